@@ -1,0 +1,9 @@
+"""Errors that end a run on one input with a one-line reason (exit code 2)."""
+
+
+class UnusableInput(Exception):
+    """The input cannot be read as a report at all (binary, empty, undecodable, too large)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

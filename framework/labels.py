@@ -1,0 +1,49 @@
+"""How well a damaged row label matches a canonical one, as a number from 0 to 1.
+
+Labels arrive with OCR errors ("本生F新收"), drifted wording ("只计这一情况"), category labels glued in
+front ("三、本年度办理结果(一)予以公开"), header text or the tail of the previous label before them,
+and split over lines. Character bigrams of the canonical label are looked for in the *end* of the
+observed text (the part nearest the numbers), so junk in front costs little and a label that names a
+different row scores low.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_NOISE = re.compile(r"[\s\t,.;:!?()\[\]{}<>\"'“”‘’、。:;!?()【】《》〔〕·…_\-—/|]+")
+
+
+@functools.lru_cache(maxsize=8192)
+def clean(text: str) -> str:
+    return _NOISE.sub("", text)
+
+
+def _bigrams(s: str) -> set:
+    if len(s) < 2:
+        return {s} if s else set()
+    return {s[i : i + 2] for i in range(len(s) - 1)}
+
+
+@functools.lru_cache(maxsize=65536)
+def similarity(observed: str, canonical: str) -> float:
+    core = clean(canonical)
+    obs = clean(observed)
+    if not core or not obs:
+        return 0.0
+    window = obs[-(len(core) + 4) :]
+    a, b = _bigrams(core), _bigrams(window)
+    if not a or not b:
+        return 0.0
+    common = len(a & b)
+    return 0.75 * common / len(a) + 0.25 * common / len(b)
+
+
+def best_similarity(observed: str, labels: tuple) -> float:
+    return max((similarity(observed, label) for label in labels), default=0.0)
+
+
+def has_label(observed: str) -> bool:
+    """Whether any readable label text is there (enumerators and punctuation alone are not)."""
+    return bool(re.sub(r"[0-9一二三四五六七八九十]", "", clean(observed)))

@@ -1,0 +1,123 @@
+"""Report metadata read from the text: title, body, region, year, statistics period, publication date.
+
+Only what the text states is recorded; a malformed period is kept as raw text with no dates, so the
+date rules can say what is wrong with it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Optional
+
+from .model import Period
+
+_TITLE = re.compile(
+    r"(?P<body>[^\s0-9,。:;!?()\[\]“”《》]{0,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    r"(?P<rest>[^\s0-9,。;]{0,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+_PERIOD_MARK = re.compile(r"统计(?:期限|期间|时限|时段|区间|周期)")
+_FULL_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*"
+    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
+_PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
+_REGION = re.compile(r"^((?:[^\s省市县区州盟旗局委办厅]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗))+)")
+
+
+def _iso(y, m, d) -> Optional[str]:
+    try:
+        return _dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional[int], Optional[int]]:
+    """(title, body, year, line) from the first lines of the report."""
+    seen = 0
+    for idx, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        seen += 1
+        if seen > 25:
+            break
+        if re.match(r"^(?:标题|索引号|发布机构)[::]", text):
+            continue
+        m = _TITLE.search(text)
+        if not m or m.start() > 40:
+            continue
+        title = re.sub(r"\s+", "", m.group(0))
+        body = m.group("body").strip() or m.group("rest").strip() or None
+        if body and m.group("body").strip() == "" and m.group("rest"):
+            body = re.sub(r"\s+", "", m.group("rest")) or None
+        # A title split over two lines: the body stands alone on the line before.
+        if not m.group("body").strip() and not m.group("rest").strip():
+            prev = _previous_text_line(lines, idx)
+            if prev and len(prev) <= 30 and not re.search(r"[,。:;]", prev):
+                body = re.sub(r"\s+", "", prev)
+                title = body + title
+        if body:
+            body = re.sub(r"\s+", "", body)
+            body = re.sub(r"^(?:关于)?", "", body)
+        return title, body, int(m.group("year")), idx + 1
+    return None, None, None, None
+
+
+def _previous_text_line(lines: list[str], idx: int) -> Optional[str]:
+    for j in range(idx - 1, max(-1, idx - 4), -1):
+        if lines[j].strip():
+            return lines[j].strip()
+    return None
+
+
+def find_period(lines: list[str]) -> Optional[Period]:
+    for idx, line in enumerate(lines):
+        m = _PERIOD_MARK.search(line)
+        if not m:
+            continue
+        tail = line[m.end() : m.end() + 60]
+        full = _FULL_PERIOD.search(tail)
+        col = m.start() + 1
+        if full and full.start() < 8:
+            raw = full.group(0)
+            start = _iso(*full.group(1, 2, 3))
+            end = _iso(*full.group(4, 5, 6))
+            return Period(raw, start, end, idx + 1, m.end() + full.start() + 1)
+        stop = re.search(r"[。;,]|止", tail)
+        raw = tail[: stop.start() if stop else 40].strip()
+        raw = re.sub(r"^(?:为|是|自|:)\s*", "", raw)
+        return Period(raw, None, None, idx + 1, col)
+    return None
+
+
+def find_published(lines: list[str]) -> tuple[Optional[str], Optional[int]]:
+    """The date the report was signed or published."""
+    # A dated signature among the last lines.
+    count = 0
+    for idx in range(len(lines) - 1, -1, -1):
+        text = lines[idx].strip()
+        if not text:
+            continue
+        count += 1
+        if count > 6:
+            break
+        if len(text) <= 40:
+            m = _DATE_CN.search(text)
+            if m and m.end() >= len(text) - 1:
+                return _iso(*m.groups()), idx + 1
+    for idx, line in enumerate(lines[:40]):
+        m = _PUBLISHED_LINE.search(line)
+        if m:
+            return _iso(*m.groups()), idx + 1
+        m = re.match(r"^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})\s+点击", line)
+        if m:
+            return _iso(*m.groups()), idx + 1
+    return None, None
+
+
+def region_of(body: Optional[str]) -> Optional[str]:
+    if not body:
+        return None
+    m = _REGION.match(body)
+    return m.group(1) if m else None

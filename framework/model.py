@@ -1,0 +1,144 @@
+"""The typed report model: what the parser hands to the rules.
+
+Frozen attrs classes. Every table cell keeps the text it was read from, where that text stands in
+the source (1-based line, 1-based column in Unicode code points) and how sure extraction is. Nothing
+here is corrected: a wrong total stays wrong, a lost cell is ``missing``.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Union
+
+import attrs
+
+Number = Union[int, float]
+
+# Cell kinds (tests/golden/README.md explains when each applies).
+NUMBER = "number"
+BLANK = "blank"
+NOT_APPLICABLE = "not_applicable"
+UNREADABLE = "unreadable"
+MISSING = "missing"
+CELL_KINDS = (NUMBER, BLANK, NOT_APPLICABLE, UNREADABLE, MISSING)
+
+
+@attrs.frozen
+class Cell:
+    value: Optional[Number]
+    raw: str
+    kind: str
+    line: Optional[int]
+    column: Optional[int]
+    confidence: float = 1.0
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind == NUMBER
+
+    def as_count(self) -> Optional[Number]:
+        """The value used in arithmetic: a number, 0 for a blank cell, None otherwise."""
+        if self.kind == NUMBER:
+            return self.value
+        if self.kind == BLANK:
+            return 0
+        return None
+
+
+@attrs.frozen
+class Row:
+    key: str
+    label: str  # label text as read (may be damaged, may be empty)
+    label_confidence: float
+    line: Optional[int]
+    cells: dict  # column key -> Cell
+
+
+@attrs.frozen
+class Table:
+    key: str  # t2, t3, t4
+    columns: tuple  # the canonical column keys of this table
+    present_columns: tuple  # the columns the report's table actually has
+    rows: dict  # row key -> Row (every canonical row, absent ones with missing cells)
+    line: Optional[int]  # first line of the table's text, None when absent
+    found: bool
+
+    def cell(self, row: str, column: str) -> Optional[Cell]:
+        r = self.rows.get(row)
+        return None if r is None else r.cells.get(column)
+
+    def __getitem__(self, row: str) -> dict:
+        return self.rows[row].cells
+
+
+@attrs.frozen
+class Part:
+    number: int  # 1..6
+    name: str  # general, proactive, …
+    heading: str  # heading text as printed
+    line: int
+    column: int
+    end_line: int  # last line that belongs to the part
+    numeral: str  # the numeral the report printed before the heading ("四")
+
+
+@attrs.frozen
+class Period:
+    raw: str
+    start: Optional[str]  # ISO date or None when malformed
+    end: Optional[str]
+    line: int
+    column: int
+
+
+@attrs.frozen
+class Meta:
+    title: Optional[str] = None
+    title_line: Optional[int] = None
+    body: Optional[str] = None
+    region: Optional[str] = None
+    year: Optional[int] = None
+    period: Optional[Period] = None
+    published: Optional[str] = None
+    published_line: Optional[int] = None
+    template_version: Optional[str] = None
+    template_evidence: tuple = ()
+    template_detected: bool = False
+    source: Optional[str] = None
+    source_format: str = "text"
+    encoding: Optional[str] = None
+
+
+@attrs.frozen
+class Problem:
+    """Something extraction could not read cleanly; rules turn these into findings."""
+
+    kind: str  # stable identifier: truncated, cell-missing, split-ambiguous, …
+    message: str  # Chinese, for the reader
+    line: Optional[int] = None
+    column: Optional[int] = None
+    table: Optional[str] = None
+    row: Optional[str] = None
+    col: Optional[str] = None
+    confidence: float = 1.0
+    detail: dict = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class Report:
+    meta: Meta
+    parts: tuple  # Part, in the order they appear
+    tables: dict  # t2/t3/t4 -> Table
+    problems: tuple  # Problem
+    lines: tuple  # the source text's lines, as read (for carets in output)
+    tree: object = attrs.field(default=None, eq=False, repr=False)  # the lark parse tree
+
+    def part(self, number: int) -> Optional[Part]:
+        for p in self.parts:
+            if p.number == number:
+                return p
+        return None
+
+    def source_line(self, line: Optional[int]) -> str:
+        if line is None or not 1 <= line <= len(self.lines):
+            return ""
+        return self.lines[line - 1]

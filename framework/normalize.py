@@ -1,0 +1,57 @@
+"""Normalise text character by character so that every position stays where it was.
+
+Full-width digits, letters and brackets become ASCII (NFKC, but only where it maps one character to
+one character), traditional characters become simplified (OpenCC), odd spaces become spaces. Because
+no character is inserted or removed, line N column C of the normalised text is line N column C of the
+source: tokens need no position map.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+
+try:  # OpenCC is a declared dependency; keep parsing alive if its native part fails to load.
+    import opencc
+
+    _T2S = opencc.OpenCC("t2s")
+except Exception:  # pragma: no cover - exercised only on a broken install
+    _T2S = None
+
+_SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
+           "\ufeff": " ", "\r": " ", "\x0b": " ", "\x0c": " "}
+# NFKC would also fold these, but into something that changes meaning for us, so keep them.
+_KEEP = set("、。“”‘’《》〔〕【】—…·")
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in _SPACES:
+        return _SPACES[ch]
+    if ch.isascii() or ch in _KEEP:
+        return ch
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if len(folded) == 1 else ch
+
+
+def _fold(line: str) -> str:
+    if line.isascii():
+        return line
+    return "".join(_fold_char(ch) for ch in line)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified, keeping the length of every line."""
+    if _T2S is None:
+        return text
+    converted = _T2S.convert(text)
+    if len(converted) == len(text) and converted.count("\n") == text.count("\n"):
+        return converted
+    # A phrase mapping changed a length somewhere: fall back to one character at a time.
+    return "".join(c if len(c := _T2S.convert(ch)) == 1 else ch for ch in text)
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    """Normalised copy of ``lines``; each output line has the length of its input line."""
+    folded = "\n".join(_fold(line) for line in lines)
+    return to_simplified(folded).split("\n")

@@ -1,0 +1,196 @@
+"""Turn the value atoms of one row into exactly the row's cells, using the table's identities.
+
+A row may arrive with the right number of cells; with digits run together ("640020470" for seven
+cells); with a cell lost; or with a cell too many. This module lists every reading of the atoms
+that fits the row's width — cutting run-together digits (never into a number with a leading zero),
+placing lost cells, dropping surplus ones — and keeps those the row's identity accepts. It never
+invents a value: a lost cell stays missing, and a run that can be cut in several valid ways is
+reported as such, not guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Callable, Optional, Sequence
+
+import attrs
+
+from .atoms import EMPTY, NA, NUM, Atom
+
+LIMIT = 20000  # readings enumerated per row before we give up and call the row unreadable
+
+MISSING = None  # a lost cell in a reading
+
+
+@attrs.frozen
+class Piece:
+    """One cell's worth of text from an atom (a whole atom, or a cut of a run of digits)."""
+
+    kind: str  # num, na, empty
+    raw: str
+    value: object  # int/float for num, None otherwise
+    line: int
+    column: int
+    unit: str = ""
+
+
+@attrs.frozen
+class Reading:
+    pieces: tuple  # Piece or MISSING, one per column
+    gaps: int  # lost cells placed
+    cuts: bool  # run-together digits were cut
+    dropped: tuple = ()  # surplus atoms dropped
+
+    def values(self) -> tuple:
+        return tuple(None if p is MISSING else (p.kind, p.value) for p in self.pieces)
+
+
+def count_of(p) -> Optional[float]:
+    """The piece's value for identity checks (blank and "/" count as 0, lost cells are free)."""
+    if p is MISSING:
+        return None
+    if p.kind == NUM:
+        return p.value
+    if p.kind in (NA, EMPTY):
+        return 0
+    return None  # text where a number should be: unknown
+
+
+def identity_holds(total, parts: Sequence) -> bool:
+    """total = Σparts, where None is a free unknown non-negative number."""
+    known = sum(v for v in parts if v is not None)
+    free = any(v is None for v in parts)
+    if total is None:
+        return True
+    if free:
+        return total >= known
+    return abs(total - known) < 1e-9
+
+
+def _number(raw: str):
+    return float(raw) if "." in raw else int(raw)
+
+
+def _whole(atom: Atom) -> Piece:
+    if atom.kind == NUM:
+        return Piece(NUM, atom.raw, _number(atom.raw), atom.line, atom.column, atom.unit)
+    return Piece(atom.kind, atom.raw, None, atom.line, atom.column)
+
+
+def _cuts(atom: Atom, pieces: int) -> list[tuple[Piece, ...]]:
+    """Every way to cut an atom's digits into ``pieces`` numbers with no leading zero."""
+    if pieces == 1:
+        if atom.kind == NUM and len(atom.raw) > 1 and atom.raw[0] == "0" and "." not in atom.raw:
+            return []
+        return [(_whole(atom),)]
+    if atom.kind != NUM or not atom.raw.isdigit() or len(atom.raw) < pieces or atom.unit:
+        return []
+    digits = atom.raw
+    out = []
+    for bounds in itertools.combinations(range(1, len(digits)), pieces - 1):
+        parts = [digits[i:j] for i, j in zip((0,) + bounds, bounds + (len(digits),))]
+        if any(len(p) > 1 and p[0] == "0" for p in parts):
+            continue
+        col = atom.column
+        made = []
+        for (i, _), p in zip(zip((0,) + bounds, bounds), parts):
+            made.append(Piece(NUM, p, int(p), atom.line, col + i))
+        out.append(tuple(made))
+        if len(out) > LIMIT:
+            break
+    return out
+
+
+def readings(atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool],
+             may_cut: bool) -> tuple[list[Reading], bool]:
+    """Readings of ``atoms`` as ``width`` cells accepted by ``row_ok``; fewest lost cells first.
+
+    Returns (readings, exhausted) where exhausted means the enumeration hit LIMIT.
+    """
+    k = len(atoms)
+    if k == 0:
+        return [Reading((MISSING,) * width, width, False)], False
+    if k == width and all(not _leading_zero(a) for a in atoms):
+        return [Reading(tuple(_whole(a) for a in atoms), 0, False)], False
+    if k > width:
+        return _drop(atoms, width, row_ok)
+    found: list[Reading] = []
+    exhausted = False
+    for gaps in range(0, width - k + 1 if k <= width else 1):
+        pieces_needed = width - gaps
+        for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms)):
+            cut_flag = len(cut) > k
+            for gap_positions in itertools.combinations(range(width), gaps):
+                vec = _place(cut, gap_positions, width)
+                if row_ok(tuple(count_of(p) for p in vec)):
+                    found.append(Reading(vec, gaps, cut_flag))
+                if len(found) > LIMIT:
+                    return found, True
+        if found:
+            break
+    return found, exhausted
+
+
+def _leading_zero(a: Atom) -> bool:
+    return a.kind == NUM and len(a.raw) > 1 and a.raw[0] == "0" and "." not in a.raw
+
+
+def _place(cut: tuple, gap_positions: tuple, width: int) -> tuple:
+    it = iter(cut)
+    gaps = set(gap_positions)
+    return tuple(MISSING if i in gaps else next(it) for i in range(width))
+
+
+def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool):
+    """Every cutting of the atoms into exactly ``pieces`` pieces."""
+    if not may_cut:
+        if len(atoms) == pieces:
+            yield tuple(_whole(a) for a in atoms)
+        return
+
+    def rec(i: int, left: int):
+        if i == len(atoms):
+            if left == 0:
+                yield ()
+            return
+        remaining_atoms = len(atoms) - i - 1
+        max_here = left - remaining_atoms
+        for n in range(1, max_here + 1):
+            for head in _cuts(atoms[i], n):
+                for tail in rec(i + 1, left - n):
+                    yield head + tail
+
+    count = 0
+    for c in rec(0, pieces):
+        yield c
+        count += 1
+        if count > LIMIT:
+            return
+
+
+def _drop(atoms: Sequence[Atom], width: int, row_ok) -> tuple[list[Reading], bool]:
+    found = []
+    surplus = len(atoms) - width
+    combos = itertools.combinations(range(len(atoms)), surplus)
+    for n, drop in enumerate(combos):
+        if n > LIMIT:
+            return found, True
+        kept = tuple(_whole(a) for i, a in enumerate(atoms) if i not in drop)
+        if row_ok(tuple(count_of(p) for p in kept)):
+            found.append(Reading(kept, 0, False, tuple(atoms[i] for i in drop)))
+    if not found:
+        # No reading satisfies the identity: keep the leading cells, drop the tail.
+        kept = tuple(_whole(a) for a in atoms[:width])
+        found.append(Reading(kept, 0, False, tuple(atoms[width:])))
+    return found, False
+
+
+def distinct(rs: list[Reading]) -> list[Reading]:
+    """One reading per distinct sequence of values (the first found keeps its positions)."""
+    seen, out = set(), []
+    for r in rs:
+        v = r.values()
+        if v not in seen:
+            seen.add(v)
+            out.append(r)
+    return out

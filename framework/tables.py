@@ -1,0 +1,352 @@
+"""Build the three canonical tables from observed rows.
+
+Observed rows are aligned to the template's rows in order (a monotone alignment scored by label
+similarity, so a damaged or lost label still lands between its neighbours); each row's values are
+read into cells by :mod:`reconcile` under the row identity; rows that still have several readings
+are settled, where possible, by the column identities of table 三. What cannot be settled is
+reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import attrs
+from typing import Callable, Optional
+
+from . import model, spec
+from .atoms import BAD, EMPTY, NA, NUM
+from .labels import best_similarity, has_label
+from .model import Cell, Problem, Row, Table
+from .reconcile import MISSING, Reading, count_of, distinct, identity_holds, readings
+from .rows import ObservedRow
+
+ASSIGN_BONUS = 0.15  # an unlabelled row is still better placed in a gap than thrown away
+UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
+
+T3_COLUMN_WORDS = {
+    "natural_person": ("自然人",),
+    "commercial": ("商业",),
+    "research": ("科研",),
+    "social_welfare": ("公益",),
+    "legal_service": ("法律服务", "服务机构"),
+    "other_org": ("其他",),
+    "total": ("总计", "合计"),
+}
+COLUMN_NAMES = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
+                "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
+                "total": "总计"}
+
+
+def align(observed: list[ObservedRow], table: spec.TableSpec) -> tuple[dict, list, dict]:
+    """Monotone alignment: {row key: observed row}, unmatched observed rows, {row key: score}."""
+    n, m = len(observed), len(table.rows)
+    labels = [(r.label,) + r.aliases for r in table.rows]
+    sim = [[best_similarity(o.label, labels[j]) if has_label(o.label) else 0.0 for j in range(m)]
+           for o in observed]
+    # best[i][j]: best score aligning observed[:i] with rows[:j]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    move = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            if i == 0 and j == 0:
+                continue
+            options = []
+            if i > 0 and j > 0:
+                options.append((best[i - 1][j - 1] + sim[i - 1][j - 1] + ASSIGN_BONUS, 1))
+            if i > 0:
+                options.append((best[i - 1][j], 2))  # observed row matches nothing
+            if j > 0:
+                options.append((best[i][j - 1], 3))  # template row absent
+            best[i][j], move[i][j] = max(options)
+    assigned, extra, scores = {}, [], {}
+    i, j = n, m
+    while i > 0 or j > 0:
+        mv = move[i][j]
+        if mv == 1:
+            assigned[table.rows[j - 1].key] = observed[i - 1]
+            scores[table.rows[j - 1].key] = sim[i - 1][j - 1]
+            i, j = i - 1, j - 1
+        elif mv == 2:
+            extra.append(observed[i - 1])
+            i -= 1
+        else:
+            j -= 1
+    extra.reverse()
+    return assigned, extra, scores
+
+
+def t3_columns(header: str) -> tuple[str, ...] | None:
+    """The columns a table 三 header names, or None when no header could be read."""
+    text = re.sub(r"\s+", "", header).replace("法人或其他组织", "").replace("法人或者其他组织", "")
+    text = re.sub(r"勾稽关系.*?之和\)?", "", text)
+    found = tuple(c for c in spec.T3_COLUMNS if any(w in text for w in T3_COLUMN_WORDS[c]))
+    return found if len(found) >= 4 else None
+
+
+def _cell(piece, confidence: float, line: Optional[int]) -> Cell:
+    if piece is MISSING:
+        return Cell(None, "", model.MISSING, line, None, 0.0)
+    if piece.kind == NUM:
+        raw = piece.raw + ((" " + piece.unit) if piece.unit else "")
+        return Cell(piece.value, raw, model.NUMBER, piece.line, piece.column, confidence)
+    if piece.kind == NA:
+        return Cell(None, piece.raw, model.NOT_APPLICABLE, piece.line, piece.column, confidence)
+    if piece.kind == EMPTY:
+        return Cell(None, "", model.BLANK, piece.line, piece.column, confidence)
+    return Cell(None, piece.raw, model.UNREADABLE, piece.line, piece.column, 0.0)
+
+
+class TableBuilder:
+    """Builds one Table and the problems met on the way."""
+
+    def __init__(self, table: spec.TableSpec, present: tuple[str, ...] | None = None,
+                 row_identity: Callable[[str, tuple], bool] | None = None):
+        self.spec = table
+        self.present = present or table.columns
+        self.row_identity = row_identity or (lambda key, vec: True)
+        self.problems: list[Problem] = []
+
+    # --- reading rows ---------------------------------------------------------------------------
+    def width(self, row: spec.RowSpec) -> tuple[str, ...]:
+        return tuple(c for c in row.columns if c in self.present)
+
+    def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
+        cols = self.width(row)
+
+        def ok(vec):
+            full = dict(zip(cols, vec))
+            return self.row_identity(row.key, tuple(full.get(c) for c in row.columns))
+
+        rs, exhausted = readings(list(obs.values), len(cols), ok, obs.may_cut)
+        if not rs:  # nothing satisfies the identity: read the atoms as they stand
+            rs, exhausted = readings(list(obs.values), len(cols), lambda v: True, obs.may_cut)
+            rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
+        return distinct(rs), exhausted
+
+    # --- the table --------------------------------------------------------------------------------
+    def build(self, observed: list[ObservedRow], found: bool, truncated: bool,
+              column_check: Callable[[dict], int] | None = None) -> Table:
+        assigned, extra, scores = align(observed, self.spec)
+        options: dict[str, list[Reading]] = {}
+        exhausted: dict[str, bool] = {}
+        for key, obs in assigned.items():
+            options[key], exhausted[key] = self.read_row(self.spec.row(key), obs)
+        if column_check is not None:
+            self._settle_by_columns(options, column_check)
+        rows = {}
+        last_found = max((i for i, r in enumerate(self.spec.rows) if r.key in assigned), default=-1)
+        for idx, rspec in enumerate(self.spec.rows):
+            obs = assigned.get(rspec.key)
+            if obs is None:
+                rows[rspec.key] = Row(rspec.key, "", 0.0, None,
+                                      {c: Cell(None, "", model.MISSING, None, None, 0.0)
+                                       for c in rspec.columns})
+                if found and not (truncated and idx > last_found):
+                    self._problem("row-missing", f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
+                continue
+            rows[rspec.key] = self._make_row(rspec, obs, options[rspec.key], exhausted[rspec.key],
+                                             scores.get(rspec.key, 0.0))
+        for obs in extra:
+            self._problem("row-extra", f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
+                          obs.line, None, column=obs.column, confidence=0.6)
+        first_line = min((o.line for o in observed), default=None)
+        return Table(self.spec.key, self.spec.columns, self.present, rows, first_line, found)
+
+    def _make_row(self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool,
+                  score: float) -> Row:
+        cols = self.width(rspec)
+        label_conf = round(min(1.0, score), 2) if has_label(obs.label) else 0.3
+        if not has_label(obs.label):
+            self._problem("label-missing", f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
+                          obs.line, rspec.key, confidence=0.5)
+        elif score < UNCERTAIN:
+            self._problem("label-uncertain",
+                          f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
+                          obs.line, rspec.key, confidence=score)
+        cells: dict[str, Cell] = {}
+        if len(opts) == 1:
+            chosen = opts[0]
+            conf = 1.0
+            if chosen.cuts:
+                conf = 0.9
+                self._problem("split-by-identity",
+                              f"{self._name()}「{rspec.label}」行的数字连写在一起,已按勾稽关系唯一拆分",
+                              obs.line, rspec.key, column=obs.column, confidence=0.9,
+                              detail={"raw": " ".join(a.raw for a in obs.values)})
+            if chosen.gaps:
+                conf = min(conf, 0.6)
+                lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
+                self._problem("cell-missing",
+                              f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
+                              + "、".join(COLUMN_NAMES.get(c, c) for c in lost),
+                              obs.line, rspec.key, column=obs.column, confidence=0.6,
+                              detail={"lost": lost, "placement": "identity"})
+            if chosen.dropped:
+                conf = min(conf, 0.7)
+                self._problem("cell-extra",
+                              f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,已略去多余的单元格",
+                              obs.line, rspec.key, column=obs.column, confidence=0.7,
+                              detail={"dropped": [a.raw for a in chosen.dropped]})
+            pieces = chosen.pieces
+            per_cell_conf = [conf] * len(cols)
+        else:
+            pieces, per_cell_conf = self._unsettled(rspec, obs, opts, exhausted, cols)
+        for c in rspec.columns:
+            if c not in cols:
+                cells[c] = Cell(None, "", model.MISSING, obs.line, None, 0.0)
+        for c, p, conf in zip(cols, pieces, per_cell_conf):
+            cells[c] = _cell(p, round(conf * max(label_conf, 0.3), 2) if p is not MISSING else 0.0, obs.line)
+            if p is not MISSING and p.kind == BAD:
+                self._problem("cell-unreadable", f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
+                              p.line, rspec.key, column=p.column, col=c, confidence=0.8)
+        cells = {c: cells[c] for c in rspec.columns}
+        return Row(rspec.key, obs.label, label_conf, obs.line, cells)
+
+    def _unsettled(self, rspec, obs, opts: list[Reading], exhausted: bool, cols):
+        """Several readings remain: keep what they agree on; say what they do not."""
+        if all(not r.cuts and not r.dropped for r in opts) and all(r.gaps for r in opts):
+            chosen = opts[0]  # leftmost placement of the lost cells (enumeration order)
+            lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
+            self._problem("cell-missing",
+                          f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
+                          + "、".join(COLUMN_NAMES.get(c, c) for c in lost),
+                          obs.line, rspec.key, column=obs.column, confidence=0.4,
+                          detail={"lost": lost, "placement": "assumed"})
+            return chosen.pieces, [0.4] * len(cols)
+        if all(r.dropped for r in opts):
+            chosen = opts[0]
+            self._problem("cell-extra", f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
+                          obs.line, rspec.key, column=obs.column, confidence=0.4,
+                          detail={"dropped": [a.raw for a in chosen.dropped]})
+            return chosen.pieces, [0.4] * len(cols)
+        pieces, confs = [], []
+        for idx in range(len(cols)):
+            values = {None if r.pieces[idx] is MISSING else (r.pieces[idx].kind, r.pieces[idx].value)
+                      for r in opts}
+            if len(values) == 1:
+                pieces.append(opts[0].pieces[idx])
+                confs.append(0.8)
+            else:
+                raw = " ".join(a.raw for a in obs.values)
+                pieces.append(_unreadable_piece(obs, raw))
+                confs.append(0.0)
+        shown = "; ".join(",".join("?" if p is MISSING else p.raw for p in r.pieces) for r in opts[:4])
+        more = "" if len(opts) <= 4 else f" 等{len(opts)}种"
+        self._problem("split-ambiguous",
+                      f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
+                      f"有多种拆分都符合勾稽关系({shown}{more}),无法确定" if not exhausted else
+                      f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
+                      obs.line, rspec.key, column=obs.column, confidence=0.9,
+                      detail={"readings": [[None if p is MISSING else p.raw for p in r.pieces] for r in opts[:20]],
+                              "count": len(opts)})
+        return pieces, confs
+
+    def _settle_by_columns(self, options: dict, column_check: Callable[[dict], int]) -> None:
+        """Choose among rows' readings by how many column identities each combination satisfies."""
+        open_rows = [k for k, v in options.items() if len(v) > 1]
+        if not open_rows:
+            return
+        product = 1
+        for k in open_rows:
+            product *= len(options[k])
+        if product > 4096:
+            return
+        fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+        best_score, best = -1, []
+        for combo in itertools.product(*(options[k] for k in open_rows)):
+            chosen = dict(fixed)
+            chosen.update(zip(open_rows, combo))
+            score = column_check({k: self._by_column(k, r) for k, r in chosen.items()})
+            if score > best_score:
+                best_score, best = score, [combo]
+            elif score == best_score:
+                best.append(combo)
+        for idx, key in enumerate(open_rows):
+            survivors = distinct([combo[idx] for combo in best])
+            options[key] = survivors
+
+    def _by_column(self, key: str, reading: Reading) -> dict:
+        cols = self.width(self.spec.row(key))
+        return {c: count_of(p) for c, p in zip(cols, reading.pieces)}
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def _name(self) -> str:
+        return {"t2": "表二", "t3": "表三", "t4": "表四"}[self.spec.key]
+
+    def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
+        self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence,
+                                     detail or {}))
+
+
+def _unreadable_piece(obs: ObservedRow, raw: str):
+    from .reconcile import Piece
+
+    return Piece(BAD, raw, None, obs.line, obs.column)
+
+
+# --- identities used while reading ------------------------------------------------------------------
+def t3_row_identity(key: str, vec: tuple) -> bool:
+    """total = Σ the six applicant columns (None = unknown)."""
+    return identity_holds(vec[-1], vec[:-1])
+
+
+def t4_identity(key: str, vec: tuple) -> bool:
+    return identity_holds(vec[4], vec[:4])
+
+
+def t3_column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], int]:
+    """Number of columns for which the handled-total and balance identities hold."""
+    handled = spec.handled_rows(table)
+
+    def score(rows: dict) -> int:
+        n = 0
+        for c in present:
+            def v(k):
+                return rows.get(k, {}).get(c) if k in rows else None
+            parts = [v(k) for k in handled]
+            if identity_holds(v("total_handled"), parts):
+                n += 1
+            a, b, t, f = v("new_received"), v("carried_over"), v("total_handled"), v("carried_forward")
+            if None in (a, b, t, f) or abs((a + b) - (t + f)) < 1e-9:
+                n += 1
+        return n
+
+    return score
+
+
+def t4_table(observed: list[ObservedRow], found: bool, truncated: bool) -> tuple[Table, list[Problem]]:
+    """Table 四 is one run of 15 numbers, whatever lines it was spread over."""
+    values = tuple(a for o in observed for a in o.values)
+    builder = TableBuilder(spec.T4)
+    problems = builder.problems
+    rows = {}
+    if not values:
+        for g in spec.T4_GROUPS:
+            rows[g] = Row(g, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0)
+                                              for c in spec.T4_COLUMNS})
+        if found and not truncated:
+            problems.append(Problem("table-empty", "表四没有数字", None, None, "t4", None, None, 1.0, {}))
+        return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, None, found), problems
+
+    def ok(vec):
+        return all(t4_identity("", vec[i : i + 5]) for i in range(0, 15, 5))
+
+    first = observed[0]
+    run = ObservedRow(label="表四数据行", label_line=None, values=values, line=first.line, column=first.column,
+                      may_cut=all(o.may_cut for o in observed))
+    rs, exhausted = readings(list(values), 15, ok, run.may_cut)
+    if not rs:
+        rs, exhausted = readings(list(values), 15, lambda v: True, run.may_cut)
+        rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
+    rs = distinct(rs)
+    fake = spec.RowSpec("t4", "表四数据行", tuple(f"{g}.{c}" for g in spec.T4_GROUPS for c in spec.T4_COLUMNS))
+    builder.spec = spec.TableSpec("t4", spec.T4.title, (fake,), fake.columns)
+    builder.present = fake.columns
+    row = builder._make_row(fake, run, rs, exhausted, 1.0)
+    for g in spec.T4_GROUPS:
+        cells = {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}
+        rows[g] = Row(g, "", 1.0, row.line, cells)
+    problems[:] = [attrs.evolve(p, row=None) if p.row == "t4" else p for p in problems]
+    return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found), problems
