@@ -42,7 +42,7 @@ _TOKEN = re.compile(
     r"|(?P<space>[ \t]+)"
     r"|(?P<text>[^\d \t]+)"
 )
-_PROSE_AFTER = set("年月日号时件条个次人份期场家名篇批亿余多%项天周届")
+_PROSE_AFTER = set("年月日号时件条个次人份期场家名篇批亿余多%项天周届位")
 _PROSE_BEFORE = set("第〔[【")
 _ENUM_AFTER = set(".、")
 

@@ -81,6 +81,9 @@ def part_of_heading(numeral: str, title: str) -> int | None:
 
 
 def is_chrome(line: str) -> bool:
+    """Site chrome, a page footer or a table border; a long line is content whatever it starts with."""
+    if len(line) > 120:
+        return False
     return bool(_FOOTER.match(line) or _CHROME_LINE.match(line) or _META_TABLE.match(line)
                 or is_rule_line(line))
 

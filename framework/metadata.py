@@ -22,7 +22,7 @@ _FULL_PERIOD = re.compile(
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
-_REGION = re.compile(r"^((?:[^\s省市县区州盟旗局委办厅]{1,8}?(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|区|旗))+)")
+_REGION = re.compile(r"^((?:[^\s省市县区盟旗局委办厅]{1,12}?(?:省|自治区|特别行政区|自治州|地区|市|盟|县|区|旗))+)")
 
 
 def _iso(y, m, d) -> Optional[str]:
@@ -42,9 +42,11 @@ def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional
         seen += 1
         if seen > 25:
             break
-        if re.match(r"^(?:标题|索引号|发布机构)[::]", text):
+        if re.match(r"^(?:索引号|发布机构|原文链接|本地目录|页面链接|来源|栏目)[::]?", text):
             continue
+        text = re.sub(r"^标题[::]\s*", "", text)
         m = _TITLE.search(text)
+        line = text
         if not m or m.start() > 40:
             continue
         title = re.sub(r"\s+", "", m.group(0))

@@ -32,6 +32,7 @@ class Piece:
     line: int
     column: int
     unit: str = ""
+    ambiguous: bool = False  # stands for a run that could be cut several ways
 
 
 @attrs.frozen
@@ -83,18 +84,23 @@ def _cuts(atom: Atom, pieces: int) -> list[tuple[Piece, ...]]:
         if atom.kind == NUM and len(atom.raw) > 1 and atom.raw[0] == "0" and "." not in atom.raw:
             return []
         return [(_whole(atom),)]
-    if atom.kind != NUM or not atom.raw.isdigit() or len(atom.raw) < pieces or atom.unit:
+    if atom.kind != NUM:
         return []
-    digits = atom.raw
+    digits, _, fraction = atom.raw.partition(".")
+    fraction = "." + fraction if fraction else ""
+    if len(digits) < pieces:
+        return []
     out = []
     for bounds in itertools.combinations(range(1, len(digits)), pieces - 1):
         parts = [digits[i:j] for i, j in zip((0,) + bounds, bounds + (len(digits),))]
         if any(len(p) > 1 and p[0] == "0" for p in parts):
             continue
-        col = atom.column
-        made = []
-        for (i, _), p in zip(zip((0,) + bounds, bounds), parts):
-            made.append(Piece(NUM, p, int(p), atom.line, col + i))
+        starts = (0,) + bounds
+        made = [Piece(NUM, p, int(p), atom.line, atom.column + i) for i, p in zip(starts, parts)]
+        if fraction or atom.unit:  # the decimals and a typed unit belong to the last cell
+            last = made[-1]
+            raw = last.raw + fraction
+            made[-1] = Piece(NUM, raw, float(raw) if fraction else int(raw), last.line, last.column, atom.unit)
         out.append(tuple(made))
         if len(out) > LIMIT:
             break

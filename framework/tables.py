@@ -107,6 +107,8 @@ class TableBuilder:
         self.present = present or table.columns
         self.row_identity = row_identity or (lambda key, vec: True)
         self.problems: list[Problem] = []
+        self.split_rows: list = []  # rows whose run-together digits had exactly one valid cut
+        self.has_identity = row_identity is not None
 
     # --- reading rows ---------------------------------------------------------------------------
     def width(self, row: spec.RowSpec) -> tuple[str, ...]:
@@ -151,6 +153,7 @@ class TableBuilder:
         for obs in extra:
             self._problem("row-extra", f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
                           obs.line, None, column=obs.column, confidence=0.6)
+        self.report_splits()
         first_line = min((o.line for o in observed), default=None)
         return Table(self.spec.key, self.spec.columns, self.present, rows, first_line, found)
 
@@ -171,10 +174,7 @@ class TableBuilder:
             conf = 1.0
             if chosen.cuts:
                 conf = 0.9
-                self._problem("split-by-identity",
-                              f"{self._name()}「{rspec.label}」行的数字连写在一起,已按勾稽关系唯一拆分",
-                              obs.line, rspec.key, column=obs.column, confidence=0.9,
-                              detail={"raw": " ".join(a.raw for a in obs.values)})
+                self.split_rows.append((rspec.key, obs))
             if chosen.gaps:
                 conf = min(conf, 0.6)
                 lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
@@ -198,11 +198,26 @@ class TableBuilder:
                 cells[c] = Cell(None, "", model.MISSING, obs.line, None, 0.0)
         for c, p, conf in zip(cols, pieces, per_cell_conf):
             cells[c] = _cell(p, round(conf * max(label_conf, 0.3), 2) if p is not MISSING else 0.0, obs.line)
-            if p is not MISSING and p.kind == BAD:
+            if p is not MISSING and p.kind == BAD and not p.ambiguous:
                 self._problem("cell-unreadable", f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
                               p.line, rspec.key, column=p.column, col=c, confidence=0.8)
         cells = {c: cells[c] for c in rspec.columns}
         return Row(rspec.key, obs.label, label_conf, obs.line, cells)
+
+    def report_splits(self) -> None:
+        """One note per table for all rows whose run-together digits had a single valid cut."""
+        if not self.split_rows:
+            return
+        key, first = self.split_rows[0]
+        how = "按勾稽关系" if self.has_identity else ""
+        self._problem("split-unique",
+                      f"{self._name()}有{len(self.split_rows)}行数字连写在一起(如第{first.line}行第{first.column}列),"
+                      f"均已{how}唯一拆分",
+                      first.line, key if len(self.split_rows) == 1 else None, column=first.column,
+                      confidence=0.9,
+                      detail={"rows": [k for k, _ in self.split_rows],
+                              "raw": {k: " ".join(a.raw for a in o.values) for k, o in self.split_rows}})
+        self.split_rows = []
 
     def _unsettled(self, rspec, obs, opts: list[Reading], exhausted: bool, cols):
         """Several readings remain: keep what they agree on; say what they do not."""
@@ -234,9 +249,10 @@ class TableBuilder:
                 confs.append(0.0)
         shown = "; ".join(",".join("?" if p is MISSING else p.raw for p in r.pieces) for r in opts[:4])
         more = "" if len(opts) <= 4 else f" 等{len(opts)}种"
+        fits = "都符合勾稽关系" if self.has_identity else "都说得通(本表没有勾稽关系可以判定)"
         self._problem("split-ambiguous",
                       f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
-                      f"有多种拆分都符合勾稽关系({shown}{more}),无法确定" if not exhausted else
+                      f"有多种拆分{fits}({shown}{more}),无法确定" if not exhausted else
                       f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
                       obs.line, rspec.key, column=obs.column, confidence=0.9,
                       detail={"readings": [[None if p is MISSING else p.raw for p in r.pieces] for r in opts[:20]],
@@ -283,7 +299,7 @@ class TableBuilder:
 def _unreadable_piece(obs: ObservedRow, raw: str):
     from .reconcile import Piece
 
-    return Piece(BAD, raw, None, obs.line, obs.column)
+    return Piece(BAD, raw, None, obs.line, obs.column, ambiguous=True)
 
 
 # --- identities used while reading ------------------------------------------------------------------
@@ -319,7 +335,7 @@ def t3_column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], i
 def t4_table(observed: list[ObservedRow], found: bool, truncated: bool) -> tuple[Table, list[Problem]]:
     """Table 四 is one run of 15 numbers, whatever lines it was spread over."""
     values = tuple(a for o in observed for a in o.values)
-    builder = TableBuilder(spec.T4)
+    builder = TableBuilder(spec.T4, row_identity=t4_identity)
     problems = builder.problems
     rows = {}
     if not values:
