@@ -106,6 +106,8 @@ def _merge_text(atoms: list[Atom]) -> list[Atom]:
 
 def scan_segment(text: str, line: int, column: int) -> list[Atom]:
     """Atoms of a segment; with tabs, every tab cell is scanned and empty cells become EMPTY."""
+    if text.count("|") >= 2:  # a markdown-style table row: "|" separates cells like a tab
+        text = text.replace("|", "\t")
     if "\t" not in text:
         return scan_cell(text, line, column)
     atoms: list[Atom] = []

@@ -36,9 +36,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     if _looks_utf16_without_bom(data):
         for enc in ("utf-16-le", "utf-16-be"):
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError:
-                pass
+                continue
+            if _readable(text):
+                return text, enc
     if _looks_binary(data):
         raise UnusableInput("输入是二进制数据,不是文本")
     try:
@@ -59,12 +61,14 @@ def _strict(data: bytes, encoding: str, name: str) -> tuple[str, str]:
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:
-    sample = data[:2000]
-    if len(sample) < 4:
-        return False
-    even_zero = sum(1 for b in sample[0::2] if b == 0)
-    odd_zero = sum(1 for b in sample[1::2] if b == 0)
-    half = len(sample) // 2
-    # ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy UTF-16 has few zeros but
-    # decodes cleanly and contains no NUL pairs — only the ASCII case is guessed here.
-    return max(even_zero, odd_zero) > half * 0.4 and min(even_zero, odd_zero) < half * 0.05
+    """NUL bytes (from ASCII tabs, digits, newlines) that all sit on one byte parity."""
+    sample = data[:8000]
+    even = sum(1 for b in sample[0::2] if b == 0)
+    odd = sum(1 for b in sample[1::2] if b == 0)
+    return even + odd >= 4 and min(even, odd) * 4 <= max(even, odd)
+
+
+def _readable(text: str) -> bool:
+    sample = text[:4000]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\t\n\r")
+    return good >= len(sample) * 0.97

@@ -32,8 +32,16 @@ def _iso(y, m, d) -> Optional[str]:
         return None
 
 
+_BODY_PREFIX = re.compile(r"^(?:现(?:将|公布|予以公布)|特此|根据|按照|本报告(?:由)?|现|特向社会公布|公布)")
+
+
 def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional[int], Optional[int]]:
-    """(title, body, year, line) from the first lines of the report."""
+    """(title, body, year, line): a line that is mostly a title wins over a title in a sentence."""
+    found = _find_title(lines, standalone=True)
+    return found if found[0] is not None else _find_title(lines, standalone=False)
+
+
+def _find_title(lines: list[str], standalone: bool):
     seen = 0
     for idx, line in enumerate(lines):
         text = line.strip()
@@ -49,6 +57,8 @@ def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional
         line = text
         if not m or m.start() > 40:
             continue
+        if standalone and len(m.group(0)) < 0.6 * len(text):
+            continue
         title = re.sub(r"\s+", "", m.group(0))
         body = m.group("body").strip() or m.group("rest").strip() or None
         if body and m.group("body").strip() == "" and m.group("rest"):
@@ -61,7 +71,7 @@ def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional
                 title = body + title
         if body:
             body = re.sub(r"\s+", "", body)
-            body = re.sub(r"^(?:关于)?", "", body)
+            body = _BODY_PREFIX.sub("", re.sub(r"^(?:关于)?", "", body)) or None
         return title, body, int(m.group("year")), idx + 1
     return None, None, None, None
 

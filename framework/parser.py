@@ -156,11 +156,15 @@ def _tables(version: str, sections: dict, lexed: LexedText, truncated, problems:
     # Table 三 (a fragment may start inside it, before any heading)
     t3_section = sections.get("requests")
     t3_rows, header = observe(_segments(t3_section, lexed))
+    starts_inside = False
     if t3_section is None and "front" in sections and "proactive" not in sections:
-        t3_rows, header = observe(_segments(sections["front"], lexed))
+        front = _segments(sections["front"], lexed)
+        if any(re.search(r"结转下年度|本年新收|予以公开|上年结转", text) for text, _ in front):
+            t3_rows, header = observe(front)
+            starts_inside = bool(t3_rows)  # the text begins inside table 三
     present = _t3_present(header, t3_rows)
     builder = TableBuilder(specs["t3"], present=present, row_identity=t3_row_identity)
-    out["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=bool(truncated),
+    out["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=bool(truncated) or starts_inside,
                               column_check=t3_column_score(specs["t3"], present))
     for c in spec.T3_COLUMNS:
         if c not in present and t3_rows:

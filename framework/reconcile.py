@@ -18,6 +18,7 @@ import attrs
 from .atoms import EMPTY, NA, NUM, Atom
 
 LIMIT = 20000  # readings enumerated per row before we give up and call the row unreadable
+MAX_DIGITS_PER_CELL = 9  # a run longer than this many digits per cell is not cut at all
 
 MISSING = None  # a lost cell in a reading
 
@@ -88,10 +89,12 @@ def _cuts(atom: Atom, pieces: int) -> list[tuple[Piece, ...]]:
         return []
     digits, _, fraction = atom.raw.partition(".")
     fraction = "." + fraction if fraction else ""
-    if len(digits) < pieces:
+    if len(digits) < pieces or len(digits) > pieces * MAX_DIGITS_PER_CELL:
         return []
     out = []
-    for bounds in itertools.combinations(range(1, len(digits)), pieces - 1):
+    for step, bounds in enumerate(itertools.combinations(range(1, len(digits)), pieces - 1)):
+        if step > LIMIT * 5:
+            break
         parts = [digits[i:j] for i, j in zip((0,) + bounds, bounds + (len(digits),))]
         if any(len(p) > 1 and p[0] == "0" for p in parts):
             continue
@@ -114,6 +117,9 @@ def readings(atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool],
     Returns (readings, exhausted) where exhausted means the enumeration hit LIMIT.
     """
     k = len(atoms)
+    digits = sum(len(a.raw) for a in atoms)
+    if digits > width * MAX_DIGITS_PER_CELL:
+        may_cut = False  # not a row of this table's numbers: read the atoms as they stand
     if k == 0:
         return [Reading((MISSING,) * width, width, False)], False
     if k == width and all(not _leading_zero(a) for a in atoms):
@@ -122,11 +128,15 @@ def readings(atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool],
         return _drop(atoms, width, row_ok)
     found: list[Reading] = []
     exhausted = False
+    steps = 0
     for gaps in range(0, width - k + 1 if k <= width else 1):
         pieces_needed = width - gaps
         for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms)):
             cut_flag = len(cut) > k
             for gap_positions in itertools.combinations(range(width), gaps):
+                steps += 1
+                if steps > LIMIT * 5:
+                    return found, True
                 vec = _place(cut, gap_positions, width)
                 if row_ok(tuple(count_of(p) for p in vec)):
                     found.append(Reading(vec, gaps, cut_flag))

@@ -56,7 +56,7 @@ def observe(segments: Iterable[tuple[str, list[Atom]]]) -> tuple[list[ObservedRo
     prev_single = False  # previous segment was one value and nothing else
 
     for text, atoms in segments:
-        tabbed = "\t" in text
+        tabbed = "\t" in text or text.count("|") >= 2
         atoms = _mark_bad(atoms, tabbed)
         kinds = [a.kind for a in atoms if a.kind != EMPTY]
         pure = bool(kinds) and all(k != TEXT for k in kinds)

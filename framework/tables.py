@@ -138,14 +138,15 @@ class TableBuilder:
         if column_check is not None:
             self._settle_by_columns(options, column_check)
         rows = {}
-        last_found = max((i for i, r in enumerate(self.spec.rows) if r.key in assigned), default=-1)
+        found_idx = [i for i, r in enumerate(self.spec.rows) if r.key in assigned]
+        first_found, last_found = min(found_idx, default=0), max(found_idx, default=-1)
         for idx, rspec in enumerate(self.spec.rows):
             obs = assigned.get(rspec.key)
             if obs is None:
                 rows[rspec.key] = Row(rspec.key, "", 0.0, None,
                                       {c: Cell(None, "", model.MISSING, None, None, 0.0)
                                        for c in rspec.columns})
-                if found and not (truncated and idx > last_found):
+                if found and not (truncated and not first_found <= idx <= last_found):
                     self._problem("row-missing", f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
                 continue
             rows[rspec.key] = self._make_row(rspec, obs, options[rspec.key], exhausted[rspec.key],

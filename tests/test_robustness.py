@@ -1,0 +1,80 @@
+"""Property tests: mangled report text gives a model or the documented error, quickly."""
+
+from __future__ import annotations
+
+import random
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ogilint import Report, UnusableInput, parse_bytes, parse_text
+
+from .conftest import SEEDS
+
+REPORTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+SETTINGS = settings(max_examples=60, deadline=5000, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _answer(fn, *args):
+    start = time.perf_counter()
+    try:
+        result = fn(*args)
+        assert isinstance(result, Report)
+    except UnusableInput as exc:
+        assert exc.reason
+    assert time.perf_counter() - start < 5
+
+
+@SETTINGS
+@given(st.integers(0, len(REPORTS) - 1), st.randoms(use_true_random=False))
+def test_shuffled_lines(i, rnd):
+    lines = REPORTS[i].split("\n")
+    rnd.shuffle(lines)
+    _answer(parse_text, "\n".join(lines))
+
+
+@SETTINGS
+@given(st.integers(0, len(REPORTS) - 1), st.randoms(use_true_random=False), st.floats(0, 0.5))
+def test_deleted_cells_and_chars(i, rnd, rate):
+    out = []
+    for line in REPORTS[i].split("\n"):
+        cells = [c for c in line.split("\t") if rnd.random() > rate]
+        text = "\t".join(cells)
+        text = "".join(ch for ch in text if rnd.random() > rate / 5)
+        out.append(text)
+    _answer(parse_text, "\n".join(out))
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_random_unicode(text):
+    _answer(parse_text, text)
+
+
+@SETTINGS
+@given(st.binary(max_size=5000))
+def test_random_bytes(data):
+    _answer(parse_bytes, data)
+
+
+@SETTINGS
+@given(st.integers(0, len(REPORTS) - 1), st.lists(st.text(alphabet="0123456789 \t", min_size=1, max_size=60),
+                                                   min_size=1, max_size=20))
+def test_digit_noise_inserted(i, noise):
+    lines = REPORTS[i].split("\n")
+    for k, chunk in enumerate(noise):
+        lines.insert((k * 7) % len(lines), chunk)
+    _answer(parse_text, "\n".join(lines))
+
+
+def test_one_megabyte_of_noise():
+    rnd = random.Random(7)
+    alphabet = "0123456789 \t\n一二三四五六、。()年月日总计予以公开规章第二十条第(一)项行政"
+    text = "".join(rnd.choice(alphabet) for _ in range(1_000_000))
+    _answer(parse_text, text)
+
+
+def test_one_megabyte_of_long_digit_lines():
+    text = ("一、本年新收政府信息公开申请数量" + "1234567890" * 50 + "\n") * 2000
+    _answer(parse_text, text)
