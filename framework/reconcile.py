@@ -10,6 +10,7 @@ reported as such, not guessed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from typing import Callable, Optional, Sequence
 
@@ -79,18 +80,19 @@ def _whole(atom: Atom) -> Piece:
     return Piece(atom.kind, atom.raw, None, atom.line, atom.column)
 
 
-def _cuts(atom: Atom, pieces: int) -> list[tuple[Piece, ...]]:
+@functools.lru_cache(maxsize=8192)
+def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
     """Every way to cut an atom's digits into ``pieces`` numbers with no leading zero."""
     if pieces == 1:
         if atom.kind == NUM and len(atom.raw) > 1 and atom.raw[0] == "0" and "." not in atom.raw:
-            return []
-        return [(_whole(atom),)]
+            return ()
+        return ((_whole(atom),),)
     if atom.kind != NUM:
-        return []
+        return ()
     digits, _, fraction = atom.raw.partition(".")
     fraction = "." + fraction if fraction else ""
     if len(digits) < pieces or len(digits) > pieces * MAX_DIGITS_PER_CELL:
-        return []
+        return ()
     out = []
     for step, bounds in enumerate(itertools.combinations(range(1, len(digits)), pieces - 1)):
         if step > LIMIT * 5:
@@ -107,7 +109,7 @@ def _cuts(atom: Atom, pieces: int) -> list[tuple[Piece, ...]]:
         out.append(tuple(made))
         if len(out) > LIMIT:
             break
-    return out
+    return tuple(out)
 
 
 def readings(atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool],

@@ -1,0 +1,9 @@
+"""The benchmark script runs and prints its figures (speed is reported, not asserted)."""
+
+from tests.benchmarks import bench_parse
+
+
+def test_benchmark_prints_figures(capsys):
+    assert bench_parse.main(rounds=1) == 0
+    out = capsys.readouterr().out
+    assert "reports/s" in out and "MiB" in out
