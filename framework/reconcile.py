@@ -18,7 +18,7 @@ import attrs
 
 from .atoms import EMPTY, NA, NUM, Atom
 
-LIMIT = 20000  # readings enumerated per row before we give up and call the row unreadable
+LIMIT = 5000  # readings enumerated per row before we give up and call the row unreadable
 MAX_DIGITS_PER_CELL = 9  # a run longer than this many digits per cell is not cut at all
 
 MISSING = None  # a lost cell in a reading
@@ -189,6 +189,9 @@ def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool):
 def _drop(atoms: Sequence[Atom], width: int, row_ok) -> tuple[list[Reading], bool]:
     found = []
     surplus = len(atoms) - width
+    if surplus > 3:  # far too many values for one row: not worth guessing which are surplus
+        kept = tuple(_whole(a) for a in atoms[:width])
+        return [Reading(kept, 0, False, tuple(atoms[width:]))], True
     combos = itertools.combinations(range(len(atoms)), surplus)
     for n, drop in enumerate(combos):
         if n > LIMIT:

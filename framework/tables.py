@@ -222,6 +222,11 @@ class TableBuilder:
 
     def _unsettled(self, rspec, obs, opts: list[Reading], exhausted: bool, cols):
         """Several readings remain: keep what they agree on; say what they do not."""
+        if not opts:  # the enumeration gave up before finding any reading
+            raw = " ".join(a.raw for a in obs.values)
+            self._problem("split-ambiguous", f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
+                          obs.line, rspec.key, column=obs.column, confidence=0.9, detail={"count": 0})
+            return [_unreadable_piece(obs, raw)] * len(cols), [0.0] * len(cols)
         if all(not r.cuts and not r.dropped for r in opts) and all(r.gaps for r in opts):
             chosen = opts[0]  # leftmost placement of the lost cells (enumeration order)
             lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]

@@ -13,7 +13,7 @@ from ogilint import Report, UnusableInput, parse_bytes, parse_text
 from .conftest import SEEDS
 
 REPORTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-SETTINGS = settings(max_examples=60, deadline=5000, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(max_examples=30, deadline=5000, suppress_health_check=list(HealthCheck))
 
 
 def _answer(fn, *args):
@@ -26,17 +26,24 @@ def _answer(fn, *args):
     assert time.perf_counter() - start < 5
 
 
+# The mangling draws thousands of random numbers: a seeded random.Random keeps that out of
+# hypothesis's own bookkeeping, while hypothesis still chooses (and shrinks) the seed.
+SEEDS_ = st.integers(0, 2**32 - 1)
+
+
 @SETTINGS
-@given(st.integers(0, len(REPORTS) - 1), st.randoms(use_true_random=False))
-def test_shuffled_lines(i, rnd):
+@given(st.integers(0, len(REPORTS) - 1), SEEDS_)
+def test_shuffled_lines(i, seed):
+    rnd = random.Random(seed)
     lines = REPORTS[i].split("\n")
     rnd.shuffle(lines)
     _answer(parse_text, "\n".join(lines))
 
 
 @SETTINGS
-@given(st.integers(0, len(REPORTS) - 1), st.randoms(use_true_random=False), st.floats(0, 0.5))
-def test_deleted_cells_and_chars(i, rnd, rate):
+@given(st.integers(0, len(REPORTS) - 1), SEEDS_, st.floats(0, 0.5))
+def test_deleted_cells_and_chars(i, seed, rate):
+    rnd = random.Random(seed)
     out = []
     for line in REPORTS[i].split("\n"):
         cells = [c for c in line.split("\t") if rnd.random() > rate]
