@@ -58,8 +58,17 @@ def _next_nonspace(text: str, i: int) -> str:
     return text[i] if i < len(text) else ""
 
 
+_HAS_DIGIT_OR_MARK = re.compile(r"[\d/／—–\-－\\]")
+
+
 def scan_cell(text: str, line: int, column: int) -> list[Atom]:
     """Atoms of one cell (text between tabs, or a whole segment when there are no tabs)."""
+    if text.isdigit() and text.isascii():  # the common case in tables: a bare number
+        return [Atom(NUM, text, line, column)]
+    if not _HAS_DIGIT_OR_MARK.search(text):  # prose or a label: one text atom
+        lead = len(text) - len(text.lstrip(" "))
+        stripped = text.strip(" ")
+        return [Atom(TEXT, stripped, line, column + lead)] if stripped else []
     atoms: list[Atom] = []
     for m in _TOKEN.finditer(text):
         col = column + m.start()

@@ -8,7 +8,6 @@ source: tokens need no position map.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 try:  # OpenCC is a declared dependency; keep parsing alive if its native part fails to load.
@@ -24,7 +23,6 @@ _SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009":
 _KEEP = set("、。“”‘’《》〔〕【】—…·")
 
 
-@functools.lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     if ch in _SPACES:
         return _SPACES[ch]
@@ -34,10 +32,21 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+class _FoldTable(dict):
+    """str.translate table that computes each character's folding the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def _fold(line: str) -> str:
     if line.isascii():
-        return line
-    return "".join(_fold_char(ch) for ch in line)
+        return line.replace("\r", " ").replace("\x0b", " ").replace("\x0c", " ")
+    return line.translate(_FOLD)
 
 
 def to_simplified(text: str) -> str:

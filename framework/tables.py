@@ -43,23 +43,23 @@ def align(observed: list[ObservedRow], table: spec.TableSpec) -> tuple[dict, lis
     """Monotone alignment: {row key: observed row}, unmatched observed rows, {row key: score}."""
     n, m = len(observed), len(table.rows)
     labels = [(r.label,) + r.aliases for r in table.rows]
-    sim = [[best_similarity(o.label, labels[j]) if has_label(o.label) else 0.0 for j in range(m)]
+    sim = [[best_similarity(o.label, labels[j]) for j in range(m)] if has_label(o.label) else [0.0] * m
            for o in observed]
-    # best[i][j]: best score aligning observed[:i] with rows[:j]
+    # best[i][j]: best score aligning observed[:i] with rows[:j]; move: 1 match, 2 skip observed,
+    # 3 skip template row.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            options = []
-            if i > 0 and j > 0:
-                options.append((best[i - 1][j - 1] + sim[i - 1][j - 1] + ASSIGN_BONUS, 1))
-            if i > 0:
-                options.append((best[i - 1][j], 2))  # observed row matches nothing
-            if j > 0:
-                options.append((best[i][j - 1], 3))  # template row absent
-            best[i][j], move[i][j] = max(options)
+    move = [[3] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        move[i][0] = 2
+    for i in range(1, n + 1):
+        row_prev, row_cur, sim_i, mv = best[i - 1], best[i], sim[i - 1], move[i]
+        for j in range(1, m + 1):
+            score, how = row_prev[j - 1] + sim_i[j - 1] + ASSIGN_BONUS, 1
+            if row_prev[j] > score:
+                score, how = row_prev[j], 2
+            if row_cur[j - 1] > score:
+                score, how = row_cur[j - 1], 3
+            row_cur[j], mv[j] = score, how
     assigned, extra, scores = {}, [], {}
     i, j = n, m
     while i > 0 or j > 0:
@@ -112,6 +112,7 @@ class TableBuilder:
 
     # --- reading rows ---------------------------------------------------------------------------
     def width(self, row: spec.RowSpec) -> tuple[str, ...]:
+        """The columns of ``row`` that this report's table has."""
         return tuple(c for c in row.columns if c in self.present)
 
     def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
@@ -275,12 +276,15 @@ class TableBuilder:
             product *= len(options[k])
         if product > 4096:
             return
-        fixed = {k: v[0] for k, v in options.items() if len(v) == 1}
+        fixed = {k: self._by_column(k, v[0]) for k, v in options.items() if len(v) == 1}
+        open_values = [[self._by_column(k, r) for r in options[k]] for k in open_rows]
         best_score, best = -1, []
-        for combo in itertools.product(*(options[k] for k in open_rows)):
+        for combo_idx in itertools.product(*(range(len(options[k])) for k in open_rows)):
             chosen = dict(fixed)
-            chosen.update(zip(open_rows, combo))
-            score = column_check({k: self._by_column(k, r) for k, r in chosen.items()})
+            for k, vals, i in zip(open_rows, open_values, combo_idx):
+                chosen[k] = vals[i]
+            combo = tuple(options[k][i] for k, i in zip(open_rows, combo_idx))
+            score = column_check(chosen)
             if score > best_score:
                 best_score, best = score, [combo]
             elif score == best_score:
@@ -322,15 +326,18 @@ def t3_column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], i
     """Number of columns for which the handled-total and balance identities hold."""
     handled = spec.handled_rows(table)
 
+    empty: dict = {}
+
     def score(rows: dict) -> int:
         n = 0
+        handled_rows_ = [rows.get(k, empty) for k in handled]
+        new, carried = rows.get("new_received", empty), rows.get("carried_over", empty)
+        total, forward = rows.get("total_handled", empty), rows.get("carried_forward", empty)
         for c in present:
-            def v(k):
-                return rows.get(k, {}).get(c) if k in rows else None
-            parts = [v(k) for k in handled]
-            if identity_holds(v("total_handled"), parts):
+            t = total.get(c)
+            if identity_holds(t, [r.get(c) for r in handled_rows_]):
                 n += 1
-            a, b, t, f = v("new_received"), v("carried_over"), v("total_handled"), v("carried_forward")
+            a, b, f = new.get(c), carried.get(c), forward.get(c)
             if None in (a, b, t, f) or abs((a + b) - (t + f)) < 1e-9:
                 n += 1
         return n
