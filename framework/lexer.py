@@ -19,7 +19,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from . import spec
-from .atoms import Atom, has_values, is_rule_line, scan_segment
+from .atoms import NUM, Atom, has_values, is_rule_line, scan_segment
 
 PART_TOKEN = {1: "H_GENERAL", 2: "H_PROACTIVE", 3: "H_REQUESTS", 4: "H_REVIEW", 5: "H_PROBLEMS",
               6: "H_OTHER"}
@@ -98,12 +98,12 @@ class _Cutter:
         m = _LINE_HEADING.match(line)
         if m and (number := part_of_heading(m.group(1), m.group(2))) is not None:
             return [(m.start(1), len(line.rstrip()), PART_TOKEN[number], (number, m.group(1)))]
-        if len(line) > 60 or "\t" not in line:
+        if ("、" in line or "." in line) and (len(line) > 60 or "\t" not in line):
             for m in _INLINE_HEADING.finditer(line):
                 number = part_of_heading(m.group(1), m.group(2))
                 if number is not None:
                     found.append((m.start(), m.end(), PART_TOKEN[number], (number, m.group(1))))
-        for m in _T2_ITEM.finditer(line):
+        for m in (_T2_ITEM.finditer(line) if "条" in line else ()):
             kind = T2_ITEM_TOKEN.get(m.group(1), "T2_ITEM_OTHER")
             found.append((m.start(), m.end(), kind, m.group(1)))
         found.sort()
@@ -122,7 +122,14 @@ def lex_lines(lines: list[str]) -> LexedText:
     atoms: dict[int, list[Atom]] = {}
     offset = 0
     for lineno, line in enumerate(lines, start=1):
-        if line.strip():
+        stripped = line.strip()
+        if stripped.isdigit() and stripped.isascii():  # one cell per line: a bare number
+            col = line.index(stripped)
+            tok = Token("ROW", stripped, start_pos=offset + col, line=lineno, column=col + 1,
+                        end_line=lineno, end_column=col + len(stripped) + 1)
+            atoms[tok.start_pos] = [Atom(NUM, stripped, lineno, col + 1)]
+            tokens.append(tok)
+        elif stripped:
             if is_chrome(line):
                 tokens.append(Token("CHROME", line, start_pos=offset, line=lineno, column=1,
                                     end_line=lineno, end_column=len(line) + 1))

@@ -267,31 +267,36 @@ class TableBuilder:
         return pieces, confs
 
     def _settle_by_columns(self, options: dict, column_check: Callable[[dict], int]) -> None:
-        """Choose among rows' readings by how many column identities each combination satisfies."""
+        """Choose among rows' readings by how many column identities they let hold.
+
+        With few open rows every combination is tried; otherwise each open row is tried alone with
+        the other open rows counted as unknown (weaker, but linear instead of exponential).
+        """
         open_rows = [k for k, v in options.items() if len(v) > 1]
         if not open_rows:
             return
+        fixed = {k: self._by_column(k, v[0]) for k, v in options.items() if len(v) == 1}
+        values = {k: [self._by_column(k, r) for r in options[k]] for k in open_rows}
         product = 1
         for k in open_rows:
             product *= len(options[k])
-        if product > 4096:
-            return
-        fixed = {k: self._by_column(k, v[0]) for k, v in options.items() if len(v) == 1}
-        open_values = [[self._by_column(k, r) for r in options[k]] for k in open_rows]
-        best_score, best = -1, []
-        for combo_idx in itertools.product(*(range(len(options[k])) for k in open_rows)):
-            chosen = dict(fixed)
-            for k, vals, i in zip(open_rows, open_values, combo_idx):
-                chosen[k] = vals[i]
-            combo = tuple(options[k][i] for k, i in zip(open_rows, combo_idx))
-            score = column_check(chosen)
-            if score > best_score:
-                best_score, best = score, [combo]
-            elif score == best_score:
-                best.append(combo)
-        for idx, key in enumerate(open_rows):
-            survivors = distinct([combo[idx] for combo in best])
-            options[key] = survivors
+        if product <= 64:
+            groups = [open_rows]
+        else:
+            groups = [[k] for k in open_rows]
+        for group in groups:
+            best_score, best = -1, []
+            for combo_idx in itertools.product(*(range(len(options[k])) for k in group)):
+                chosen = dict(fixed)
+                for k, i in zip(group, combo_idx):
+                    chosen[k] = values[k][i]
+                score = column_check(chosen)
+                if score > best_score:
+                    best_score, best = score, [combo_idx]
+                elif score == best_score:
+                    best.append(combo_idx)
+            for pos, key in enumerate(group):
+                options[key] = distinct([options[key][combo[pos]] for combo in best])
 
     def _by_column(self, key: str, reading: Reading) -> dict:
         cols = self.width(self.spec.row(key))
