@@ -7,7 +7,9 @@ import json
 import sys
 
 from . import __version__
+from .config import ConfigError
 from .errors import UnusableInput
+from .finding import SEVERITIES, SEVERITY_ORDER
 from .parser import parse_file
 from .serialize import report_json
 
@@ -28,6 +30,83 @@ def _parse_cmd(args) -> int:
     return EXIT_OK
 
 
+def _codes(value: str) -> list[str]:
+    return [c.strip() for c in value.split(",") if c.strip()]
+
+
+def _engine(args):
+    from .config import find_project_config
+    from .engine import Engine, Overrides
+
+    overrides = Overrides(ruleset=getattr(args, "ruleset", None), select=getattr(args, "select", None),
+                          extend_select=getattr(args, "extend_select", None) or [],
+                          ignore=getattr(args, "ignore", None) or [], region=getattr(args, "region", None))
+    return Engine(find_project_config(), overrides)
+
+
+def _check_cmd(args) -> int:
+    from .output import FORMATS
+
+    try:
+        engine = _engine(args)
+        results = engine.check_paths(args.paths)
+    except ConfigError as exc:
+        print(f"ogilint: 配置错误: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not results:
+        print("ogilint: 没有找到要检查的报告文件", file=sys.stderr)
+        return EXIT_USAGE
+    rendered = FORMATS[args.format](results)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(rendered)
+    else:
+        sys.stdout.write(rendered)
+    for res in results:
+        if res.error:
+            print(f"ogilint: {res.path}: {res.error}", file=sys.stderr)
+    if any(res.error for res in results):
+        return EXIT_USAGE
+    if args.exit_zero:
+        return EXIT_OK
+    fail_on = args.fail_on or engine.config.fail_on or "error"
+    level = SEVERITY_ORDER[fail_on]
+    if any(SEVERITY_ORDER.get(f.severity, 0) >= level for res in results for f in res.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _rules_cmd(args) -> int:
+    from .registry import build_registry
+
+    registry = build_registry()
+    for cls in registry.rule_classes():
+        print(f"{cls.code:8} {cls.name:36} {cls.severity:8} {cls.plugin:14} {cls.summary}")
+    for failure in registry.failures:
+        print(f"ogilint: 插件 {failure.plugin} ({failure.version}) 无法加载: {failure.error}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _explain_cmd(args) -> int:
+    from .registry import build_registry
+
+    registry = build_registry()
+    cls = registry.rules.get(args.code.upper())
+    if cls is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.code.upper(), sorted(registry.rules), n=1, cutoff=0.4)
+        print(f"ogilint: 没有规则 {args.code}" + (f",是否想查 {close[0]}?" if close else ""), file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{cls.code} {cls.name} — {cls.summary}")
+    print(f"默认严重级别: {cls.severity}; 分组: {', '.join(cls.groups) or '-'}; 插件: {cls.plugin}")
+    if cls.options:
+        print("选项: " + ", ".join(f"{k} = {v!r}" for k, v in cls.options.items()))
+    print()
+    print(cls.documentation())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ogilint", description="政府信息公开工作年度报告检查工具")
     parser.add_argument("--version", action="version", version=f"ogilint {__version__}")
@@ -36,6 +115,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--format", choices=("json", "tree"), default="json")
     p.set_defaults(func=_parse_cmd)
+
+    c = sub.add_parser("check", help="检查报告 (文件或文件夹)")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    c.add_argument("--output", "-o", metavar="FILE")
+    c.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些规则 (前缀,逗号分隔)")
+    c.add_argument("--extend-select", type=_codes, metavar="CODES")
+    c.add_argument("--ignore", type=_codes, metavar="CODES")
+    c.add_argument("--ruleset", metavar="NAME|FILE")
+    c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
+    c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
+    c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
+    c.set_defaults(func=_check_cmd)
+
+    r = sub.add_parser("rules", help="列出全部规则")
+    r.set_defaults(func=_rules_cmd)
+    e = sub.add_parser("explain", help="显示一条规则的说明")
+    e.add_argument("code")
+    e.set_defaults(func=_explain_cmd)
     return parser
 
 

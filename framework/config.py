@@ -1,0 +1,171 @@
+"""Rule sets (``rules/*.toml``) and the project config (``ogilint.toml`` or ``[tool.ogilint]``).
+
+A rule set names the rules it selects and their severities and options, and may ``extends``
+another. The project config, found upward from the working directory, chooses a rule set and
+adjusts it. Unknown keys and unknown codes are errors with a suggestion, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+from typing import Optional
+
+import attrs
+
+if sys.version_info >= (3, 11):
+    import tomllib as toml
+else:  # pragma: no cover
+    import tomli as toml
+
+from .finding import SEVERITIES
+
+
+class ConfigError(Exception):
+    """A rule set or config file is wrong; the message says where and what to write instead."""
+
+
+RULESET_KEYS = {"name", "description", "extends", "template", "region", "select", "ignore", "rules"}
+RULE_KEYS = {"severity", "options"}
+PROJECT_KEYS = {"ruleset", "select", "extend-select", "ignore", "severity", "options", "per-file-ignores",
+                "region", "fail-on", "format"}
+
+
+def _suggest(key: str, known) -> str:
+    close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.5)
+    return f"(是否想写 {close[0]!r}?)" if close else f"(可用的键: {', '.join(sorted(known))})"
+
+
+def _check_keys(table: dict, known: set, where: str) -> None:
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{where}: 未知的键 {key!r} {_suggest(key, known)}")
+
+
+@attrs.define
+class RuleSet:
+    name: str
+    description: str = ""
+    template: Optional[str] = None
+    region: Optional[str] = None
+    select: list = attrs.field(factory=list)
+    ignore: list = attrs.field(factory=list)
+    severity: dict = attrs.field(factory=dict)  # code -> severity
+    options: dict = attrs.field(factory=dict)  # code -> {option: value}
+    chain: list = attrs.field(factory=list)  # names from the base to this set
+
+
+def builtin_ruleset_names() -> list[str]:
+    return sorted(p.name[:-5] for p in resources.files("ogilint.rules").iterdir() if p.name.endswith(".toml"))
+
+
+def _read_ruleset(name_or_path: str) -> tuple[dict, str]:
+    path = Path(name_or_path)
+    if name_or_path.endswith(".toml") or path.exists():
+        if not path.is_file():
+            raise ConfigError(f"找不到规则集文件 {name_or_path}")
+        return _load_toml(path), str(path)
+    res = resources.files("ogilint.rules").joinpath(f"{name_or_path}.toml")
+    if not res.is_file():
+        names = builtin_ruleset_names()
+        raise ConfigError(f"未知的规则集 {name_or_path!r} {_suggest(name_or_path, names)}")
+    return toml.loads(res.read_text(encoding="utf-8")), f"rules/{name_or_path}.toml"
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        return toml.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: 无法读取: {exc}") from None
+    except toml.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOML 语法错误: {exc}") from None
+
+
+def load_ruleset(name_or_path: str, _seen: tuple = ()) -> RuleSet:
+    """A rule set with everything it extends merged in (the extending set wins)."""
+    if name_or_path in _seen:
+        raise ConfigError(f"规则集循环继承: {' → '.join(_seen + (name_or_path,))}")
+    data, where = _read_ruleset(name_or_path)
+    _check_keys(data, RULESET_KEYS, where)
+    base = load_ruleset(data["extends"], _seen + (name_or_path,)) if data.get("extends") else RuleSet(name="")
+    rs = RuleSet(
+        name=data.get("name", Path(name_or_path).stem),
+        description=data.get("description", base.description),
+        template=data.get("template", base.template),
+        region=data.get("region", base.region),
+        select=list(base.select) + list(data.get("select", [])),
+        ignore=list(base.ignore) + list(data.get("ignore", [])),
+        severity=dict(base.severity),
+        options={k: dict(v) for k, v in base.options.items()},
+        chain=base.chain + [data.get("name", Path(name_or_path).stem)],
+    )
+    for code, spec in data.get("rules", {}).items():
+        if not isinstance(spec, dict):
+            raise ConfigError(f"{where}: [rules.{code}] 应是一个表")
+        _check_keys(spec, RULE_KEYS, f"{where} [rules.{code}]")
+        if "severity" in spec:
+            rs.severity[code] = _severity(spec["severity"], f"{where} [rules.{code}]")
+        rs.options.setdefault(code, {}).update(spec.get("options", {}))
+    return rs
+
+
+def _severity(value: str, where: str) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where}: 未知的严重级别 {value!r} (可用: {', '.join(SEVERITIES)})")
+    return value
+
+
+@attrs.define
+class ProjectConfig:
+    path: Optional[str] = None
+    ruleset: Optional[str] = None
+    select: Optional[list] = None
+    extend_select: list = attrs.field(factory=list)
+    ignore: list = attrs.field(factory=list)
+    severity: dict = attrs.field(factory=dict)
+    options: dict = attrs.field(factory=dict)
+    per_file_ignores: dict = attrs.field(factory=dict)
+    region: Optional[str] = None
+    fail_on: Optional[str] = None
+
+    def ignored_for(self, path: str) -> list[str]:
+        out = []
+        rel = os.path.relpath(path, os.path.dirname(self.path)) if self.path else path
+        for pattern, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path, pattern) \
+                    or fnmatch.fnmatch(os.path.basename(path), pattern):
+                out.extend(codes)
+        return out
+
+
+def find_project_config(start: Optional[str] = None) -> ProjectConfig:
+    """``ogilint.toml`` or ``[tool.ogilint]`` of ``pyproject.toml``, searched upward."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in [here, *here.parents]:
+        own = folder / "ogilint.toml"
+        if own.is_file():
+            return parse_project_config(_load_toml(own), str(own))
+        py = folder / "pyproject.toml"
+        if py.is_file():
+            data = _load_toml(py)
+            if "ogilint" in data.get("tool", {}):
+                return parse_project_config(data["tool"]["ogilint"], f"{py} [tool.ogilint]")
+    return ProjectConfig()
+
+
+def parse_project_config(data: dict, where: str) -> ProjectConfig:
+    _check_keys(data, PROJECT_KEYS, where)
+    severity = {code: _severity(v, f"{where} [severity]") for code, v in data.get("severity", {}).items()}
+    fail_on = data.get("fail-on")
+    if fail_on is not None:
+        _severity(fail_on, f"{where} fail-on")
+    path = where.split(" [", 1)[0]
+    return ProjectConfig(path=path, ruleset=data.get("ruleset"), select=data.get("select"),
+                         extend_select=list(data.get("extend-select", [])), ignore=list(data.get("ignore", [])),
+                         severity=severity, options={k: dict(v) for k, v in data.get("options", {}).items()},
+                         per_file_ignores=dict(data.get("per-file-ignores", {})), region=data.get("region"),
+                         fail_on=fail_on)

@@ -1,0 +1,150 @@
+"""One check run: choose the rule set for each report, resolve the selection, run the rules.
+
+The command line and the pytest plugin both go through :class:`Engine`, so they agree finding
+for finding on the same folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+from typing import Iterable, Optional
+
+import attrs
+
+from .checker import CheckResult, run_rules
+from .config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
+from .errors import UnusableInput
+from .parser import parse_file
+from .registry import build_registry, default_options, validate_options
+from .selection import resolve, unknown_selectors
+
+REPORT_SUFFIXES = (".txt", ".text")
+
+
+@attrs.define
+class Overrides:
+    """What the command line says; it wins over the project config."""
+
+    ruleset: Optional[str] = None
+    select: Optional[list] = None
+    extend_select: list = attrs.field(factory=list)
+    ignore: list = attrs.field(factory=list)
+    region: Optional[str] = None
+
+
+class Engine:
+    def __init__(self, config: Optional[ProjectConfig] = None, overrides: Optional[Overrides] = None,
+                 extra_plugins: Iterable = ()):
+        self.config = config if config is not None else find_project_config()
+        self.overrides = overrides or Overrides()
+        self.registry = build_registry(extra_plugins)
+        self.defaults = default_options(self.registry)
+        self._validate_static()
+
+    # --- configuration ------------------------------------------------------------------------
+    def _validate_static(self) -> None:
+        codes = set(self.registry.rules)
+        selectors = list(self.overrides.select or []) + self.overrides.extend_select + self.overrides.ignore
+        selectors += list(self.config.select or []) + self.config.extend_select + self.config.ignore
+        selectors += [c for codes_ in self.config.per_file_ignores.values() for c in codes_]
+        bad = unknown_selectors(codes, selectors)
+        bad += [(c, s) for c, s in unknown_selectors(codes, list(self.config.severity) + list(self.config.options))]
+        if bad:
+            sel, suggestion = bad[0]
+            hint = f",是否想写 {suggestion}?" if suggestion else ""
+            raise ConfigError(f"未知的规则代码或前缀 {sel!r}{hint} (`ogilint rules` 列出全部规则)")
+        for code, opts in self.config.options.items():
+            self._validate_options(code, opts, self.config.path or "配置")
+        if self.overrides.ruleset or self.config.ruleset:
+            self.ruleset(self.overrides.ruleset or self.config.ruleset)
+
+    def _validate_options(self, code: str, opts: dict, where: str) -> None:
+        known = self.defaults.get(code, {})
+        for key in opts:
+            if key not in known:
+                raise ConfigError(f"{where}: 规则 {code} 没有选项 {key!r}"
+                                  + (f" (可用: {', '.join(sorted(known))})" if known else " (此规则没有选项)"))
+        problems = validate_options(self.registry, code, {**known, **opts})
+        if problems:
+            raise ConfigError(f"{where}: 规则 {code} 的选项有误: {'; '.join(problems)}")
+
+    @functools.lru_cache(maxsize=None)
+    def ruleset(self, name: str) -> RuleSet:
+        rs = load_ruleset(name)
+        codes = set(self.registry.rules)
+        bad = unknown_selectors(codes, rs.select + rs.ignore + list(rs.severity) + list(rs.options))
+        if bad:
+            sel, suggestion = bad[0]
+            raise ConfigError(f"规则集 {name}: 未知的规则代码 {sel!r}" + (f",是否想写 {suggestion}?" if suggestion else ""))
+        for code, opts in rs.options.items():
+            self._validate_options(code, opts, f"规则集 {name}")
+        return rs
+
+    def ruleset_for(self, report) -> RuleSet:
+        name = self.overrides.ruleset or self.config.ruleset
+        if not name:
+            requested = self.overrides.region or self.config.region
+            name = self.registry.manager.hook.ogilint_variant(report=report, requested=requested)
+        if not name:
+            name = f"national-{report.meta.template_version or '2021'}"
+        return self.ruleset(name)
+
+    def plan(self, report, path: str = ""):
+        """(rule instances, options by code, severities by code, rule set) for one report."""
+        rs = self.ruleset_for(report)
+        select = self.overrides.select or self.config.select or rs.select
+        extend = list(self.config.extend_select) + list(self.overrides.extend_select)
+        ignore = list(rs.ignore) + list(self.config.ignore) + list(self.overrides.ignore)
+        ignore += self.config.ignored_for(path) if path else []
+        enabled = resolve(self.registry.rules, select, ignore, extend)
+        options = {}
+        for code in enabled:
+            merged = dict(self.defaults.get(code, {}))
+            merged.update(rs.options.get(code, {}))
+            merged.update(self.config.options.get(code, {}))
+            options[code] = merged
+        severities = {**rs.severity, **self.config.severity}
+        rules = [self.registry.rules[c]() for c in sorted(enabled)]
+        return rules, options, severities, rs
+
+    # --- running --------------------------------------------------------------------------------
+    def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
+        rules, options, severities, _ = self.plan(report, path)
+        findings, seconds = run_rules(report, rules, options, severities, path=path, run_reports=run_reports,
+                                      failures=self.registry.failures)
+        return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
+
+    def check_paths(self, paths: Iterable[str]) -> list[CheckResult]:
+        files = collect_files(paths)
+        parsed: list[tuple[str, object, Optional[str]]] = []
+        for path in files:
+            try:
+                parsed.append((path, parse_file(path), None))
+            except UnusableInput as exc:
+                parsed.append((path, None, exc.reason))
+        reports = tuple(r for _, r, _ in parsed if r is not None)
+        results = []
+        for path, report, error in parsed:
+            if report is None:
+                results.append(CheckResult(path=path, report=None, findings=[], error=error))
+            else:
+                results.append(self.check_report(report, path, tuple(r for r in reports if r is not report)))
+        return results
+
+
+def collect_files(paths: Iterable[str]) -> list[str]:
+    """Files named, and report files inside folders named (sorted, hidden entries skipped)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(REPORT_SUFFIXES) and not name.startswith("."):
+                        out.append(os.path.join(root, name))
+        else:
+            out.append(str(path))
+    return out

@@ -1,0 +1,46 @@
+"""A finding: one thing a reviewer should look at, located, explained and ranked."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import attrs
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITY_ORDER = {ERROR: 3, WARNING: 2, INFO: 1}
+
+
+@attrs.frozen
+class Location:
+    line: Optional[int] = None
+    column: Optional[int] = None
+    table: Optional[str] = None  # t2, t3, t4
+    row: Optional[str] = None  # canonical row key
+    col: Optional[str] = None  # canonical column key
+
+    @classmethod
+    def of_cell(cls, cell, table: str, row: str, col: str) -> "Location":
+        return cls(cell.line, cell.column, table, row, col)
+
+
+@attrs.frozen
+class Finding:
+    code: str
+    name: str
+    severity: str
+    message: str  # Chinese, for the reader
+    location: Location = attrs.field(factory=Location)
+    confidence: float = 1.0
+    rank: int = 0  # 0–100, filled in by ranking
+    expected: Any = None
+    actual: Any = None
+    related: tuple = ()  # Locations of the other cells involved
+    hint: str = ""
+    plugin: str = ""
+    extent: int = 1  # how many cells/places of the report the problem touches
+
+    def key(self) -> tuple:
+        """Sort key: what a reviewer reads first."""
+        loc = self.location
+        return (-self.rank, loc.line or 0, loc.column or 0, self.code)

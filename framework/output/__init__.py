@@ -1,0 +1,16 @@
+"""Output formats of ``ogilint check``: text (for people), json (for tools), sarif (for CI UIs)."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import json_format, text
+
+FORMATS: dict[str, Callable] = {"text": text.render, "json": json_format.render}
+
+try:  # SARIF lives in its own module; keep the others usable if it is absent
+    from . import sarif
+
+    FORMATS["sarif"] = sarif.render
+except ImportError:  # pragma: no cover
+    pass

@@ -1,0 +1,23 @@
+"""Order findings by what a reviewer should read first: severity, confidence, and how much of the
+report the problem touches. The rank (0–100) is stored on the finding and in SARIF ``result.rank``.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .finding import SEVERITY_ORDER, Finding
+
+_BASE = {3: 60, 2: 35, 1: 10}
+
+
+def rank_of(f: Finding) -> int:
+    base = _BASE.get(SEVERITY_ORDER.get(f.severity, 1), 10)
+    spread = min(max(f.extent, 1), 10) * 1.5
+    return int(max(0, min(100, round(base + 25 * f.confidence + spread))))
+
+
+def rank_findings(findings: list[Finding], report=None) -> list[Finding]:
+    ranked = [attrs.evolve(f, rank=rank_of(f)) for f in findings]
+    ranked.sort(key=Finding.key)
+    return ranked
