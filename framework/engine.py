@@ -74,7 +74,10 @@ class Engine:
     def ruleset(self, name: str) -> RuleSet:
         rs = load_ruleset(name)
         codes = set(self.registry.rules)
-        bad = unknown_selectors(codes, rs.select + rs.ignore + list(rs.severity) + list(rs.options))
+        # A rule set may select a whole family whose plugin is not installed; a specific code it
+        # names must exist.
+        named = [c for c in rs.select + rs.ignore + list(rs.severity) + list(rs.options) if any(ch.isdigit() for ch in c)]
+        bad = unknown_selectors(codes, named)
         if bad:
             sel, suggestion = bad[0]
             raise ConfigError(f"规则集 {name}: 未知的规则代码 {sel!r}" + (f",是否想写 {suggestion}?" if suggestion else ""))

@@ -9,6 +9,7 @@ different row scores low.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 
@@ -42,6 +43,43 @@ def similarity(observed: str, canonical: str) -> float:
 
 def best_similarity(observed: str, labels: tuple) -> float:
     return max((similarity(observed, label) for label in labels), default=0.0)
+
+
+def label_change(observed: str, canonical: str) -> str | None:
+    """Like :func:`_change`, but a whole line of the observed label that stands inside the
+    canonical words (a vertical category label interleaved by the extractor) is layout."""
+    change = _change(observed, canonical)
+    if change == "ocr" and "\n" in observed:
+        pieces = observed.split("\n")
+        for i in range(len(pieces)):
+            other = _change("".join(pieces[:i] + pieces[i + 1 :]), canonical)
+            if other in (None, "drift"):
+                return other
+    return None if change == "weak" else change
+
+
+def _change(observed: str, canonical: str) -> str | None:
+    """How the canonical label is changed *inside* the observed text: "ocr" when foreign characters
+    stand within it ("本生F新收" for "本年新收"), "drift" when words are only left out or reworded
+    ("其他法律法规禁止公开"), None when it is intact (junk around it, or its tail on the next line)."""
+    core, obs = clean(canonical), clean(observed)
+    if not core or not obs:
+        return "weak"
+    if core in obs:
+        return None
+    matcher = difflib.SequenceMatcher(None, core, obs, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    covered = sum(b.size for b in blocks)
+    if not blocks or covered < len(core) * 0.5:
+        return "weak"
+    first, last = blocks[0], blocks[-1]
+    core_gap = (last.a + last.size - first.a) - covered
+    obs_gap = (last.b + last.size - first.b) - covered
+    if obs_gap >= 1:
+        return "ocr"
+    if core_gap >= 1:
+        return "drift"
+    return None
 
 
 def has_label(observed: str) -> bool:

@@ -87,7 +87,11 @@ def observe(segments: Iterable[tuple[str, list[Atom]]]) -> tuple[list[ObservedRo
 def _row(pending: list[Atom], run: list[Atom], tabbed: bool) -> ObservedRow:
     while run and run[-1].kind == EMPTY:
         run.pop()
-    label = "".join(a.raw for a in pending)
+    # Pieces from different lines are kept apart by a newline (cleaned away for matching) so that a
+    # line interleaved from a vertical category label can be recognised as layout, not OCR damage.
+    label = ""
+    for i, a in enumerate(pending):
+        label += ("\n" if i and a.line != pending[i - 1].line else "") + a.raw
     first = run[0]
     return ObservedRow(label=label, label_line=pending[-1].line if pending else None,
                        values=tuple(run), line=first.line, column=first.column, may_cut=not tabbed)

@@ -17,7 +17,7 @@ from typing import Callable, Optional
 
 from . import model, spec
 from .atoms import BAD, EMPTY, NA, NUM
-from .labels import best_similarity, has_label
+from .labels import best_similarity, has_label, label_change
 from .model import Cell, Problem, Row, Table
 from .reconcile import MISSING, Reading, count_of, distinct, identity_holds, readings
 from .rows import ObservedRow
@@ -165,7 +165,16 @@ class TableBuilder:
         label_conf = round(min(1.0, score), 2) if has_label(obs.label) else 0.3
         if not has_label(obs.label):
             self._problem("label-missing", f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
-                          obs.line, rspec.key, confidence=0.5)
+                          obs.line, rspec.key, column=obs.column, confidence=0.5)
+        elif (change := label_change(obs.label, rspec.label)) == "drift":
+            self._problem("label-drift",
+                          f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」与国家格式「{rspec.label}」措辞不同,已按相似度归行",
+                          obs.label_line or obs.line, rspec.key, confidence=0.8)
+        elif change == "ocr":
+            self._problem("label-damaged",
+                          f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」有识别错误(标准为「{rspec.label}」),"
+                          f"已按相似度归入该行;这一行的数字也可能受损",
+                          obs.label_line or obs.line, rspec.key, column=None, confidence=0.7)
         elif score < UNCERTAIN:
             self._problem("label-uncertain",
                           f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
@@ -309,6 +318,12 @@ class TableBuilder:
     def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
         self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence,
                                      detail or {}))
+
+
+def _shown(label: str, canonical: str) -> str:
+    """The end of an observed label, about as long as the canonical one (header junk left out)."""
+    flat = re.sub(r"\s+", "", label)
+    return flat[-(len(re.sub(r"\s+", "", canonical)) + 2):]
 
 
 def _unreadable_piece(obs: ObservedRow, raw: str):

@@ -107,7 +107,7 @@ class LabelUncertain(_FromProblems):
     name = "label-uncertain"
     summary = "行标签缺失或不规范,已按位置/相似度归行"
     severity = INFO
-    kinds = ("label-missing", "label-uncertain", "row-extra")
+    kinds = ("label-missing", "label-uncertain", "label-drift", "row-extra")
 
 
 class Truncated(_FromProblems):
@@ -168,7 +168,27 @@ class RowMissing(_FromProblems):
         return "按国家格式补齐该行 (无数据时填 0)"
 
 
+class LabelDamaged(_FromProblems):
+    """行标签有识别 (OCR) 错误。
+
+    Why: characters changed inside a label ("本生F新收" for "本年新收") mean the row went through
+    OCR; the row was placed by similarity, and its numbers may be damaged too (spec §9).
+
+    Fails: "一、本生⇥F新收政府⇥信息公开申请数量⇥1⇥0…".
+    Passes: "一、本年新收政府信息公开申请数量⇥1⇥0…"; a label whose tail went to the next line.
+    """
+
+    code = "EXT009"
+    name = "label-damaged"
+    summary = "行标签有识别错误"
+    severity = WARNING
+    kinds = ("label-damaged",)
+
+    def hint_for(self, p):
+        return "对照报告原件核对这一行的标签和数字"
+
+
 @hookimpl
 def ogilint_rules():
     return [ColumnMissing, RowDamaged, SplitAmbiguous, LabelUncertain, Truncated, CellUnreadable, SplitUnique,
-            RowMissing]
+            RowMissing, LabelDamaged]

@@ -7,3 +7,11 @@ def test_benchmark_prints_figures(capsys):
     assert bench_parse.main(rounds=1) == 0
     out = capsys.readouterr().out
     assert "reports/s" in out and "MiB" in out
+
+
+def test_check_benchmark_prints_figures(capsys):
+    from tests.benchmarks import bench_check
+
+    assert bench_check.main(rounds=1) == 0
+    out = capsys.readouterr().out
+    assert "reports/s" in out and "in rules" in out

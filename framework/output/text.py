@@ -28,7 +28,7 @@ def _value(v) -> str:
 
 def render_finding(path: str, report, f: Finding) -> list[str]:
     loc = f.location
-    where = f"{path}:{loc.line or 0}:{loc.column or 0}"
+    where = path + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
     cell = ""
     if loc.table:
         cell = " [" + ".".join(x for x in (loc.table, loc.row, loc.col) if x) + "]"
