@@ -8,7 +8,7 @@ described in ``../shared/spec/REPORT-FORMAT.md`` §9.
 
 from __future__ import annotations
 
-from ogilint.finding import ERROR, INFO, WARNING
+from ogilint.finding import ERROR, INFO, WARNING, Location
 from ogilint.hookspec import hookimpl
 from ogilint.rule import Rule
 
@@ -72,8 +72,31 @@ class RowDamaged(_FromProblems):
     severity = WARNING
     kinds = ("cell-missing", "cell-extra")
 
+    options = {"group_above": 3}
+
     def hint_for(self, p):
         return "对照报告原件核对这一行"
+
+    def check(self, report, ctx):
+        """Rows of one table damaged alike are one finding when there are many of them."""
+        by_table: dict = {}
+        for p in report.problems:
+            if p.kind in self.kinds:
+                by_table.setdefault(p.table, []).append(p)
+        for table, problems in by_table.items():
+            if len(problems) <= ctx.options.get("group_above", 3):
+                for p in problems:
+                    yield self.finding(p.message, line=p.line, column=p.column, table=p.table, row=p.row,
+                                       confidence=p.confidence, hint=self.hint_for(p))
+                continue
+            first = problems[0]
+            lines = "、".join(str(p.line) for p in problems[:12]) + ("…" if len(problems) > 12 else "")
+            name = {"t2": "表二", "t3": "表三", "t4": "表四"}.get(table, table)
+            yield self.finding(
+                f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情见 ogilint parse 的 problems",
+                line=first.line, column=first.column, table=table, confidence=min(p.confidence for p in problems),
+                hint="对照报告原件核对这些行", extent=len(problems),
+                related=[Location(p.line, p.column, p.table, p.row) for p in problems[1:]])
 
 
 class SplitAmbiguous(_FromProblems):
