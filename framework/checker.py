@@ -26,7 +26,8 @@ class CheckResult:
 
 
 def run_rules(report, rules: Iterable, options: dict, severities: dict, path: str = "",
-              run_reports: tuple = (), failures: Iterable = ()) -> tuple[list[Finding], float]:
+              run_reports: tuple = (), failures: Iterable = (), versions: dict | None = None
+              ) -> tuple[list[Finding], float]:
     """Findings of ``rules`` (instances) on ``report``, ranked; also the seconds spent in rules."""
     findings: list[Finding] = []
     start = time.perf_counter()
@@ -40,7 +41,8 @@ def run_rules(report, rules: Iterable, options: dict, severities: dict, path: st
             where = traceback.extract_tb(exc.__traceback__)[-1]
             findings.append(Finding(
                 code=PLUGIN_ERROR, name="plugin-error", severity=ERROR,
-                message=f"插件 {rule.plugin or '?'} 的规则 {rule.code} 运行出错: {type(exc).__name__}: {exc}"
+                message=f"插件 {rule.plugin or '?'} (版本 {(versions or {}).get(rule.plugin, '?')}) 的规则 {rule.code} "
+                        f"运行出错: {type(exc).__name__}: {exc}"
                         f" ({where.filename.rsplit('/', 1)[-1]}:{where.lineno})",
                 location=Location(), confidence=1.0, plugin=rule.plugin,
                 hint="这是插件的缺陷,不是报告的问题;请向插件作者报告"))

@@ -31,7 +31,7 @@ def _parse_cmd(args) -> int:
 
 
 def _codes(value: str) -> list[str]:
-    return [c.strip() for c in value.split(",") if c.strip()]
+    return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
 def _engine(args):

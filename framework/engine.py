@@ -6,7 +6,6 @@ for finding on the same folder.
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Iterable, Optional
@@ -39,6 +38,7 @@ class Engine:
                  extra_plugins: Iterable = ()):
         self.config = config if config is not None else find_project_config()
         self.overrides = overrides or Overrides()
+        self._rulesets: dict[str, RuleSet] = {}
         self.registry = build_registry(extra_plugins)
         self.defaults = default_options(self.registry)
         self._validate_static()
@@ -70,8 +70,12 @@ class Engine:
         if problems:
             raise ConfigError(f"{where}: 规则 {code} 的选项有误: {'; '.join(problems)}")
 
-    @functools.lru_cache(maxsize=None)
     def ruleset(self, name: str) -> RuleSet:
+        if name not in self._rulesets:
+            self._rulesets[name] = self._load_ruleset(name)
+        return self._rulesets[name]
+
+    def _load_ruleset(self, name: str) -> RuleSet:
         rs = load_ruleset(name)
         codes = set(self.registry.rules)
         # A rule set may select a whole family whose plugin is not installed; a specific code it
@@ -116,7 +120,7 @@ class Engine:
     def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
         rules, options, severities, _ = self.plan(report, path)
         findings, seconds = run_rules(report, rules, options, severities, path=path, run_reports=run_reports,
-                                      failures=self.registry.failures)
+                                      failures=self.registry.failures, versions=self.registry.versions)
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
     def check_paths(self, paths: Iterable[str]) -> list[CheckResult]:

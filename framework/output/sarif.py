@@ -1,0 +1,184 @@
+"""SARIF 2.1.0 output, for CI code-scanning views (GitHub, GitLab, Azure DevOps, VS Code).
+
+One run; ``tool.driver.rules`` describes every installed rule (and any rule a finding came from
+that the installed plugins do not describe, e.g. a plugin registered in-process, or the
+``OGI00x`` plugin-failure pseudo rules). Each finding becomes one ``result`` with the same rank
+(0–100) as the json output; reports that could not be read become ``toolExecutionNotifications``
+of the invocation. Columns count Unicode code points (``run.columnKind``), as the parser does.
+The output is deterministic: no timestamps, no absolute paths of the machine that ran it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import PurePath
+from urllib.parse import quote
+
+from ..finding import Finding
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+# Pseudo rules the framework itself reports (see checker.py).
+_FRAMEWORK_RULES = {
+    "OGI001": ("plugin-error", "插件的规则运行出错", "error",
+               "一条规则在检查时抛出了异常。这是插件的缺陷,不是报告的问题;其余规则照常运行。"),
+    "OGI002": ("plugin-load-error", "插件无法加载", "error",
+               "一个插件无法导入或注册其规则。其余插件的规则照常运行。"),
+}
+
+
+def level_of(severity: str) -> str:
+    return LEVELS.get(severity, "warning")
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference with forward slashes (relative to the working directory)."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return PurePath(os.path.abspath(path)).as_uri()
+    return quote(rel.replace(os.sep, "/"), safe="/._-~")
+
+
+def _first_paragraph(doc: str) -> str:
+    para = doc.strip().split("\n\n", 1)[0]
+    return " ".join(line.strip() for line in para.splitlines() if line.strip())
+
+
+def _descriptor(code: str, name: str, summary: str, severity: str, doc: str) -> dict:
+    d = {"id": code, "name": name or code, "shortDescription": {"text": summary or name or code}}
+    full = _first_paragraph(doc) if doc else ""
+    if full:
+        d["fullDescription"] = {"text": full}
+    if doc:
+        d["help"] = {"text": doc}
+    d["defaultConfiguration"] = {"level": level_of(severity)}
+    return d
+
+
+def _rule_descriptors(results) -> list[dict]:
+    from ..registry import build_registry
+
+    registry = build_registry()
+    descriptors: dict[str, dict] = {}
+    for cls in registry.rule_classes():
+        d = _descriptor(cls.code, cls.name, cls.summary, cls.severity, cls.documentation())
+        if cls.groups:
+            d["properties"] = {"tags": sorted(set(cls.groups)), "plugin": cls.plugin}
+        else:
+            d["properties"] = {"plugin": cls.plugin}
+        descriptors[cls.code] = d
+    for res in results:
+        for f in res.findings:
+            if f.code in descriptors:
+                continue
+            if f.code in _FRAMEWORK_RULES:
+                name, summary, sev, doc = _FRAMEWORK_RULES[f.code]
+                descriptors[f.code] = _descriptor(f.code, name, summary, sev, doc)
+            else:  # a rule from a plugin registered in-process only
+                descriptors[f.code] = _descriptor(f.code, f.name, f.name, f.severity, "")
+    return [descriptors[c] for c in sorted(descriptors)]
+
+
+def _region(line, column) -> dict | None:
+    if not line:
+        return None
+    region = {"startLine": int(line)}
+    if column:
+        region["startColumn"] = int(column)
+    return region
+
+
+def _location(uri: str, line, column, loc_id: int | None = None, message: str | None = None) -> dict:
+    physical = {"artifactLocation": {"uri": uri}}
+    region = _region(line, column)
+    if region:
+        physical["region"] = region
+    out: dict = {}
+    if loc_id is not None:
+        out["id"] = loc_id
+    out["physicalLocation"] = physical
+    if message:
+        out["message"] = {"text": message}
+    return out
+
+
+def _cell(loc) -> str:
+    return ".".join(x for x in (loc.table, loc.row, loc.col) if x)
+
+
+def _fingerprint(path: str, f: Finding) -> str:
+    loc = f.location
+    key = "\x1f".join(str(x) for x in (f.code, path, loc.table, loc.row, loc.col, f.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def result_sarif(path: str, f: Finding, rule_index: dict) -> dict:
+    uri = artifact_uri(path)
+    loc = f.location
+    props: dict = {"confidence": round(f.confidence, 3), "severity": f.severity}
+    for key in ("table", "row", "col"):
+        value = getattr(loc, key)
+        if value is not None:
+            props[key] = value
+    if f.expected is not None:
+        props["expected"] = f.expected
+    if f.actual is not None:
+        props["actual"] = f.actual
+    if f.hint:
+        props["hint"] = f.hint
+    if f.plugin:
+        props["plugin"] = f.plugin
+    out: dict = {"ruleId": f.code}
+    if f.code in rule_index:
+        out["ruleIndex"] = rule_index[f.code]
+    out["level"] = level_of(f.severity)
+    out["message"] = {"text": f.message}
+    out["locations"] = [_location(uri, loc.line, loc.column)]
+    related = []
+    seen = set()
+    for r in f.related:
+        key = (r.line, r.column, r.table, r.row, r.col)
+        if key in seen:
+            continue
+        seen.add(key)
+        related.append(_location(uri, r.line, r.column, loc_id=len(related) + 1, message=_cell(r) or None))
+    if related:
+        out["relatedLocations"] = related
+    out["partialFingerprints"] = {"ogilintFinding/v1": _fingerprint(uri, f)}
+    out["rank"] = f.rank
+    out["properties"] = props
+    return out
+
+
+def sarif_log(results) -> dict:
+    from .. import __version__
+
+    rules = _rule_descriptors(results)
+    rule_index = {d["id"]: i for i, d in enumerate(rules)}
+    sarif_results = [result_sarif(res.path, f, rule_index) for res in results if not res.error
+                     for f in res.findings]
+    notifications = [{"level": "error", "message": {"text": f"{res.path}: 无法检查: {res.error}"},
+                      "locations": [_location(artifact_uri(res.path), None, None)],
+                      "descriptor": {"id": "unusable-input"}}
+                     for res in results if res.error]
+    invocation = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    run = {
+        "tool": {"driver": {"name": "ogilint", "version": __version__, "semanticVersion": __version__,
+                            "rules": rules}},
+        "invocations": [invocation],
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render(results) -> str:
+    return json.dumps(sarif_log(results), ensure_ascii=False, indent=1) + "\n"
