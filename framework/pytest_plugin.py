@@ -105,7 +105,16 @@ class ReportFile(pytest.File):
         return self._result
 
 
-class ParseItem(pytest.Item):
+class _OgilintItem(pytest.Item):
+    """Shows an OgilintFailure as the lines it carries (the text output), anything else as pytest does."""
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, OgilintFailure):
+            return "\n".join(excinfo.value.args[0])
+        return super().repr_failure(excinfo, style)
+
+
+class ParseItem(_OgilintItem):
     def runtest(self):
         parent: ReportFile = self.parent
         if parent.error:
@@ -117,16 +126,11 @@ class ParseItem(pytest.Item):
         if lines:
             raise OgilintFailure(lines)
 
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, OgilintFailure):
-            return "\n".join(excinfo.value.args[0])
-        return super().repr_failure(excinfo, style)
-
     def reportinfo(self):
         return self.path, 0, f"ogilint: {self.path.name}::parse"
 
 
-class RuleItem(pytest.Item):
+class RuleItem(_OgilintItem):
     def __init__(self, *, code: str, **kwargs):
         super().__init__(**kwargs)
         self.code = code
@@ -147,11 +151,6 @@ class RuleItem(pytest.Item):
             for f in failing:
                 lines.extend(render_finding(str(self.path), parent.report, f))
             raise OgilintFailure(lines)
-
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, OgilintFailure):
-            return "\n".join(excinfo.value.args[0])
-        return super().repr_failure(excinfo, style)
 
     def reportinfo(self):
         line = next((f.location.line for f in self._findings if f.location.line), None)
