@@ -1,0 +1,67 @@
+"""Rules that only some provinces require (``../shared/spec/REPORT-FORMAT.md`` §7).
+
+They are selected by the regional rule sets (``rules/shandong.toml`` …), not by the national ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ogilint.finding import WARNING
+from ogilint.hookspec import hookimpl
+from ogilint.labels import clean
+from ogilint.rule import Rule
+
+
+class ShandongPartSixItems(Rule):
+    """山东省: 第六部分应分项报告规定的事项。
+
+    Why: Shandong's provincial notice splits part 六 into fixed sub-items (spec §7): 信息处理费收取
+    情况; 落实上级年度政务公开工作要点情况; 人大代表建议和政协提案办理结果公开情况; 政务公开工作创新
+    情况; 其他. A Shandong report whose part 六 lacks one of them is incomplete.
+
+    Fails: "六、其他需要报告的事项 / 无。" in a Shandong department's report.
+    Passes: "(一)…信息处理费… (二)落实上级年度政务公开工作要点情况 … (三)人大代表建议和政协提案 …
+    (四)政务公开工作创新情况 …".
+    """
+
+    code = "REG001"
+    name = "shandong-part-six-items"
+    summary = "山东: 第六部分缺少规定的分项"
+    severity = WARNING
+    groups = ("structure", "regional")
+    options = {"items": {"信息处理费": "信息处理费", "工作要点": "落实上级年度政务公开工作要点情况",
+                         "建议|提案": "人大代表建议和政协提案办理结果公开情况", "创新": "政务公开工作创新情况"}}
+
+    def check(self, report, ctx):
+        part = report.part(6)
+        if part is None:
+            return  # a missing part is the structure rules' finding
+        text = clean("".join(report.lines[part.line - 1 : part.end_line]))
+        missing = [name for pattern, name in ctx.options["items"].items() if not re.search(pattern, text)]
+        if missing:
+            yield self.finding(f"第六部分缺少山东省要求的分项:{'、'.join(missing)}", line=part.line,
+                               column=part.column, expected="、".join(ctx.options["items"].values()),
+                               actual="缺少" + "、".join(missing), extent=len(missing),
+                               hint="按山东省要求在第六部分逐项说明 (没有的写明“无”)")
+
+
+@hookimpl
+def ogilint_rules():
+    return [ShandongPartSixItems]
+
+
+@hookimpl
+def ogilint_validate_options(code, options):
+    if code == ShandongPartSixItems.code:
+        items = options.get("items")
+        if not isinstance(items, dict) or not items:
+            return ["items 应是 {正则: 分项名称} 的非空表"]
+        bad = []
+        for pattern in items:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                bad.append(f"items 的正则 {pattern!r} 无效: {exc}")
+        return bad
+    return []
