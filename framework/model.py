@@ -138,6 +138,23 @@ class Report:
                 return p
         return None
 
+    def part_text(self, number: int) -> str:
+        """The text of a part, from its heading to the next part's heading (crawler texts put
+        several parts on one line, so this cuts by column too)."""
+        part = self.part(number)
+        if part is None:
+            return ""
+        later = [p for p in self.parts if (p.line, p.column) > (part.line, part.column)]
+        end = min(later, key=lambda p: (p.line, p.column)) if later else None
+        lines = list(self.lines[part.line - 1 : (end.line if end else len(self.lines))])
+        if not lines:
+            return ""
+        if end is not None and end.line - part.line + 1 == len(lines):
+            lines[-1] = lines[-1][: end.column - 1] if end.line != part.line else lines[-1][: end.column - 1]
+        lines[0] = lines[0][part.column - 1 :] if end is None or end.line != part.line else \
+            self.lines[part.line - 1][part.column - 1 : end.column - 1]
+        return "\n".join(lines)
+
     def source_line(self, line: Optional[int]) -> str:
         if line is None or not 1 <= line <= len(self.lines):
             return ""

@@ -37,7 +37,7 @@ class ShandongPartSixItems(Rule):
         part = report.part(6)
         if part is None:
             return  # a missing part is the structure rules' finding
-        text = clean("".join(report.lines[part.line - 1 : part.end_line]))
+        text = clean(report.part_text(6))
         missing = [name for pattern, name in ctx.options["items"].items() if not re.search(pattern, text)]
         if missing:
             yield self.finding(f"第六部分缺少山东省要求的分项:{'、'.join(missing)}", line=part.line,
