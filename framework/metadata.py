@@ -16,9 +16,10 @@ _TITLE = re.compile(
     r"(?P<body>[^\s0-9,。:;!?()\[\]“”《》]{0,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
     r"(?P<rest>[^\s0-9,。;]{0,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
 _PERIOD_MARK = re.compile(r"统计(?:期限|期间|时限|时段|区间|周期)")
+# The end year may be left out when it is the start year ("2022年1月1日至12月31日").
 _FULL_PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*"
-    r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+    r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
@@ -94,7 +95,7 @@ def find_period(lines: list[str]) -> Optional[Period]:
         if full and full.start() < 8:
             raw = full.group(0)
             start = _iso(*full.group(1, 2, 3))
-            end = _iso(*full.group(4, 5, 6))
+            end = _iso(full.group(4) or full.group(1), *full.group(5, 6))
             return Period(raw, start, end, idx + 1, m.end() + full.start() + 1)
         stop = re.search(r"[。;,]|止", tail)
         raw = tail[: stop.start() if stop else 40].strip()

@@ -43,7 +43,7 @@ def test_extends_from_a_file(tmp_path):
     assert rs.select == NATIONAL_SELECT + ["XYZ"]
     assert rs.ignore == ["EXT004"]
     assert rs.severity == {"EXT002": "error"}
-    assert rs.options == {"EXT002": {"group_above": 5}}
+    assert rs.options == {"EXT002": {"group_above": 5}, "FEE002": {"decimals": 4}}  # henan's option kept
     assert rs.chain == ["national-2021", "henan", "mine"]
 
 
@@ -134,7 +134,7 @@ def test_per_file_ignores(tmp_path, reports):
     cfg = parse_project_config({"per-file-ignores": {"reports/00[03]_*.txt": ["EXT002"]}},
                                str(tmp_path / "ogilint.toml"))
     assert cfg.per_file_ignores == {"reports/00[03]_*.txt": ["EXT002"]}
-    results = Engine(cfg, Overrides()).check_paths([str(reports)])
+    results = Engine(cfg, Overrides(select=["EXT"])).check_paths([str(reports)])
     codes = _codes(results)
     assert "EXT002" not in codes["000_6424f50ad3d5c809.txt"]
     assert "EXT009" in codes["000_6424f50ad3d5c809.txt"]  # other rules of that file still run
@@ -146,7 +146,7 @@ def test_per_file_ignores_basename_glob(tmp_path, reports):
     cfg = ProjectConfig(path=str(tmp_path / "ogilint.toml"), per_file_ignores={"002_*.txt": ["EXT"]})
     assert cfg.ignored_for(str(reports / "002_0b3756e79a1f4c29.txt")) == ["EXT"]
     assert cfg.ignored_for(str(reports / "003_10421f3e08d9eefa.txt")) == []
-    codes = _codes(Engine(cfg, Overrides()).check_paths([str(reports)]))
+    codes = _codes(Engine(cfg, Overrides(select=["EXT"])).check_paths([str(reports)]))
     assert codes["002_0b3756e79a1f4c29.txt"] == []
     assert "EXT001" in codes["003_10421f3e08d9eefa.txt"]
 
@@ -249,7 +249,7 @@ def _json_codes(out: str) -> list[str]:
 
 
 def test_cli_select_limits_findings(cli):
-    code, out, _ = cli("check", "reports", "--format", "json")
+    code, out, _ = cli("check", "reports", "--format", "json", "--select", "EXT")
     assert sorted(set(_json_codes(out))) == ["EXT001", "EXT002", "EXT004", "EXT009"]
     code, out, _ = cli("check", "reports", "--format", "json", "--select", "EXT001")
     assert _json_codes(out) == ["EXT001"]
@@ -270,19 +270,20 @@ def test_cli_exit_codes(cli):
     # errors present (EXT001 in 003): 1
     assert cli("check", "reports")[0] == 1
     assert cli("check", "reports", "--exit-zero")[0] == 0
+    ext = ("--select", "EXT")  # the extraction family alone, whose findings on the seeds are known
     # only warnings: 0 by default, 1 with --fail-on warning
-    assert cli("check", "reports/002_0b3756e79a1f4c29.txt")[0] == 0
-    assert cli("check", "reports/002_0b3756e79a1f4c29.txt", "--fail-on", "warning")[0] == 1
-    assert cli("check", "reports/002_0b3756e79a1f4c29.txt", "--fail-on", "warning", "--exit-zero")[0] == 0
+    assert cli("check", "reports/002_0b3756e79a1f4c29.txt", *ext)[0] == 0
+    assert cli("check", "reports/002_0b3756e79a1f4c29.txt", *ext, "--fail-on", "warning")[0] == 1
+    assert cli("check", "reports/002_0b3756e79a1f4c29.txt", *ext, "--fail-on", "warning", "--exit-zero")[0] == 0
     # only an info finding (EXT004 in 004): 1 only with --fail-on info
-    assert cli("check", "reports/004_7cf50946b776564f.txt", "--fail-on", "warning")[0] == 0
-    assert cli("check", "reports/004_7cf50946b776564f.txt", "--fail-on", "info")[0] == 1
+    assert cli("check", "reports/004_7cf50946b776564f.txt", *ext, "--fail-on", "warning")[0] == 0
+    assert cli("check", "reports/004_7cf50946b776564f.txt", *ext, "--fail-on", "info")[0] == 1
     # no findings at all
-    assert cli("check", "reports/001_48885ef824cbd5d4.txt", "--fail-on", "info")[0] == 0
+    assert cli("check", "reports/001_48885ef824cbd5d4.txt", *ext, "--fail-on", "info")[0] == 0
 
 
 def test_cli_fail_on_from_config(cli):
-    (cli.folder / "ogilint.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    (cli.folder / "ogilint.toml").write_text('fail-on = "warning"\nselect = ["EXT"]\n', encoding="utf-8")
     assert cli("check", "reports/002_0b3756e79a1f4c29.txt")[0] == 1
     assert cli("check", "reports/002_0b3756e79a1f4c29.txt", "--fail-on", "error")[0] == 0  # CLI wins
 
