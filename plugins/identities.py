@@ -233,6 +233,82 @@ class LikelyCulprit(Rule):
                 hint="先核对这个单元格", extent=sum(len(e["cells"]) for e in evidence), confidence=0.8)
 
 
+def last_year(report, run_reports):
+    """The report of the same body for the previous year, among the reports of the run."""
+    m = report.meta
+    if not m.body or not m.year:
+        return None
+    for other in run_reports:
+        if other.meta.body == m.body and other.meta.year == m.year - 1:
+            return other
+    return None
+
+
+class CarriedOver(Rule):
+    """本年「上年结转」应等于上一年报告的「结转下年度继续办理」。
+
+    Why: requests carried into this year are exactly those last year's report carried forward
+    (spec §5, across years). Checked when the previous year's report of the same body is in the run.
+
+    Fails: 2024 report 上年结转 总计 34, 2023 report 结转下年度继续办理 总计 30.
+    Passes: the two equal, column by column.
+    """
+
+    code = "IDN005"
+    name = "carried-over-vs-last-year"
+    summary = "上年结转与上一年报告的结转下年度不一致"
+    severity = ERROR
+    groups = ("identities", "cross-year")
+
+    def check(self, report, ctx):
+        prev = last_year(report, ctx.run_reports)
+        if prev is None:
+            return
+        now_t3, prev_t3 = report.tables["t3"], prev.tables["t3"]
+        for c in spec.T3_COLUMNS:
+            now = now_t3.cell("carried_over", c)
+            before = prev_t3.cell("carried_forward", c)
+            a, b = _num(now), _num(before)
+            if a is None or b is None or abs(a - b) < 1e-9:
+                continue
+            yield self.finding(
+                f"表三「{COLUMN_NAMES[c]}」列上年结转为 {a:g},但 {prev.meta.year} 年报告的结转下年度继续办理为 {b:g}",
+                line=now.line, column=now.column, table="t3", row="carried_over", col=c, expected=b, actual=a,
+                hint=f"核对 {prev.meta.year} 年报告 ({prev.meta.source or ''}) 的结转数")
+
+
+class InForceVsLastYear(Rule):
+    """现行有效件数 ≈ 上年现行有效件数 + 本年制发 − 本年废止 (警告)。
+
+    Why: spec §5 (across years); clean-ups and amendments break it, so it is only a warning.
+
+    Fails: 2023 现行有效 12, 2024 制发 2、废止 0、现行有效 20. Passes: 12 + 2 − 0 = 14.
+    """
+
+    code = "IDN006"
+    name = "in-force-vs-last-year"
+    summary = "现行有效件数与上年及本年增减不符"
+    severity = "warning"
+    groups = ("identities", "cross-year")
+
+    def check(self, report, ctx):
+        prev = last_year(report, ctx.run_reports)
+        if prev is None or report.meta.template_version != "2021" or prev.meta.template_version != "2021":
+            return
+        for row in ("regulations", "normative_docs"):
+            cells = [report.tables["t2"].cell(row, c) for c in ("issued", "repealed", "in_force")]
+            before = _num(prev.tables["t2"].cell(row, "in_force"))
+            issued, repealed, in_force = (_num(c) for c in cells)
+            if None in (before, issued, repealed, in_force):
+                continue
+            expected = before + issued - repealed
+            if abs(expected - in_force) > 1e-9:
+                yield self.finding(f"「{'规章' if row == 'regulations' else '行政规范性文件'}」现行有效 {in_force:g},"
+                                   f"而上年 {before:g} + 制发 {issued:g} − 废止 {repealed:g} = {expected:g}",
+                                   line=cells[2].line, column=cells[2].column, table="t2", row=row, col="in_force",
+                                   expected=expected, actual=in_force, confidence=0.6)
+
+
 @hookimpl
 def ogilint_rules():
-    return [Balance, HandledTotal, RowTotal, ReviewTotals, LikelyCulprit]
+    return [Balance, HandledTotal, RowTotal, ReviewTotals, LikelyCulprit, CarriedOver, InForceVsLastYear]

@@ -57,3 +57,34 @@ def test_review_group_total():
 def test_missing_cells_are_not_arithmetic_errors():
     # Seed 000 has rows with a lost cell: no identity involving them is reported.
     assert _idn(parse_file(SEEDS / "000_6424f50ad3d5c809.txt")) == []
+
+
+def _next_year(carried: str, in_force: str = "1 0 11"):
+    text = HUAIAN.read_text(encoding="utf-8").replace("2024", "2025")
+    text = text.replace("二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34", f"二、上年结转政府信息公开申请数量 {carried}")
+    text = text.replace("规章 1 0 11", f"规章 {in_force}").replace("行政规范性文件 8 26 66", "行政规范性文件 0 0 66")
+    return parse_text(text)
+
+
+def _cross(report, last):
+    engine = Engine(ProjectConfig(), Overrides(select=["IDN005", "IDN006"]))
+    return engine.check_report(report, run_reports=(last,)).findings
+
+
+def test_carried_over_against_last_year():
+    last = parse_file(HUAIAN)  # carried forward: 103 (natural persons), 103 in total
+    assert _cross(_next_year("103 0 0 0 0 0 103", "0 0 11"), last) == []
+    found = _cross(_next_year("100 0 0 0 0 0 100", "0 0 11"), last)
+    assert sorted((f.code, f.location.col, f.expected, f.actual) for f in found) == [
+        ("IDN005", "natural_person", 103, 100), ("IDN005", "total", 103, 100)]
+
+
+def test_in_force_against_last_year():
+    last = parse_file(HUAIAN)  # 规章 现行有效 11
+    [f] = _cross(_next_year("103 0 0 0 0 0 103", "2 0 20"), last)
+    assert (f.code, f.expected, f.actual, f.severity) == ("IDN006", 13, 20, "warning")
+
+
+def test_other_bodies_or_years_are_not_compared():
+    other = parse_file(SEEDS / "002_0b3756e79a1f4c29.txt")
+    assert _cross(_next_year("100 0 0 0 0 0 100"), other) == []
