@@ -44,6 +44,8 @@ class PartDuplicated(Rule):
     """同一部分出现了两次。
 
     Why: a duplicated heading usually means pasted text or a merged report (spec §8).
+
+    Fails: "五、存在的主要问题及改进情况" twice. Passes: each of the six headings once.
     """
 
     code = "STR002"
@@ -66,6 +68,8 @@ class PartOrder(Rule):
     """部分的顺序与国家格式不同。
 
     Why: the national format fixes the order 一 … 六 (spec §3).
+
+    Fails: 六 before 五. Passes: 一、二、三、四、五、六.
     """
 
     code = "STR003"
@@ -88,6 +92,8 @@ class HeadingVariant(Rule):
 
     Why: accepted variants exist (spec §3: Shanghai follows the 条例 wording); the note tells the
     reviewer which wording was used. Wordings listed in the option ``accept`` are not noted.
+
+    Fails (info): "四、政府信息公开行政复议和行政诉讼情况". Passes: "四、政府信息公开行政复议、行政诉讼情况".
     """
 
     code = "STR004"
@@ -134,6 +140,33 @@ class TemplateYearMismatch(Rule):
                                hint="依据: " + "、".join(m.template_evidence[:3]))
 
 
+class TableMissing(Rule):
+    """一个部分在,它的统计表却没有任何数字。
+
+    Why: parts 二/三/四 are the three tables of the national format (spec §3–4); a part with its
+    heading but no table (deleted, or pasted as an image) leaves the figures unchecked.
+
+    Fails: "三、收到和处理政府信息公开申请情况" followed directly by "四、…". Passes: the table follows.
+    """
+
+    code = "STR006"
+    name = "table-missing"
+    summary = "部分存在但其统计表缺失"
+    severity = ERROR
+    groups = ("structure",)
+
+    def check(self, report, ctx):
+        if _truncated(report):
+            return
+        for number, key, name in ((2, "t2", "表二"), (3, "t3", "表三"), (4, "t4", "表四")):
+            part = report.part(number)
+            table = report.tables.get(key)
+            if part is not None and table is not None and not table.found:
+                yield self.finding(f"第{'一二三四五六'[number - 1]}部分没有{name}的数字 (表格缺失或是图片)",
+                                   line=part.line, column=part.column, table=key, expected=name, actual="缺失",
+                                   extent=10, hint="按国家格式补上统计表")
+
+
 @hookimpl
 def ogilint_rules():
-    return [PartMissing, PartDuplicated, PartOrder, HeadingVariant, TemplateYearMismatch]
+    return [PartMissing, PartDuplicated, PartOrder, HeadingVariant, TemplateYearMismatch, TableMissing]

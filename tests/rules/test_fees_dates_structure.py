@@ -99,3 +99,18 @@ def test_seeds_have_no_false_errors():
             if f.severity == "error":
                 got.add((key, f.code))
     assert got == {("003", "EXT001"), ("002", "FEE003"), ("001", "DAT001")}
+
+
+def test_previous_year_in_the_figures_of_the_text():
+    text = (CORPUS / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
+    assert _run(parse_text(text), ["DAT005"]) == []
+    edited = text.replace("2024 年，全市共受理政府信息公开申请", "2023 年，全市共受理政府信息公开申请")
+    [f] = _run(parse_text(edited), ["DAT005"])
+    assert (f.location.line, f.actual) == (28, "2023年")
+
+
+def test_table_missing_under_its_heading():
+    lines = SEED["002"].read_text(encoding="utf-8").split("\n")
+    del lines[50:79]  # the whole of table 三, its heading (line 49) kept
+    [f] = _run(parse_text("\n".join(lines)), ["STR006"])
+    assert (f.location.table, f.location.line) == ("t3", 49)
