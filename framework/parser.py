@@ -163,10 +163,12 @@ def _tables(version: str, sections: dict, lexed: LexedText, truncated, problems:
             t3_rows, header = observe(front)
             starts_inside = bool(t3_rows)  # the text begins inside table 三
     present = _t3_present(header, t3_rows)
+    if spec.T3_SUBTOTAL in present:
+        specs["t3"] = spec.with_subtotal(specs["t3"])
     builder = TableBuilder(specs["t3"], present=present, row_identity=t3_row_identity)
     out["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=bool(truncated) or starts_inside,
                               column_check=t3_column_score(specs["t3"], present))
-    for c in spec.T3_COLUMNS:
+    for c in spec.T3_COLUMNS:  # the subtotal column is optional: its absence is no problem
         if c not in present and t3_rows:
             problems.append(Problem("column-missing", f"表三缺少「{_column_name(c)}」列(表头没有此列,各行也少一个数)",
                                     out["t3"].line, None, "t3", None, c, 0.9, {"header": header[-80:]}))
@@ -183,7 +185,7 @@ def _t3_present(header: str, rows: list) -> tuple:
     """Columns of table 三: a column counts as absent only when the header lacks it *and* the rows
     are one number short (a garbled header alone proves nothing)."""
     named = t3_columns(header)
-    if named is None or len(named) == len(spec.T3_COLUMNS):
+    if named is None or named == spec.T3_COLUMNS:
         return spec.T3_COLUMNS
     widths = [len(r.values) for r in rows if not r.may_cut]
     if not widths:

@@ -86,6 +86,10 @@ T3_COLUMNS = (
     "total",
 )
 T3_PARTS = T3_COLUMNS[:-1]
+# A few reports add a 法人 subtotal column (小计) after the five 法人或其他组织 columns (spec §4).
+T3_SUBTOTAL = "legal_entity_subtotal"
+T3_LEGAL_ENTITY = ("commercial", "research", "social_welfare", "legal_service", "other_org")
+T3_COLUMNS_WITH_SUBTOTAL = T3_COLUMNS[:-1] + (T3_SUBTOTAL, "total")
 
 _T3_HEAD = (
     ("new_received", "一、本年新收政府信息公开申请数量"),
@@ -128,6 +132,13 @@ def _t3(other_rows) -> TableSpec:
 
 T3_2021 = _t3(_T3_OTHER_2021)
 T3_2019 = _t3(_T3_OTHER_2019)
+
+
+def with_subtotal(table: TableSpec) -> TableSpec:
+    """Table 三 of a report that adds the 法人 subtotal column."""
+    cols = T3_COLUMNS_WITH_SUBTOTAL
+    return TableSpec(key=table.key, title=table.title, columns=cols,
+                     rows=tuple(RowSpec(r.key, r.label, cols, r.aliases) for r in table.rows))
 
 # Rows summed by the handled-total identity (every row between new/carried and total_handled).
 def handled_rows(table: TableSpec) -> tuple[str, ...]:

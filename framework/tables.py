@@ -33,10 +33,11 @@ T3_COLUMN_WORDS = {
     "legal_service": ("法律服务", "服务机构"),
     "other_org": ("其他",),
     "total": ("总计", "合计"),
+    "legal_entity_subtotal": ("小计",),
 }
 COLUMN_NAMES = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
                 "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-                "total": "总计"}
+                "total": "总计", "legal_entity_subtotal": "法人小计"}
 
 
 def align(observed: list[ObservedRow], table: spec.TableSpec) -> tuple[dict, list, dict]:
@@ -81,7 +82,8 @@ def t3_columns(header: str) -> tuple[str, ...] | None:
     """The columns a table 三 header names, or None when no header could be read."""
     text = re.sub(r"\s+", "", header).replace("法人或其他组织", "").replace("法人或者其他组织", "")
     text = re.sub(r"勾稽关系.*?之和\)?", "", text)
-    found = tuple(c for c in spec.T3_COLUMNS if any(w in text for w in T3_COLUMN_WORDS[c]))
+    known = spec.T3_COLUMNS_WITH_SUBTOTAL if "小计" in text else spec.T3_COLUMNS
+    found = tuple(c for c in known if any(w in text for w in T3_COLUMN_WORDS[c]))
     return found if len(found) >= 4 else None
 
 
@@ -334,7 +336,10 @@ def _unreadable_piece(obs: ObservedRow, raw: str):
 
 # --- identities used while reading ------------------------------------------------------------------
 def t3_row_identity(key: str, vec: tuple) -> bool:
-    """total = Σ the six applicant columns (None = unknown)."""
+    """total = Σ the six applicant columns, and with a 法人 subtotal column also
+    subtotal = Σ the five 法人或其他组织 columns (None = unknown)."""
+    if len(vec) == len(spec.T3_COLUMNS_WITH_SUBTOTAL):
+        return identity_holds(vec[-1], vec[:6]) and identity_holds(vec[6], vec[1:6])
     return identity_holds(vec[-1], vec[:-1])
 
 

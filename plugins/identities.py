@@ -15,7 +15,7 @@ from ogilint.rule import Rule
 
 COLUMN_NAMES = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
                 "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-                "total": "总计"}
+                "total": "总计", "legal_entity_subtotal": "法人小计"}
 
 
 def _num(cell):
@@ -55,6 +55,13 @@ def failures(report) -> list[dict]:
                 if abs(sum(parts) - total) > 1e-9:
                     out.append({"kind": "row", "row": key, "expected": sum(parts), "actual": total,
                                 "cells": [(key, c) for c in parts_cols] + [(key, "total")]})
+        if spec.T3_SUBTOTAL in t3.present_columns:
+            for key, row in t3.rows.items():
+                sub = _num(row.cells.get(spec.T3_SUBTOTAL))
+                parts = [_num(row.cells.get(c)) for c in spec.T3_LEGAL_ENTITY]
+                if sub is not None and None not in parts and abs(sum(parts) - sub) > 1e-9:
+                    out.append({"kind": "subtotal", "row": key, "expected": sum(parts), "actual": sub,
+                                "cells": [(key, c) for c in spec.T3_LEGAL_ENTITY] + [(key, spec.T3_SUBTOTAL)]})
     t4 = report.tables.get("t4")
     if t4 is not None and t4.found:
         for g in spec.T4_GROUPS:
@@ -69,7 +76,7 @@ def failures(report) -> list[dict]:
 def culprits(report, fails: list[dict]) -> dict:
     """{(row, col): [failures]} for cells shared by a failing row total and a failing column identity
     that miss by the same amount."""
-    rows = [f for f in fails if f["kind"] == "row"]
+    rows = [f for f in fails if f["kind"] in ("row", "subtotal")]
     cols = [f for f in fails if f["kind"] in ("balance", "handled")]
     found: dict = {}
     for r in rows:
@@ -174,6 +181,28 @@ class RowTotal(_Identity):
             hint="核对这一行的各数和总计", extent=len(f["cells"]))
 
 
+class LegalEntitySubtotal(_Identity):
+    """表三增设「法人或其他组织小计」列时: 小计 = 五类法人或其他组织之和。
+
+    Why: the official table has no subtotal column; reports that add one must keep it consistent
+    (spec §4: accept it as ``legal_entity_subtotal`` and check it).
+
+    Fails: 商业企业 2、科研机构 1、其余 0, 小计 2. Passes: 小计 3.
+    """
+
+    code = "IDN007"
+    name = "legal-entity-subtotal"
+    summary = "表三法人小计 = 五类法人或其他组织之和"
+    kind = "subtotal"
+
+    def make(self, report, f):
+        cell = report.tables["t3"].rows[f["row"]].cells[spec.T3_SUBTOTAL]
+        return self.finding(
+            f"表三「{f['row']}」行: 五类法人或其他组织之和 = {f['expected']:g},但小计为 {f['actual']:g}",
+            line=cell.line, column=cell.column, table="t3", row=f["row"], col=spec.T3_SUBTOTAL,
+            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]), extent=6)
+
+
 class ReviewTotals(_Identity):
     """表四每一组: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。
 
@@ -223,11 +252,13 @@ class LikelyCulprit(Rule):
             cell = t3.rows[row].cells[col]
             row_f = evidence[0]
             diff = row_f["actual"] - row_f["expected"]
-            kinds = "、".join({"row": "行总计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]] for e in evidence)
+            kinds = "、".join({"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]]
+                             for e in evidence)
             yield self.finding(
                 f"表三「{row}」行「{COLUMN_NAMES[col]}」列的 {cell.value:g} 很可能有误: {kinds}都相差 {abs(diff):g}",
                 line=cell.line, column=cell.column, table="t3", row=row, col=col,
-                expected=cell.value + diff if col != "total" else row_f["expected"], actual=cell.value,
+                expected=row_f["expected"] if col in ("total", spec.T3_SUBTOTAL) else cell.value + diff,
+                actual=cell.value,
                 related=[Location(t3.rows[r].cells[c].line, t3.rows[r].cells[c].column, "t3", r, c)
                          for e in evidence for r, c in e["cells"] if (r, c) != (row, col)],
                 hint="先核对这个单元格", extent=sum(len(e["cells"]) for e in evidence), confidence=0.8)
@@ -311,4 +342,5 @@ class InForceVsLastYear(Rule):
 
 @hookimpl
 def ogilint_rules():
-    return [Balance, HandledTotal, RowTotal, ReviewTotals, LikelyCulprit, CarriedOver, InForceVsLastYear]
+    return [Balance, HandledTotal, RowTotal, LegalEntitySubtotal, ReviewTotals, LikelyCulprit, CarriedOver,
+            InForceVsLastYear]

@@ -88,3 +88,33 @@ def test_in_force_against_last_year():
 def test_other_bodies_or_years_are_not_compared():
     other = parse_file(SEEDS / "002_0b3756e79a1f4c29.txt")
     assert _cross(_next_year("100 0 0 0 0 0 100"), other) == []
+
+
+def _with_subtotal(wrong_row: str | None = None):
+    """Seed 002 with a 法人小计 column added before 总计 (as some reports do)."""
+    out = []
+    for line in (SEEDS / "002_0b3756e79a1f4c29.txt").read_text(encoding="utf-8").split("\n"):
+        if line.startswith("\t\t商业企业"):
+            line = line.replace("其他\t", "其他\t小计\t")
+        cells = line.split("\t")
+        numbers = [i for i, c in enumerate(cells) if c.strip().isdigit()]
+        if len(numbers) == 7 and "申请" not in "".join(cells[numbers[-1]:]):
+            values = [int(cells[i]) for i in numbers]
+            sub = sum(values[1:6]) + (1 if wrong_row and wrong_row in line else 0)
+            cells.insert(numbers[-1], str(sub))
+            line = "\t".join(cells)
+        out.append(line)
+    return parse_text("\n".join(out))
+
+
+def test_subtotal_column_is_read_and_checked():
+    report = _with_subtotal()
+    t3 = report.tables["t3"]
+    assert "legal_entity_subtotal" in t3.present_columns
+    assert t3.rows["granted"].cells["legal_entity_subtotal"].value == 0
+    assert t3.rows["granted"].cells["total"].value == 1
+    assert _idn(report) == []
+    # A wrong subtotal breaks its row's subtotal and its column's handled total: one culprit.
+    [f] = _idn(_with_subtotal(wrong_row="重复申请"))
+    assert (f.code, f.location.row, f.location.col, f.expected, f.actual) == (
+        "IDN010", "not_processed.duplicate", "legal_entity_subtotal", 0, 1)
