@@ -19,7 +19,7 @@ from .parser import parse_file
 from .registry import build_registry, default_options, validate_options
 from .selection import resolve, unknown_selectors
 
-REPORT_SUFFIXES = (".txt", ".text")
+REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
 
 
 @attrs.define
@@ -128,7 +128,7 @@ class Engine:
         parsed: list[tuple[str, object, Optional[str]]] = []
         for path in files:
             try:
-                parsed.append((path, parse_file(path), None))
+                parsed.append((path, parse_file(path, manager=self.registry.manager), None))
             except UnusableInput as exc:
                 parsed.append((path, None, exc.reason))
         reports = tuple(r for _, r, _ in parsed if r is not None)

@@ -44,3 +44,12 @@ class OgilintSpec:
         """Return the variant name (a rule set name such as ``"henan"``) that fits ``report``, or
         None to let the next plugin decide. ``requested`` is what the user asked for on the command
         line or in config (``None`` for auto-detection). The first non-None answer wins."""
+
+    @hookspec(firstresult=True)
+    def ogilint_read(self, path, head):
+        """Read the file at ``path`` into an :class:`ogilint.document.Document`, or return None
+        when it is not this reader's format. ``head`` holds the file's first bytes (up to 8 KiB):
+        decide by signature first (``%PDF-``, a ZIP holding ``word/document.xml``, an HTML tag) and
+        by suffix only as a tie-breaker. Raise :class:`ogilint.UnusableInput` with a one-line
+        Chinese reason for a file of your format that cannot be read (encrypted, corrupt, a scan
+        without text). The first non-None answer wins; the plain-text reader answers last."""

@@ -131,6 +131,8 @@ class Report:
     problems: tuple  # Problem
     lines: tuple  # the source text's lines, as read (for carets in output)
     tree: object = attrs.field(default=None, eq=False, repr=False)  # the lark parse tree
+    # Origin (framework/document.py) of each line in the original file; empty for plain text.
+    origins: tuple = attrs.field(default=(), eq=False, repr=False)
 
     def part(self, number: int) -> Optional[Part]:
         for p in self.parts:
@@ -154,6 +156,28 @@ class Report:
         lines[0] = lines[0][part.column - 1 :] if end is None or end.line != part.line else \
             self.lines[part.line - 1][part.column - 1 : end.column - 1]
         return "\n".join(lines)
+
+    def origin(self, line: Optional[int]):
+        if line is None or not self.origins or not 1 <= line <= len(self.origins):
+            return None
+        return self.origins[line - 1]
+
+    def where(self, line: Optional[int], column: Optional[int] = None) -> str:
+        """The place in the original file (PDF page and line, DOCX table/row/cell), or ""."""
+        origin = self.origin(line)
+        if origin is None:
+            return ""
+        from .document import cell_index
+
+        return origin.describe(cell_index(self.source_line(line), column))
+
+    def where_json(self, line: Optional[int], column: Optional[int] = None) -> Optional[dict]:
+        origin = self.origin(line)
+        if origin is None:
+            return None
+        from .document import cell_index
+
+        return origin.as_json(cell_index(self.source_line(line), column))
 
     def source_line(self, line: Optional[int]) -> str:
         if line is None or not 1 <= line <= len(self.lines):

@@ -11,15 +11,18 @@ import re
 from importlib import resources
 from typing import Iterable, Optional
 
+import attrs
 from lark import Lark, Token, Tree
 
 from . import metadata, spec
 from .decode import decode_bytes
+from .document import Document
 from .errors import UnusableInput
 from .labels import clean
 from .lexer import PART_TOKEN, LexedText, ReportLexer, lex_lines
 from .model import Meta, Part, Problem, Report
 from .normalize import normalize_lines
+from .reading import read_document
 from .rows import observe
 from .tables import TableBuilder, t3_column_score, t3_columns, t3_row_identity, t4_table
 
@@ -55,20 +58,25 @@ def split_lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
-def parse_file(path: str | os.PathLike, version: Optional[str] = None) -> Report:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(64 * 1024 * 1024 + 1)
-    except IsADirectoryError:
-        raise UnusableInput("这是一个目录,不是文件") from None
-    except OSError as exc:
-        raise UnusableInput(f"无法读取文件: {exc.strerror or exc}") from None
-    return parse_bytes(data, source=str(path), version=version)
+def parse_file(path: str | os.PathLike, version: Optional[str] = None, manager=None) -> Report:
+    """Read any supported file (text, PDF, DOCX, HTML) through the reader plugins and parse it."""
+    doc = read_document(path, manager)
+    return parse_document(doc, source=str(path), version=version)
 
 
 def parse_bytes(data: bytes, source: Optional[str] = None, version: Optional[str] = None) -> Report:
     text, encoding = decode_bytes(data)
     return parse_text(text, source=source, encoding=encoding, version=version)
+
+
+def parse_document(doc: Document, source: Optional[str] = None, version: Optional[str] = None) -> Report:
+    report = parse_text(doc.text, source=source, encoding=doc.encoding, version=version,
+                        source_format=doc.format)
+    if doc.origins or doc.notes:
+        notes = tuple(Problem(kind, message, None, None, None, None, None, 1.0, {})
+                      for kind, message in doc.notes)
+        report = attrs.evolve(report, origins=tuple(doc.origins), problems=notes + report.problems)
+    return report
 
 
 def parse_text(text: str, source: Optional[str] = None, encoding: Optional[str] = None,

@@ -5,9 +5,13 @@ from __future__ import annotations
 from .model import Cell, Problem, Report
 
 
-def cell_json(cell: Cell) -> dict:
-    return {"value": cell.value, "raw": cell.raw, "kind": cell.kind, "line": cell.line,
-            "column": cell.column, "confidence": cell.confidence}
+def cell_json(cell: Cell, report: Report | None = None) -> dict:
+    out = {"value": cell.value, "raw": cell.raw, "kind": cell.kind, "line": cell.line,
+           "column": cell.column, "confidence": cell.confidence}
+    origin = report.where_json(cell.line, cell.column) if report is not None else None
+    if origin:
+        out["origin"] = origin  # the place in the original PDF/DOCX (framework/document.py)
+    return out
 
 
 def problem_json(p: Problem) -> dict:
@@ -33,7 +37,7 @@ def report_json(report: Report) -> dict:
         "parts": [{"number": p.number, "name": p.name, "heading": p.heading, "line": p.line,
                    "column": p.column, "end_line": p.end_line} for p in report.parts],
         "tables": {
-            key: {row_key: {col: cell_json(c) for col, c in row.cells.items()}
+            key: {row_key: {col: cell_json(c, report) for col, c in row.cells.items()}
                   for row_key, row in table.rows.items()}
             for key, table in report.tables.items()
         },

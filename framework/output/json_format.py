@@ -8,11 +8,12 @@ from ..finding import Finding
 from ..serialize import meta_json
 
 
-def finding_json(f: Finding) -> dict:
+def finding_json(f: Finding, report=None) -> dict:
     loc = f.location
+    origin = report.where_json(loc.line, loc.column) if report is not None else None
     return {"code": f.code, "name": f.name, "severity": f.severity, "confidence": round(f.confidence, 3),
             "rank": f.rank, "message": f.message, "line": loc.line, "column": loc.column,
-            "table": loc.table, "row": loc.row, "col": loc.col, "expected": f.expected, "actual": f.actual,
+            "table": loc.table, "row": loc.row, "col": loc.col, "origin": origin, "expected": f.expected, "actual": f.actual,
             "hint": f.hint, "plugin": f.plugin,
             "related": [{"line": r.line, "column": r.column, "table": r.table, "row": r.row, "col": r.col}
                         for r in f.related]}
@@ -21,7 +22,7 @@ def finding_json(f: Finding) -> dict:
 def result_json(res) -> dict:
     if res.error:
         return {"file": res.path, "error": res.error, "meta": None, "findings": []}
-    return {"file": res.path, "meta": meta_json(res.report), "findings": [finding_json(f) for f in res.findings]}
+    return {"file": res.path, "meta": meta_json(res.report), "findings": [finding_json(f, res.report) for f in res.findings]}
 
 
 def render(results) -> str:

@@ -16,6 +16,8 @@ import os
 from pathlib import PurePath
 from urllib.parse import quote
 
+import attrs
+
 from ..finding import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -118,10 +120,18 @@ def _fingerprint(path: str, f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def result_sarif(path: str, f: Finding, rule_index: dict) -> dict:
+def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
     uri = artifact_uri(path)
     loc = f.location
     props: dict = {"confidence": round(f.confidence, 3), "severity": f.severity}
+    origin = report.where_json(loc.line, loc.column) if report is not None else None
+    if report is not None and report.meta.source_format != "text":
+        # Lines of a PDF/DOCX/HTML file are not lines of the extracted text: the region would
+        # point at the wrong place, so the place in the original goes into the properties.
+        props["extractedLine"] = loc.line
+        if origin:
+            props["origin"] = origin
+        loc = attrs.evolve(loc, line=None, column=None)
     for key in ("table", "row", "col"):
         value = getattr(loc, key)
         if value is not None:
@@ -161,7 +171,7 @@ def sarif_log(results) -> dict:
 
     rules = _rule_descriptors(results)
     rule_index = {d["id"]: i for i, d in enumerate(rules)}
-    sarif_results = [result_sarif(res.path, f, rule_index) for res in results if not res.error
+    sarif_results = [result_sarif(res.path, f, rule_index, res.report) for res in results if not res.error
                      for f in res.findings]
     notifications = [{"level": "error", "message": {"text": f"{res.path}: 无法检查: {res.error}"},
                       "locations": [_location(artifact_uri(res.path), None, None)],

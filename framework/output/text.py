@@ -29,6 +29,9 @@ def _value(v) -> str:
 def render_finding(path: str, report, f: Finding) -> list[str]:
     loc = f.location
     where = path + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
+    original = report.where(loc.line, loc.column) if report is not None else ""
+    if original:
+        where += f" ({original})"
     cell = ""
     if loc.table:
         cell = " [" + ".".join(x for x in (loc.table, loc.row, loc.col) if x) + "]"

@@ -1,0 +1,61 @@
+"""From a path to a :class:`~ogilint.document.Document`, through the reader plugins.
+
+Readers are plugins (the first-result hook ``ogilint_read``): the PDF, DOCX, HTML and plain-text
+readers in ``plugins/`` are registered like any third-party one. This module only guards the
+door: it refuses directories and oversized files before any reader opens them, and turns a
+reader's crash into a one-line reason instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from .document import Document
+from .errors import UnusableInput
+
+MAX_FILE_BYTES = 64 * 1024 * 1024  # published reports are < 20 MB; a PDF of 64 MB is not one
+HEAD_BYTES = 8192
+
+_default_manager = None
+
+
+def default_manager():
+    """The plugin manager of the installed plugins, built once per process."""
+    global _default_manager
+    if _default_manager is None:
+        from .registry import build_registry
+
+        _default_manager = build_registry().manager
+    return _default_manager
+
+
+def read_document(path: str | os.PathLike, manager=None) -> Document:
+    path = os.fspath(path)
+    try:
+        if os.path.isdir(path):
+            raise UnusableInput("这是一个目录,不是文件")
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise UnusableInput(f"文件过大 ({size // (1024 * 1024)} MB),超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,"
+                                "不像一份年度报告")
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError as exc:
+        raise UnusableInput(f"无法读取文件: {exc.strerror or exc}") from None
+    if not head:
+        raise UnusableInput("文件是空的")
+    manager = manager or default_manager()
+    try:
+        doc: Optional[Document] = manager.hook.ogilint_read(path=path, head=head)
+    except UnusableInput:
+        raise
+    except RecursionError:
+        raise UnusableInput("文件结构嵌套过深,无法读取") from None
+    except MemoryError:
+        raise UnusableInput("文件展开后过大,无法读取") from None
+    except Exception as exc:  # noqa: BLE001 - a reader's bug must not become a traceback
+        raise UnusableInput(f"读取失败 ({type(exc).__name__}: {str(exc)[:200]})") from None
+    if doc is None:
+        raise UnusableInput("无法识别的文件格式(支持文本、PDF、DOCX、HTML)")
+    return doc

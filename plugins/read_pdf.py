@@ -1,0 +1,244 @@
+"""PDF reader: the text layer with character boxes (PDFium), rebuilt into lines and table rows.
+
+Why PDFium (pypdfium2): on the six-page huaian report it reads every character box in ~25 ms,
+against ~400 ms for pdfminer/pdfplumber (PyMuPDF is as fast but AGPL). Tables are rebuilt from
+positions, not from a text dump:
+
+* **Ruled tables** (most published reports): thin path objects are the rules. For each band
+  between two horizontal rule levels, the vertical rules crossing it cut it into slots; a slot
+  whose top is ruled starts a cell, one whose top is not is the continuation of a cell merged from
+  above (a rowspan), and a missing vertical rule merges slots sideways (a colspan). A cell's text
+  is every character inside its rectangle, its wrapped lines joined, so "三、本年度办理结果" written
+  one character per line inside a tall merged cell comes out as one label, and an empty cell stays
+  an empty cell.
+* **Borderless tables and prose**: characters outside ruled cells are grouped into lines by their
+  vertical position; a gap wider than about one character separates cells (a TAB), a smaller one
+  becomes a space.
+
+Page numbers and running headers ("- 3 -", "第3页") are dropped; each line keeps its page and its
+line on the page. A PDF without a text layer (a scan) is refused with a clear "needs OCR" reason;
+single scanned pages inside a text PDF become a note the extraction rules report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from ogilint.document import Document, Origin, clean_cell
+from ogilint.errors import UnusableInput
+from ogilint.hookspec import hookimpl
+
+RULE_THICKNESS = 2.5  # points: a path thinner than this is a table rule
+LEVEL_TOLERANCE = 2.0  # points: rules closer than this are one level
+_PAGE_NUMBER = re.compile(r"^[-—–－]?\s*\d{1,4}\s*[-—–－]?$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
+MAX_PAGES = 500
+
+
+@hookimpl
+def ogilint_read(path, head):
+    if not head.startswith(b"%PDF-") and not (path.lower().endswith(".pdf") and b"%PDF-" in head[:1024]):
+        return None
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower() or "security" in message.lower():
+            raise UnusableInput("PDF 已加密,需要密码才能读取") from None
+        raise UnusableInput(f"PDF 文件已损坏或不完整,无法打开 ({message})") from None
+    try:
+        return _read(pdf)
+    finally:
+        pdf.close()
+
+
+def _read(pdf) -> Document:
+    pages = len(pdf)
+    if pages == 0:
+        raise UnusableInput("PDF 没有页面")
+    if pages > MAX_PAGES:
+        raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
+    page_lines: list[list[tuple[str, float]]] = []
+    no_text: list[int] = []
+    for index in range(pages):
+        page = pdf[index]
+        try:
+            lines = _page_lines(page)
+        finally:
+            page.close()
+        if not lines:
+            no_text.append(index + 1)
+        page_lines.append(lines)
+    if len(no_text) == pages:
+        raise UnusableInput("PDF 没有文字层(扫描件或图片),需要先做 OCR 才能检查")
+    running = _running_lines(page_lines)
+    out_lines: list[str] = []
+    origins: list[Origin] = []
+    for number, lines in enumerate(page_lines, start=1):
+        on_page = 0
+        for text, _top in lines:
+            if _PAGE_NUMBER.match(text.strip()) or text in running:
+                continue
+            on_page += 1
+            out_lines.append(text)
+            origins.append(Origin(page=number, page_line=on_page))
+    notes = tuple(("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR") for n in no_text)
+    return Document(lines=tuple(out_lines), origins=tuple(origins), format="pdf", notes=notes)
+
+
+def _running_lines(page_lines) -> set:
+    """Lines repeated at the top or bottom of most pages: running headers and footers."""
+    if len(page_lines) < 3:
+        return set()
+    edges = Counter()
+    for lines in page_lines:
+        for text, _ in set(lines[:2] + lines[-2:]):
+            edges[text] += 1
+    return {t for t, n in edges.items() if n >= max(3, len(page_lines) * 0.6) and len(t) < 60}
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+def _chars(page):
+    """(char, x0, top, x1, bottom) in points from the top-left corner, generated chars skipped."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        out = []
+        for i in range(textpage.count_chars()):
+            code = raw.FPDFText_GetUnicode(textpage.raw, i)
+            if code in (0, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+                continue
+            ch = chr(code)
+            if ch in "\r\n" or ch.isspace():
+                continue
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            if right <= left or top <= bottom:
+                continue
+            out.append((ch, left, height - top, right, height - bottom))
+        return out
+    finally:
+        textpage.close()
+
+
+def _rules(page):
+    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-left coordinates."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    horizontal, vertical = [], []
+    for obj in page.get_objects(max_depth=4):
+        if obj.type != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        width, tall = right - left, top - bottom
+        if tall <= RULE_THICKNESS and width > RULE_THICKNESS:
+            horizontal.append((height - (top + bottom) / 2, left, right))
+        elif width <= RULE_THICKNESS and tall > RULE_THICKNESS:
+            vertical.append(((left + right) / 2, height - top, height - bottom))
+    return horizontal, vertical
+
+
+def _levels(values: list[float]) -> list[float]:
+    levels: list[float] = []
+    for v in sorted(values):
+        if not levels or v - levels[-1] > LEVEL_TOLERANCE:
+            levels.append(v)
+    return levels
+
+
+def _page_lines(page) -> list[tuple[str, float]]:
+    chars = _chars(page)
+    if not chars:
+        return []
+    horizontal, vertical = _rules(page)
+    items: list[tuple[float, float, str]] = []  # (top, left, text)
+    used = [False] * len(chars)
+    if horizontal and vertical:
+        items.extend(_ruled_rows(chars, used, horizontal, vertical))
+    free = [c for c, u in zip(chars, used) if not u]
+    items.extend(_free_lines(free))
+    items.sort(key=lambda t: (round(t[0], 1), t[1]))
+    return [(text, top) for top, _left, text in items if text.strip()]
+
+
+def _covers(rules, level, x, tolerance=LEVEL_TOLERANCE) -> bool:
+    return any(abs(y - level) <= tolerance and x0 - tolerance <= x <= x1 + tolerance for y, x0, x1 in rules)
+
+
+def _ruled_rows(chars, used, horizontal, vertical):
+    """Table rows from the rules: one (top, left, "cell\\tcell…") per band that starts cells."""
+    levels = _levels([y for y, _, _ in horizontal])
+    order = sorted(range(len(chars)), key=lambda i: (chars[i][2] + chars[i][4]) / 2)
+    centres = [(chars[i][2] + chars[i][4]) / 2 for i in order]
+    rows = []
+    for k in range(len(levels) - 1):
+        top, below = levels[k], levels[k + 1]
+        middle = (top + below) / 2
+        xs = _levels([x for x, y0, y1 in vertical if y0 - LEVEL_TOLERANCE <= middle <= y1 + LEVEL_TOLERANCE])
+        if len(xs) < 2:
+            continue
+        cells = []
+        for left, right in zip(xs, xs[1:]):
+            centre = (left + right) / 2
+            if not _covers(horizontal, top, centre):
+                continue  # merged from the band above: its text was taken there
+            bottom = next((lv for lv in levels[k + 1:] if _covers(horizontal, lv, centre)), levels[-1])
+            lo = bisect.bisect_left(centres, top)
+            hi = bisect.bisect_right(centres, bottom)
+            inside = []
+            for j in range(lo, hi):
+                i = order[j]
+                ch = chars[i]
+                if not used[i] and left <= (ch[1] + ch[3]) / 2 <= right:
+                    used[i] = True
+                    inside.append(ch)
+            cells.append(clean_cell(_join_lines(inside, wrap="")))
+        while cells and not cells[0]:
+            cells.pop(0)  # a merged label cell continued from the previous page holds no value
+        if any(cells):
+            rows.append((top, xs[0], "\t".join(cells)))
+    return rows
+
+
+def _group_lines(chars):
+    """Characters grouped into lines by vertical position, each line sorted left to right."""
+    lines: list[list] = []
+    for ch in sorted(chars, key=lambda c: ((c[2] + c[4]) / 2, c[1])):
+        centre, size = (ch[2] + ch[4]) / 2, ch[4] - ch[2]
+        if lines:
+            last = lines[-1]
+            last_centre = sum((c[2] + c[4]) / 2 for c in last) / len(last)
+            if abs(centre - last_centre) <= max(size, last[0][4] - last[0][2]) * 0.5:
+                last.append(ch)
+                continue
+        lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c[1])
+    return lines
+
+
+def _line_text(line, cell_gap: bool) -> str:
+    size = sorted(c[4] - c[2] for c in line)[len(line) // 2]
+    out = [line[0][0]]
+    for prev, ch in zip(line, line[1:]):
+        gap = ch[1] - prev[3]
+        if cell_gap and gap > size * 1.5:
+            out.append("\t")
+        elif gap > size * 0.3 and (prev[0].isascii() or ch[0].isascii()):
+            out.append(" ")
+        out.append(ch[0])
+    return "".join(out)
+
+
+def _join_lines(chars, wrap: str) -> str:
+    return wrap.join(_line_text(line, cell_gap=False) for line in _group_lines(chars))
+
+
+def _free_lines(chars):
+    return [(min(c[2] for c in line), line[0][1], _line_text(line, cell_gap=True)) for line in _group_lines(chars)]

@@ -1,0 +1,21 @@
+"""Plain-text reader: UTF-8 (with or without BOM), GB18030/GBK and UTF-16, detected, not assumed.
+
+It answers last (``trylast``), after the readers that recognise a file by its signature, and
+refuses binary data with a reason (see ``framework/decode.py``).
+"""
+
+from __future__ import annotations
+
+from ogilint.decode import decode_bytes
+from ogilint.document import Document
+from ogilint.hookspec import hookimpl
+from ogilint.parser import split_lines
+from ogilint.reading import MAX_FILE_BYTES
+
+
+@hookimpl(trylast=True)
+def ogilint_read(path, head):
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    text, encoding = decode_bytes(data)
+    return Document(lines=tuple(split_lines(text)), format="text", encoding=encoding)
