@@ -127,7 +127,10 @@ def _chars(page):
 
 
 def _rules(page):
-    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-left coordinates."""
+    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-left coordinates.
+
+    Word processors draw rules as thin filled rectangles; others stroke one path with many line
+    segments (a whole grid). Large filled shapes are shading, not rules, and are ignored."""
     import pypdfium2.raw as raw
 
     height = page.get_height()
@@ -141,7 +144,51 @@ def _rules(page):
             horizontal.append((height - (top + bottom) / 2, left, right))
         elif width <= RULE_THICKNESS and tall > RULE_THICKNESS:
             vertical.append(((left + right) / 2, height - top, height - bottom))
+        elif width > RULE_THICKNESS and tall > RULE_THICKNESS and _stroked(obj.raw):
+            for x0, y0, x1, y1 in _segments(obj.raw):
+                if abs(y0 - y1) <= RULE_THICKNESS and abs(x1 - x0) > RULE_THICKNESS:
+                    horizontal.append((height - (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+                elif abs(x0 - x1) <= RULE_THICKNESS and abs(y1 - y0) > RULE_THICKNESS:
+                    vertical.append(((x0 + x1) / 2, height - max(y0, y1), height - min(y0, y1)))
     return horizontal, vertical
+
+
+def _stroked(path) -> bool:
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    return bool(raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value)
+
+
+def _segments(path):
+    """Straight segments of a path in page coordinates (curves are not table rules)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(path, ctypes.byref(matrix)):
+        return []
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    out, start, current = [], None, None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for i in range(min(raw.FPDFPath_CountSegments(path), 20000)):
+        segment = raw.FPDFPath_GetPathSegment(path, i)
+        if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_LINETO and current is not None:
+            out.append((*current, *point))
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+        current = point
+        if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            out.append((*current, *start))
+            current = start
+    return out
 
 
 def _levels(values: list[float]) -> list[float]:
