@@ -62,18 +62,20 @@ def _read(pdf) -> Document:
     if pages > MAX_PAGES:
         raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
     page_lines: list[list[tuple[str, float]]] = []
-    no_text: list[int] = []
+    no_text: list[int] = []  # pages that show images but hold no text: scanned pages
     for index in range(pages):
         page = pdf[index]
         try:
             lines = _page_lines(page)
+            if not lines and _has_images(page):
+                no_text.append(index + 1)
         finally:
             page.close()
-        if not lines:
-            no_text.append(index + 1)
         page_lines.append(lines)
-    if len(no_text) == pages:
-        raise UnusableInput("PDF 没有文字层(扫描件或图片),需要先做 OCR 才能检查")
+    if not any(page_lines):
+        if no_text:
+            raise UnusableInput("PDF 没有文字层(扫描件),需要先做 OCR 才能检查")
+        raise UnusableInput("PDF 中没有任何文字")
     running = _running_lines(page_lines)
     out_lines: list[str] = []
     origins: list[Origin] = []
@@ -87,6 +89,12 @@ def _read(pdf) -> Document:
             origins.append(Origin(page=number, page_line=on_page))
     notes = tuple(("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR") for n in no_text)
     return Document(lines=tuple(out_lines), origins=tuple(origins), format="pdf", notes=notes)
+
+
+def _has_images(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=4))
 
 
 def _running_lines(page_lines) -> set:

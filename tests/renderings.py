@@ -206,13 +206,14 @@ def to_docx(report: Report, path) -> None:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def to_pdf(report: Report, path, font_size: float = 7.5) -> None:
+def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = False) -> None:
+    """``scanned_page`` appends a page that is only an image, as a scanned signature page is."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     prose = ParagraphStyle("prose", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
@@ -241,5 +242,14 @@ def to_pdf(report: Report, path, font_size: float = 7.5) -> None:
         rest = (page_width - sum(labels)) / (width - len(labels))
         widths = labels + [rest] * (width - len(labels))
         story.append(Table(grid, colWidths=widths, style=TableStyle(style)))
+    if scanned_page:
+        import io
+
+        from PIL import Image as PILImage
+
+        picture = io.BytesIO()
+        PILImage.new("L", (200, 280), 200).save(picture, format="PNG")
+        picture.seek(0)
+        story += [PageBreak(), Image(picture, width=400, height=560)]
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50,
                       bottomMargin=50).build(story)
