@@ -94,7 +94,9 @@ def _read(pdf) -> Document:
 def _has_images(page) -> bool:
     import pypdfium2.raw as raw
 
-    return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects(max_depth=4))
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in (raw.FPDF_PAGEOBJ_IMAGE,
+                                                                                raw.FPDF_PAGEOBJ_FORM)
+               for i in range(raw.FPDFPage_CountObjects(page.raw)))
 
 
 def _running_lines(page_lines) -> set:
@@ -111,27 +113,55 @@ def _running_lines(page_lines) -> set:
 # --- one page ---------------------------------------------------------------------------------
 
 def _chars(page):
-    """(char, x0, top, x1, bottom) in points from the top-left corner, generated chars skipped."""
+    """(char, x0, top, x1, bottom) in points from the top-left corner, generated chars skipped.
+
+    Loose boxes (the font's full height) put "，" and "。" on the line of their neighbours."""
+    import ctypes
+
     import pypdfium2.raw as raw
 
     height = page.get_height()
     textpage = page.get_textpage()
+    handle = textpage.raw
+    box = raw.FS_RECTF()
     try:
         out = []
-        for i in range(textpage.count_chars()):
-            code = raw.FPDFText_GetUnicode(textpage.raw, i)
-            if code in (0, 0xFFFE, 0xFFFF) or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+        for i in range(raw.FPDFText_CountChars(handle)):
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if code in (0, 0xFFFE, 0xFFFF) or code <= 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 continue
             ch = chr(code)
-            if ch in "\r\n" or ch.isspace():
+            if ch.isspace() or not raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box)):
                 continue
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            if right <= left or top <= bottom:
+            if box.right <= box.left or box.top <= box.bottom:
                 continue
-            out.append((ch, left, height - top, right, height - bottom))
+            out.append((ch, box.left, height - box.top, box.right, height - box.bottom))
         return out
     finally:
         textpage.close()
+
+
+def _path_objects(page):
+    """(raw object, left, bottom, right, top) of every path object on the page, nested ones too."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    stack = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i), 0)]
+    while stack:
+        count, get, depth = stack.pop()
+        for i in range(count):
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
+                stack.append((raw.FPDFFormObj_CountObjects(obj),
+                              (lambda form: lambda j: raw.FPDFFormObj_GetObject(form, j))(obj), depth + 1))
+            elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(
+                    obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+                out.append((obj, left.value, bottom.value, right.value, top.value))
+    return out
 
 
 def _rules(page):
@@ -139,21 +169,16 @@ def _rules(page):
 
     Word processors draw rules as thin filled rectangles; others stroke one path with many line
     segments (a whole grid). Large filled shapes are shading, not rules, and are ignored."""
-    import pypdfium2.raw as raw
-
     height = page.get_height()
     horizontal, vertical = [], []
-    for obj in page.get_objects(max_depth=4):
-        if obj.type != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        left, bottom, right, top = obj.get_bounds()
+    for obj, left, bottom, right, top in _path_objects(page):
         width, tall = right - left, top - bottom
         if tall <= RULE_THICKNESS and width > RULE_THICKNESS:
             horizontal.append((height - (top + bottom) / 2, left, right))
         elif width <= RULE_THICKNESS and tall > RULE_THICKNESS:
             vertical.append(((left + right) / 2, height - top, height - bottom))
-        elif width > RULE_THICKNESS and tall > RULE_THICKNESS and _stroked(obj.raw):
-            for x0, y0, x1, y1 in _segments(obj.raw):
+        elif width > RULE_THICKNESS and tall > RULE_THICKNESS and _stroked(obj):
+            for x0, y0, x1, y1 in _segments(obj):
                 if abs(y0 - y1) <= RULE_THICKNESS and abs(x1 - x0) > RULE_THICKNESS:
                     horizontal.append((height - (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
                 elif abs(x0 - x1) <= RULE_THICKNESS and abs(y1 - y0) > RULE_THICKNESS:
@@ -264,15 +289,17 @@ def _ruled_rows(chars, used, horizontal, vertical):
 def _group_lines(chars):
     """Characters grouped into lines by vertical position, each line sorted left to right."""
     lines: list[list] = []
-    for ch in sorted(chars, key=lambda c: ((c[2] + c[4]) / 2, c[1])):
+    centre_sum = 0.0
+    for ch in sorted(chars, key=lambda c: (c[2] + c[4], c[1])):
         centre, size = (ch[2] + ch[4]) / 2, ch[4] - ch[2]
         if lines:
             last = lines[-1]
-            last_centre = sum((c[2] + c[4]) / 2 for c in last) / len(last)
-            if abs(centre - last_centre) <= max(size, last[0][4] - last[0][2]) * 0.5:
+            if abs(centre - centre_sum / len(last)) <= max(size, last[0][4] - last[0][2]) * 0.5:
                 last.append(ch)
+                centre_sum += centre
                 continue
         lines.append([ch])
+        centre_sum = centre
     for line in lines:
         line.sort(key=lambda c: c[1])
     return lines
