@@ -159,8 +159,8 @@ def test_unknown_code_error_with_suggestion():
         Engine(ProjectConfig(), Overrides(ignore=["EXT0002"]))
     assert "EXT002" in str(exc.value)
     with pytest.raises(ConfigError) as exc:
-        Engine(ProjectConfig(severity={"EXT01": "error"}), Overrides())
-    assert "'EXT01'" in str(exc.value)
+        Engine(ProjectConfig(severity={"EXT02": "error"}), Overrides())
+    assert "'EXT02'" in str(exc.value)
     with pytest.raises(ConfigError) as exc:
         Engine(ProjectConfig(per_file_ignores={"*.txt": ["EXTT001"]}), Overrides())
     assert "EXT001" in str(exc.value)
