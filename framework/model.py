@@ -166,7 +166,8 @@ class Report:
         """The place in the original file (PDF page and line, DOCX table/row/cell), or ""."""
         origin = self.origin(line)
         if origin is None:
-            return ""
+            # A web page's lines are not the HTML file's lines: name the extracted text's line.
+            return f"网页正文第{line}行" if line and self.meta.source_format == "html" else ""
         from .document import cell_index
 
         return origin.describe(cell_index(self.source_line(line), column))
@@ -174,7 +175,7 @@ class Report:
     def where_json(self, line: Optional[int], column: Optional[int] = None) -> Optional[dict]:
         origin = self.origin(line)
         if origin is None:
-            return None
+            return {"text_line": line} if line and self.meta.source_format == "html" else None
         from .document import cell_index
 
         return origin.as_json(cell_index(self.source_line(line), column))

@@ -106,3 +106,30 @@ def test_agrees_with_the_command_line(pytester, reports, capsys, monkeypatch):
     py_failing = {tuple(node.split("::")) for node, outcome in _outcomes(result).items()
                   if outcome == "FAILED" and not node.endswith("::parse")}
     assert py_failing == cli_failing
+
+
+def test_published_formats_are_collected(pytester):
+    """PDF, DOCX and HTML reports are items like text ones: the 12872.06 万元 fee fails FEE003 in
+    each, and a scan without a text layer fails its ::parse item with the reason."""
+    from ogilint import parse_file
+
+    from . import renderings
+
+    folder = pytester.path / "reports"
+    folder.mkdir()
+    report = parse_file(SEEDS / "002_0b3756e79a1f4c29.txt")
+    renderings.to_pdf(report, folder / "city.pdf")
+    renderings.to_docx(report, folder / "city.docx")
+    (folder / "city.html").write_bytes(renderings.to_html(report, "gbk"))
+    from reportlab.pdfgen import canvas
+
+    scan = canvas.Canvas(str(folder / "scan.pdf"))
+    scan.rect(50, 50, 400, 600, fill=1)  # drawn, but no text layer and no picture: nothing to read
+    scan.save()
+    result = pytester.runpytest("--ogilint", "-p", "no:cacheprovider", "-rA", str(folder))
+    out = result.stdout.str()
+    for name in ("city.pdf", "city.docx", "city.html"):
+        assert f"PASSED reports/{name}::parse" in out
+        assert f"FAILED reports/{name}::FEE003" in out
+    assert "FAILED reports/scan.pdf::parse" in out and "PDF 中没有任何文字" in out
+    assert "(第" in out  # the PDF finding names its page

@@ -187,3 +187,34 @@ def test_output_is_deterministic(workdir, capsys):
 
 def test_registered_as_a_format():
     assert "sarif" in FORMATS
+
+
+def test_sarif_and_json_of_published_formats(validator, tmp_path, monkeypatch, capsys):
+    """For a PDF, DOCX or web page a SARIF region would name a line of the extracted text, not of
+    the file: the place in the original goes into the result's properties instead, and the JSON
+    output carries it as "origin"."""
+    from ogilint import parse_file
+
+    from . import renderings
+
+    report = parse_file(SEEDS / "002_0b3756e79a1f4c29.txt")  # FEE003 on the 12872.06 万元 fee
+    renderings.to_pdf(report, tmp_path / "r.pdf")
+    renderings.to_docx(report, tmp_path / "r.docx")
+    (tmp_path / "r.html").write_bytes(renderings.to_html(report, "gbk"))
+    (tmp_path / "ogilint.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, out = _run(capsys, "check", "r.pdf", "r.docx", "r.html", "--format", "sarif")
+    doc = json.loads(out)
+    assert _errors(validator, doc) == []
+    fee = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
+           for r in doc["runs"][0]["results"] if r["ruleId"] == "FEE003"}
+    assert set(fee) == {"r.pdf", "r.docx", "r.html"}
+    for result in fee.values():
+        assert "region" not in result["locations"][0]["physicalLocation"]
+    assert fee["r.pdf"]["properties"]["origin"]["page"] >= 1
+    assert fee["r.docx"]["properties"]["origin"]["table"] == 1
+    assert fee["r.html"]["properties"]["origin"] == {"text_line": fee["r.html"]["properties"]["extractedLine"]}
+    _, out = _run(capsys, "check", "r.pdf", "r.docx", "--format", "json")
+    origins = {r["file"]: [f["origin"] for f in r["findings"] if f["code"] == "FEE003"] for r in json.loads(out)}
+    assert origins["r.pdf"][0]["page"] == fee["r.pdf"]["properties"]["origin"]["page"]
+    assert set(origins["r.docx"][0]) == {"table", "row", "cell"}
