@@ -206,8 +206,10 @@ def to_docx(report: Report, path) -> None:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = False) -> None:
-    """``scanned_page`` appends a page that is only an image, as a scanned signature page is."""
+def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = False, ruled: bool = True,
+           valign: str = "MIDDLE") -> None:
+    """``scanned_page`` appends a page that is only an image, as a scanned signature page is;
+    ``ruled=False`` draws the tables without any rules (a borderless layout)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -227,7 +229,9 @@ def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = Fa
             continue
         width = width_of(content)
         grid: list[list] = [["" for _ in range(width)] for _ in content]
-        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+        style = [("VALIGN", (0, 0), (-1, -1), valign)]
+        if ruled:
+            style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
         for r, placed in enumerate(grid_positions(content)):
             for col, span in placed:
                 grid[r][col] = Paragraph(html.escape(span.text), small)

@@ -19,7 +19,7 @@ REPORTS = {
     "seed-004": SEEDS / "004_7cf50946b776564f.txt",  # TAB rows; a drifted row label
     "huaian": corpus_path("real/huaian-2024.txt"),
 }
-FORMATS = ("pdf", "docx", "html-utf-8", "html-gbk")
+FORMATS = ("pdf", "pdf-borderless", "docx", "html-utf-8", "html-gbk")
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,9 @@ def rendered(tmp_path_factory):
         report = parse_file(text_path)
         out[name, "pdf"] = folder / f"{name}.pdf"
         renderings.to_pdf(report, out[name, "pdf"])
+        # No rules at all: rows come from positions, merged labels sit mid-span.
+        out[name, "pdf-borderless"] = folder / f"{name}-borderless.pdf"
+        renderings.to_pdf(report, out[name, "pdf-borderless"], ruled=False)
         out[name, "docx"] = folder / f"{name}.docx"
         renderings.to_docx(report, out[name, "docx"])
         for encoding in ("utf-8", "gbk"):
