@@ -69,8 +69,14 @@ def parse_bytes(data: bytes, source: Optional[str] = None, version: Optional[str
     return parse_text(text, source=source, encoding=encoding, version=version)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_document(doc: Document, source: Optional[str] = None, version: Optional[str] = None) -> Report:
-    report = parse_text(doc.text, source=source, encoding=doc.encoding, version=version,
+    """Parse what a reader produced. A lone UTF-16 surrogate (a damaged PDF's text layer) cannot
+    be encoded; it becomes U+FFFD, one character for one, so columns stay where they were."""
+    text = _SURROGATE.sub("\ufffd", doc.text)
+    report = parse_text(text, source=source, encoding=doc.encoding, version=version,
                         source_format=doc.format)
     if doc.origins or doc.notes:
         notes = tuple(Problem(kind, message, None, None, None, None, None, 1.0, {})

@@ -211,28 +211,30 @@ class LabelDamaged(_FromProblems):
         return "对照报告原件核对这一行的标签和数字"
 
 
-class PageNeedsOcr(_FromProblems):
-    """PDF 中有没有文字层的页面 (扫描页),其内容未被检查。
+class PageUnchecked(_FromProblems):
+    """PDF 中有内容无法检查的页面:没有文字层 (扫描页) 或页面已损坏。
 
-    Why: a report scanned in part (a signed last page, a table pasted as an image) hides what those
-    pages say from every rule; the reviewer must know which pages went unchecked. A PDF with no text
-    layer at all is refused with "需要先做 OCR" instead (exit 2).
+    Why: a report scanned in part (a signed last page, a table pasted as an image) or a damaged
+    page hides what it says from every rule; the reviewer must know which pages went unchecked. A
+    PDF with no text layer at all is refused with "需要先做 OCR" instead (exit 2).
 
     Fails: a PDF whose page 3 is an image of table 三.
     Passes: a PDF whose every page has a text layer.
     """
 
     code = "EXT010"
-    name = "page-needs-ocr"
-    summary = "PDF 页面没有文字层,需要 OCR"
+    name = "page-unchecked"
+    summary = "PDF 页面没有文字层或已损坏,内容未检查"
     severity = WARNING
-    kinds = ("page-no-text",)
+    kinds = ("page-no-text", "page-unreadable")
 
     def hint_for(self, p):
+        if p.kind == "page-unreadable":
+            return "向发布机关索取完好的文件后重新检查"
         return "对该页做 OCR 后重新检查,或向发布机关索取可复制文字的版本"
 
 
 @hookimpl
 def ogilint_rules():
     return [ColumnMissing, RowDamaged, SplitAmbiguous, LabelUncertain, Truncated, CellUnreadable, SplitUnique,
-            RowMissing, LabelDamaged, PageNeedsOcr]
+            RowMissing, LabelDamaged, PageUnchecked]

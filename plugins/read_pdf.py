@@ -63,8 +63,14 @@ def _read(pdf) -> Document:
         raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
     page_lines: list[list[tuple[str, float]]] = []
     no_text: list[int] = []  # pages that show images but hold no text: scanned pages
+    unreadable: list[int] = []
     for index in range(pages):
-        page = pdf[index]
+        try:
+            page = pdf[index]
+        except Exception:  # noqa: BLE001 - PdfiumError: a damaged page; the others are still read
+            unreadable.append(index + 1)
+            page_lines.append([])
+            continue
         try:
             lines = _page_lines(page)
             if not lines and _has_images(page):
@@ -73,6 +79,8 @@ def _read(pdf) -> Document:
             page.close()
         page_lines.append(lines)
     if not any(page_lines):
+        if unreadable:
+            raise UnusableInput(f"PDF 文件已损坏,{len(unreadable)} 页无法读取,其余页面没有文字")
         if no_text:
             raise UnusableInput("PDF 没有文字层(扫描件),需要先做 OCR 才能检查")
         raise UnusableInput("PDF 中没有任何文字")
@@ -88,6 +96,7 @@ def _read(pdf) -> Document:
             out_lines.append(text)
             origins.append(Origin(page=number, page_line=on_page))
     notes = tuple(("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR") for n in no_text)
+    notes += tuple(("page-unreadable", f"PDF 第{n}页已损坏,无法读取,其内容未被检查") for n in unreadable)
     return Document(lines=tuple(out_lines), origins=tuple(origins), format="pdf", notes=notes)
 
 
@@ -126,10 +135,17 @@ def _chars(page):
     box = raw.FS_RECTF()
     try:
         out = []
-        for i in range(raw.FPDFText_CountChars(handle)):
+        count = raw.FPDFText_CountChars(handle)
+        for i in range(count):
             code = raw.FPDFText_GetUnicode(handle, i)
             if code in (0, 0xFFFE, 0xFFFF) or code <= 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
                 continue
+            if 0xD800 <= code <= 0xDFFF:  # UTF-16: a character beyond the BMP is two code units
+                low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
+                if code <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                else:
+                    code = 0xFFFD
             ch = chr(code)
             if ch.isspace() or not raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box)):
                 continue
