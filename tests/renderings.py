@@ -207,7 +207,7 @@ def to_docx(report: Report, path) -> None:
 # --- PDF -------------------------------------------------------------------------------------
 
 def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = False, ruled: bool = True,
-           valign: str = "MIDDLE") -> None:
+           valign: str = "MIDDLE", prose_size: float = 11) -> None:
     """``scanned_page`` appends a page that is only an image, as a scanned signature page is;
     ``ruled=False`` draws the tables without any rules (a borderless layout)."""
     from reportlab.lib import colors
@@ -218,7 +218,8 @@ def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = Fa
     from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    prose = ParagraphStyle("prose", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK")
+    prose = ParagraphStyle("prose", fontName="STSong-Light", fontSize=prose_size, leading=prose_size * 1.5,
+                           wordWrap="CJK")
     small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2,
                            wordWrap="CJK")
     story = []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
 import shutil
 import subprocess
 import sys
 import time
+from collections import Counter
 
 import pytest
 
