@@ -118,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查报告 (文件或文件夹)")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    c.add_argument("--format", choices=("text", "json", "sarif", "html"), default="text")
     c.add_argument("--output", "-o", metavar="FILE")
     c.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些规则 (前缀,逗号分隔)")
     c.add_argument("--extend-select", type=_codes, metavar="CODES")

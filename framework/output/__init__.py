@@ -1,12 +1,13 @@
-"""Output formats of ``ogilint check``: text (for people), json (for tools), sarif (for CI UIs)."""
+"""Output formats of ``ogilint check``: text (for people), json (for tools), sarif (for CI UIs),
+html (a page for reviewers)."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from . import json_format, text
+from . import html_format, json_format, text
 
-FORMATS: dict[str, Callable] = {"text": text.render, "json": json_format.render}
+FORMATS: dict[str, Callable] = {"text": text.render, "json": json_format.render, "html": html_format.render}
 
 try:  # SARIF lives in its own module; keep the others usable if it is absent
     from . import sarif
