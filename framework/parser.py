@@ -182,10 +182,12 @@ def _tables(version: str, sections: dict, lexed: LexedText, truncated, problems:
     builder = TableBuilder(specs["t3"], present=present, row_identity=t3_row_identity)
     out["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=bool(truncated) or starts_inside,
                               column_check=t3_column_score(specs["t3"], present))
-    for c in spec.T3_COLUMNS:  # the subtotal column is optional: its absence is no problem
-        if c not in present and t3_rows:
+    missing = [c for c in spec.T3_COLUMNS if c not in present] if t3_rows else []
+    if missing:  # the subtotal column is optional: its absence is no problem
+        line, column = _t3_header_place(_segments(t3_section, lexed), out["t3"].line)
+        for c in missing:
             problems.append(Problem("column-missing", f"表三缺少「{_column_name(c)}」列(表头没有此列,各行也少一个数)",
-                                    out["t3"].line, None, "t3", None, c, 0.9, {"header": header[-80:]}))
+                                    line, column, "t3", None, c, 0.9, {"header": header[-80:]}))
     problems.extend(builder.problems)
     # Table 四
     t4_rows, _ = observe(_segments(sections.get("review"), lexed))
@@ -206,6 +208,18 @@ def _t3_present(header: str, rows: list) -> tuple:
         return spec.T3_COLUMNS
     modal = max(set(widths), key=lambda w: (widths.count(w), w))
     return named if modal == len(named) else spec.T3_COLUMNS
+
+
+def _t3_header_place(segments, fallback: Optional[int]) -> tuple:
+    """Where table 三's header names the legal-entity columns (the line a missing column is
+    missing from); the table's first line when the header cannot be found."""
+    for text, atoms in segments:
+        if atoms and atoms[0].line and fallback and atoms[0].line > fallback:
+            break
+        m = re.search(r"商业|科研|社会公益|法律服务", text)
+        if m and atoms:
+            return atoms[0].line, None
+    return fallback, None
 
 
 def _column_name(c: str) -> str:
