@@ -148,13 +148,15 @@ class Report:
             return ""
         later = [p for p in self.parts if (p.line, p.column) > (part.line, part.column)]
         end = min(later, key=lambda p: (p.line, p.column)) if later else None
-        lines = list(self.lines[part.line - 1 : (end.line if end else len(self.lines))])
+        end_line, end_column = (end.line, end.column) if end else (len(self.lines), None)
+        lines = list(self.lines[part.line - 1 : end_line])
         if not lines:
             return ""
-        if end is not None and end.line - part.line + 1 == len(lines):
-            lines[-1] = lines[-1][: end.column - 1] if end.line != part.line else lines[-1][: end.column - 1]
-        lines[0] = lines[0][part.column - 1 :] if end is None or end.line != part.line else \
-            self.lines[part.line - 1][part.column - 1 : end.column - 1]
+        if end_column is not None:  # the next heading's line: keep what stands before it
+            lines[-1] = lines[-1][: end_column - 1]
+        # The heading's own line starts at the heading (after a cut above when both are one line).
+        lines[0] = lines[0][part.column - 1 :] if len(lines) > 1 or end_column is None else \
+            self.lines[part.line - 1][part.column - 1 : end_column - 1]
         return "\n".join(lines)
 
     def origin(self, line: Optional[int]):
