@@ -85,22 +85,35 @@ def _previous_text_line(lines: list[str], idx: int) -> Optional[str]:
 
 
 def find_period(lines: list[str]) -> Optional[Period]:
+    """The statistics period stated after "统计期限…"; a period wrapped onto the next line (PDF
+    text wraps where the page ends) is read across the break."""
     for idx, line in enumerate(lines):
         m = _PERIOD_MARK.search(line)
         if not m:
             continue
-        tail = line[m.end() : m.end() + 60]
+        rest = line[m.end() : m.end() + 60]
+        following = lines[idx + 1].lstrip() if idx + 1 < len(lines) and len(rest.strip()) < 30 else ""
+        shift = len(lines[idx + 1]) - len(following) if following else 0
+        tail = rest + following[:60]
+
+        def place(offset: int) -> tuple[int, int]:
+            if offset < len(rest):
+                return idx + 1, m.end() + offset + 1
+            return idx + 2, shift + offset - len(rest) + 1
+
         full = _FULL_PERIOD.search(tail)
-        col = m.start() + 1
         if full and full.start() < 8:
             raw = full.group(0)
             start = _iso(*full.group(1, 2, 3))
             end = _iso(full.group(4) or full.group(1), *full.group(5, 6))
-            return Period(raw, start, end, idx + 1, m.end() + full.start() + 1)
+            return Period(raw, start, end, *place(full.start()))
         stop = re.search(r"[。;,]|止", tail)
         raw = tail[: stop.start() if stop else 40].strip()
         raw = re.sub(r"^(?:为|是|自|:)\s*", "", raw)
-        return Period(raw, None, None, idx + 1, col)
+        at = tail.find(raw) if raw else -1
+        if at >= len(rest):  # the wrong period stands on the next line: point there
+            return Period(raw, None, None, *place(at))
+        return Period(raw, None, None, idx + 1, m.start() + 1)
     return None
 
 

@@ -114,3 +114,15 @@ def test_table_missing_under_its_heading():
     del lines[50:79]  # the whole of table 三, its heading (line 49) kept
     [f] = _run(parse_text("\n".join(lines)), ["STR006"])
     assert (f.location.table, f.location.line) == ("t3", 49)
+
+
+def test_period_wrapped_onto_the_next_line():
+    """PDF text wraps where the line ends: "…统计期限为" / "2022年1月1日至2022年12月31日。"."""
+    from ogilint.metadata import find_period
+
+    period = find_period(["本报告所列数据的统计期限为", "2022年1月1日至2022年12月31日。"])
+    assert (period.start, period.end, period.line, period.column) == ("2022-01-01", "2022-12-31", 2, 1)
+    period = find_period(["统计期限自2022年1月", "1日至2022年12月31日止。"])
+    assert (period.start, period.end, period.line, period.column) == ("2022-01-01", "2022-12-31", 1, 6)
+    period = find_period(["本报告所列数据的统计期限为", "  202211日至20221231日。"])  # still wrong, on line 2
+    assert (period.start, period.raw, period.line, period.column) == (None, "202211日至20221231日", 2, 3)
