@@ -85,3 +85,24 @@ def test_one_megabyte_of_noise():
 def test_one_megabyte_of_long_digit_lines():
     text = ("一、本年新收政府信息公开申请数量" + "1234567890" * 50 + "\n") * 2000
     _answer(parse_text, text)
+
+
+_SIGNATURES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body>", b"\xef\xbb\xbf<html>",
+               b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+
+
+@SETTINGS
+@given(st.sampled_from(_SIGNATURES), st.binary(max_size=4000),
+       st.sampled_from([".txt", ".pdf", ".docx", ".html", ".doc", ""]))
+def test_any_file_through_the_readers(tmp_path_factory, signature, body, suffix):
+    """Whatever bytes, under whatever name and signature: a model or a one-line reason."""
+    from ogilint import parse_file
+
+    path = tmp_path_factory.mktemp("any") / f"input{suffix}"
+    path.write_bytes(signature + body)
+    start = time.perf_counter()
+    try:
+        assert isinstance(parse_file(path), Report)
+    except UnusableInput as exc:
+        assert exc.reason and "\n" not in exc.reason
+    assert time.perf_counter() - start < 5
