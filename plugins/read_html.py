@@ -564,20 +564,9 @@ def read_html(data: bytes, head: bytes) -> Document:
 
 @hookimpl
 def ogilint_read(path, head):
+    """A crash inside is turned into a one-line reason by framework/reading.py, the one door."""
     if not is_html(path, head):
         return None
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise UnusableInput(f"无法读取文件: {exc.strerror or exc}") from None
-    try:
-        return read_html(data, head)
-    except UnusableInput:
-        raise
-    except RecursionError:
-        raise UnusableInput("网页嵌套过深,无法读取") from None
-    except MemoryError:
-        raise UnusableInput("网页展开后过大,无法读取") from None
-    except Exception as exc:  # noqa: BLE001 - a page must never end in a traceback
-        raise UnusableInput(f"网页读取失败 ({type(exc).__name__}: {str(exc)[:160]})") from None
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    return read_html(data, head)
