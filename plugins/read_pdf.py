@@ -61,7 +61,7 @@ def _read(pdf) -> Document:
         raise UnusableInput("PDF 没有页面")
     if pages > MAX_PAGES:
         raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
-    page_lines: list[list[tuple[str, float]]] = []
+    page_lines: list[list[tuple[str, float]]] = []  # per page: (text, top as a fraction of the height)
     no_text: list[int] = []  # pages that show images but hold no text: scanned pages
     unreadable: list[int] = []
     for index in range(pages):
@@ -72,7 +72,8 @@ def _read(pdf) -> Document:
             page_lines.append([])
             continue
         try:
-            lines = _page_lines(page)
+            height = page.get_height() or 1.0
+            lines = [(text, top / height) for text, top in _page_lines(page)]
             if not lines and _has_images(page):
                 no_text.append(index + 1)
         finally:
@@ -89,8 +90,9 @@ def _read(pdf) -> Document:
     origins: list[Origin] = []
     for number, lines in enumerate(page_lines, start=1):
         on_page = 0
-        for text, _top in lines:
-            if _PAGE_NUMBER.match(text.strip()) or text in running:
+        for text, top in lines:
+            at_edge = top < 0.1 or top > 0.88  # in the margins; a lone "12" mid-page is a value
+            if at_edge and (_PAGE_NUMBER.match(text.strip()) or text in running):
                 continue
             on_page += 1
             out_lines.append(text)

@@ -134,3 +134,24 @@ def test_mangled_pdfs_get_an_answer(tmp_path, corpus):
             outcomes["unusable"] += 1
         assert time.perf_counter() - started < 10
     assert outcomes["report"] and outcomes["unusable"]  # both kinds of answer were exercised
+
+
+def test_page_numbers_dropped_but_a_lone_number_mid_page_kept(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "numbers.pdf"
+    c = canvas.Canvas(str(path))
+    for page in (1, 2):
+        c.setFont("STSong-Light", 11)
+        c.drawString(72, 780, "某某局政府信息公开工作年度报告")  # a running header
+        for i, text in enumerate(["行政许可", "447", "行政处罚", "12"]):  # values alone on their lines
+            c.drawString(72, 700 - 20 * i, text)
+        c.drawString(290, 40, f"- {page} -")
+        c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert doc.lines == ("某某局政府信息公开工作年度报告", "行政许可", "447", "行政处罚", "12") * 2
+    assert [o.page for o in doc.origins] == [1] * 5 + [2] * 5
