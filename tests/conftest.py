@@ -1,4 +1,6 @@
-"""Shared paths: the repo's own fixtures and the corpus beside the repo (../shared/corpus)."""
+"""Shared paths: the repo's copies of the corpus reports the tests use (tests/fixtures/), laid out as
+the corpus is (seeds/, real/, fragments/, index.tsv), and the whole corpus beside the repo, which only
+the one optional sweep (tests/test_corpus_sweep.py) reads."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
-SEEDS = TESTS / "fixtures" / "seeds"
-CORPUS = REPO.parent / "shared" / "corpus"
+FIXTURES = TESTS / "fixtures"
+SEEDS = FIXTURES / "seeds"
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"  # optional: only the corpus sweep reads it
 
 # Keep hypothesis's files out of the repo's top level (beside CI's other caches).
 set_hypothesis_home_dir(str(REPO / ".ci" / "cache" / "hypothesis"))
@@ -21,14 +24,11 @@ settings.load_profile("ogilint")
 
 
 def corpus_path(rel: str) -> Path:
-    """A report named as in a golden's "file": seeds/… from the repo's copies, real/… from the corpus."""
-    if rel.startswith("seeds/"):
-        return SEEDS / rel.split("/", 1)[1]
-    return CORPUS / rel
+    """A report named as in a golden's "file" (seeds/…, real/…): the repo's copy of it."""
+    return FIXTURES / rel
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Path:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/corpus is not beside the repo")
-    return CORPUS
+    """The repo's copy of the corpus files the tests use (same layout as the corpus)."""
+    return FIXTURES

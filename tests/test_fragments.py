@@ -1,4 +1,4 @@
-"""Every fragment of ../shared/corpus/fragments parses; stated metadata comes out; cuts are 'truncated'."""
+"""Every fragment (tests/fixtures/fragments, copies of the corpus's) parses; stated metadata comes out; cuts are 'truncated'."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 
 from ogilint import parse_file
 
-from .conftest import CORPUS
+from .conftest import FIXTURES
 
-FRAGMENTS = sorted((CORPUS / "fragments").glob("*.txt")) if CORPUS.is_dir() else []
+FRAGMENTS = sorted((FIXTURES / "fragments").glob("*.txt"))
 
 
 def _index():
-    with open(CORPUS / "index.tsv", encoding="utf-8") as fh:
+    with open(FIXTURES / "index.tsv", encoding="utf-8") as fh:
         return {row["file"]: row for row in csv.DictReader(fh, delimiter="\t")}
 
 

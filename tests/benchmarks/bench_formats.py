@@ -19,7 +19,7 @@ from ogilint.reading import default_manager, read_document
 from .. import renderings
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parents[2] / "shared" / "corpus"
+CORPUS = HERE.parent.parent / "fixtures"  # the repo's copies of corpus reports
 SOURCES = ["001_48885ef824cbd5d4.txt", "002_0b3756e79a1f4c29.txt", "004_7cf50946b776564f.txt"]
 
 

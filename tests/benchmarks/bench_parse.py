@@ -14,7 +14,7 @@ from pathlib import Path
 from ogilint import parse_text
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parents[2] / "shared" / "corpus"
+CORPUS = HERE.parent.parent / "fixtures"  # the repo's copies of corpus reports
 
 
 def reports() -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from ogilint import parse_file, parse_text
 from ogilint.config import ProjectConfig
 from ogilint.engine import Engine, Overrides
 
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 
 def _findings(path_or_report, select):
@@ -38,7 +38,7 @@ def test_drifted_label_is_info_not_ocr():
 
 
 def test_clean_report_has_no_extraction_findings():
-    assert _findings(CORPUS / "real" / "huaian-2024.txt", ["EXT"]) == []
+    assert _findings(FIXTURES / "real" / "huaian-2024.txt", ["EXT"]) == []
 
 
 def test_truncated_text_is_one_finding():
@@ -60,6 +60,6 @@ def test_variant_detection():
     # 运城 (Shanxi) is national; 兰山/聊城 are in Shandong; 温县/郑州上街 are in Henan.
     assert names == {"000": "national-2021", "001": "shandong", "002": "shandong", "003": "henan",
                      "004": "henan"}
-    assert engine.ruleset_for(parse_file(CORPUS / "real" / "pingtan-2019.txt")).name == "national-2019"
+    assert engine.ruleset_for(parse_file(FIXTURES / "real" / "pingtan-2019.txt")).name == "national-2019"
     forced = Engine(ProjectConfig(), Overrides(region="shanghai"))
     assert forced.ruleset_for(parse_file(SEEDS / "000_6424f50ad3d5c809.txt")).name == "shanghai"

@@ -6,7 +6,7 @@ from ogilint import parse_file, parse_text
 from ogilint.config import ProjectConfig
 from ogilint.engine import Engine, Overrides
 
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
 
@@ -30,7 +30,7 @@ def test_city_science_bureau_fee_is_implausible_and_has_a_typed_unit():
 
 
 def test_city_government_fee_is_not_an_error():
-    assert [f for f in _run(parse_file(CORPUS / "real" / "huaian-2024.txt"), ["FEE"]) if f.severity == "error"] == []
+    assert [f for f in _run(parse_file(FIXTURES / "real" / "huaian-2024.txt"), ["FEE"]) if f.severity == "error"] == []
 
 
 def test_fee_in_yuan_is_an_error():
@@ -102,7 +102,7 @@ def test_seeds_have_no_false_errors():
 
 
 def test_previous_year_in_the_figures_of_the_text():
-    text = (CORPUS / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
     assert _run(parse_text(text), ["DAT005"]) == []
     edited = text.replace("2024 年，全市共受理政府信息公开申请", "2023 年，全市共受理政府信息公开申请")
     [f] = _run(parse_text(edited), ["DAT005"])

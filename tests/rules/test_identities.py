@@ -6,9 +6,9 @@ from ogilint import parse_file, parse_text
 from ogilint.config import ProjectConfig
 from ogilint.engine import Engine, Overrides
 
-from tests.conftest import CORPUS, SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
-HUAIAN = CORPUS / "real" / "huaian-2024.txt"
+HUAIAN = FIXTURES / "real" / "huaian-2024.txt"
 
 
 def _idn(report):
