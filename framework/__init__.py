@@ -4,9 +4,9 @@ Public API (the pytest plugin and third-party rule plugins use only these):
 ``parse_file``, ``parse_text``, ``parse_bytes``, ``UnusableInput`` and the model classes.
 """
 
-from .errors import UnusableInput
-from .model import Cell, Meta, Part, Period, Problem, Report, Row, Table
-from .parser import parse_bytes, parse_file, parse_text
+from ogilint.errors import UnusableInput
+from ogilint.model import Cell, Meta, Part, Period, Problem, Report, Row, Table
+from ogilint.parse.parser import parse_bytes, parse_file, parse_text
 
 __version__ = "0.1.0"
 

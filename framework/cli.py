@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from . import __version__
-from .config import ConfigError
-from .errors import UnusableInput
-from .finding import SEVERITIES, SEVERITY_ORDER
-from .parser import parse_file
-from .serialize import report_json
+from ogilint import __version__
+from ogilint.check.config import ConfigError
+from ogilint.errors import UnusableInput
+from ogilint.finding import SEVERITIES, SEVERITY_ORDER
+from ogilint.parse.parser import parse_file
+from ogilint.output.serialize import report_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -35,8 +35,8 @@ def _codes(value: str) -> list[str]:
 
 
 def _engine(args):
-    from .config import find_project_config
-    from .engine import Engine, Overrides
+    from ogilint.check.config import find_project_config
+    from ogilint.check.engine import Engine, Overrides
 
     overrides = Overrides(ruleset=getattr(args, "ruleset", None), select=getattr(args, "select", None),
                           extend_select=getattr(args, "extend_select", None) or [],
@@ -45,7 +45,7 @@ def _engine(args):
 
 
 def _check_cmd(args) -> int:
-    from .output import FORMATS
+    from ogilint.output import FORMATS
 
     try:
         engine = _engine(args)
@@ -77,7 +77,7 @@ def _check_cmd(args) -> int:
 
 
 def _rules_cmd(args) -> int:
-    from .registry import build_registry
+    from ogilint.check.registry import build_registry
 
     registry = build_registry()
     for cls in registry.rule_classes():
@@ -88,7 +88,7 @@ def _rules_cmd(args) -> int:
 
 
 def _explain_cmd(args) -> int:
-    from .registry import build_registry
+    from ogilint.check.registry import build_registry
 
     registry = build_registry()
     cls = registry.rules.get(args.code.upper())

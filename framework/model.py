@@ -170,7 +170,7 @@ class Report:
         if origin is None:
             # A web page's lines are not the HTML file's lines: name the extracted text's line.
             return f"网页正文第{line}行" if line and self.meta.source_format == "html" else ""
-        from .document import cell_index
+        from ogilint.document import cell_index
 
         return origin.describe(cell_index(self.source_line(line), column))
 
@@ -178,7 +178,7 @@ class Report:
         origin = self.origin(line)
         if origin is None:
             return {"text_line": line} if line and self.meta.source_format == "html" else None
-        from .document import cell_index
+        from ogilint.document import cell_index
 
         return origin.as_json(cell_index(self.source_line(line), column))
 

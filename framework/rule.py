@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional
 
 import attrs
 
-from .finding import ERROR, Finding, Location
+from ogilint.finding import ERROR, Finding, Location
 
 
 @attrs.frozen

@@ -9,7 +9,7 @@ import re
 
 from ogilint.finding import WARNING
 from ogilint.hookspec import hookimpl
-from ogilint.labels import clean
+from ogilint.parse.labels import clean
 from ogilint.rule import Rule
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ogilint import spec
 from ogilint.finding import ERROR, INFO, WARNING
 from ogilint.hookspec import hookimpl
-from ogilint.labels import clean
+from ogilint.parse.labels import clean
 from ogilint.rule import Rule
 
 

@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 
 from ogilint import UnusableInput, parse_file
 from ogilint.document import Origin
-from ogilint.reading import read_document
+from ogilint.read.guard import read_document
 
 from .conftest import SEEDS
 
@@ -333,7 +333,7 @@ def test_encrypted_zip_member_is_refused(tmp_path):
 
 def test_other_files_are_left_to_other_readers(tmp_path):
     """Without a DOCX suffix, a non-Word ZIP or a text file is not claimed (the text reader answers)."""
-    from ogilint.plugins import read_docx
+    from ogilint.plugins.readers import docx as read_docx
 
     text = tmp_path / "r.txt"
     text.write_bytes(SEED.read_bytes())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from ..finding import Finding
+from ogilint.finding import Finding
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 

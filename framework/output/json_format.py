@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..finding import Finding
-from ..serialize import meta_json
+from ogilint.finding import Finding
+from ogilint.output.serialize import meta_json
 
 
 def finding_json(f: Finding, report=None) -> dict:

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import attrs
 
-from ..finding import Finding
+from ogilint.finding import Finding
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -64,7 +64,7 @@ def _descriptor(code: str, name: str, summary: str, severity: str, doc: str) -> 
 
 
 def _rule_descriptors(results) -> list[dict]:
-    from ..registry import build_registry
+    from ogilint.check.registry import build_registry
 
     registry = build_registry()
     descriptors: dict[str, dict] = {}
@@ -167,7 +167,7 @@ def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
 
 
 def sarif_log(results) -> dict:
-    from .. import __version__
+    from ogilint import __version__
 
     rules = _rule_descriptors(results)
     rule_index = {d["id"]: i for i, d in enumerate(rules)}

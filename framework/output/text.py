@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..finding import Finding
+from ogilint.finding import Finding
 
 _SEV = {"error": "错误", "warning": "警告", "info": "提示"}
 

@@ -22,7 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as toml
 
-from .finding import SEVERITIES
+from ogilint.finding import SEVERITIES
 
 
 class ConfigError(Exception):

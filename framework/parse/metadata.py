@@ -10,7 +10,7 @@ import datetime as _dt
 import re
 from typing import Optional
 
-from .model import Period
+from ogilint.model import Period
 
 _TITLE = re.compile(
     r"(?P<body>[^\s0-9,。:;!?()\[\]“”《》]{0,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from .document import Document
-from .errors import UnusableInput
+from ogilint.document import Document
+from ogilint.errors import UnusableInput
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # published reports are < 20 MB; a PDF of 64 MB is not one
 HEAD_BYTES = 8192
@@ -24,7 +24,7 @@ def default_manager():
     """The plugin manager of the installed plugins, built once per process."""
     global _default_manager
     if _default_manager is None:
-        from .registry import build_registry
+        from ogilint.check.registry import build_registry
 
         _default_manager = build_registry().manager
     return _default_manager

@@ -12,8 +12,8 @@ from typing import Iterable
 import attrs
 import pluggy
 
-from .hookspec import PROJECT, OgilintSpec
-from .rule import Rule
+from ogilint.hookspec import PROJECT, OgilintSpec
+from ogilint.rule import Rule
 
 ENTRY_POINT_GROUP = "ogilint"
 

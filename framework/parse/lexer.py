@@ -18,8 +18,8 @@ import attrs
 from lark import Token
 from lark.lexer import Lexer
 
-from . import spec
-from .atoms import NUM, Atom, has_values, is_rule_line, scan_segment
+from ogilint import spec
+from ogilint.parse.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
 
 PART_TOKEN = {1: "H_GENERAL", 2: "H_PROACTIVE", 3: "H_REQUESTS", 4: "H_REVIEW", 5: "H_PROBLEMS",
               6: "H_OTHER"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Cell, Problem, Report
+from ogilint.model import Cell, Problem, Report
 
 
 def cell_json(cell: Cell, report: Report | None = None) -> dict:

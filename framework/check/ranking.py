@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from .finding import SEVERITY_ORDER, Finding
+from ogilint.finding import SEVERITY_ORDER, Finding
 
 _BASE = {3: 60, 2: 35, 1: 10}
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import UnusableInput
+from ogilint.errors import UnusableInput
 
 MAX_BYTES = 20 * 1024 * 1024  # a real report's text is < 200 KB; beyond this it is not one
 

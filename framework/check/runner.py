@@ -8,9 +8,9 @@ from typing import Iterable
 
 import attrs
 
-from .finding import ERROR, Finding, Location
-from .ranking import rank_findings
-from .rule import Context
+from ogilint.finding import ERROR, Finding, Location
+from ogilint.check.ranking import rank_findings
+from ogilint.rule import Context
 
 PLUGIN_ERROR = "OGI001"
 PLUGIN_LOAD_ERROR = "OGI002"
