@@ -1,14 +1,9 @@
-"""Rules that only some provinces require (``../shared/spec/REPORT-FORMAT.md`` §7).
-
-They are selected by the regional rule sets (``rules/shandong.toml`` …), not by the national ones.
-"""
+"""REG001 shandong-part-six-items: 山东省: 第六部分应分项报告规定的事项。"""
 
 from __future__ import annotations
 
 import re
-
 from ogilint.finding import WARNING
-from ogilint.hookspec import hookimpl
 from ogilint.parse.labels import clean
 from ogilint.rule import Rule
 
@@ -44,24 +39,3 @@ class ShandongPartSixItems(Rule):
                                column=part.column, expected="、".join(ctx.options["items"].values()),
                                actual="缺少" + "、".join(missing), extent=len(missing),
                                hint="按山东省要求在第六部分逐项说明 (没有的写明“无”)")
-
-
-@hookimpl
-def ogilint_rules():
-    return [ShandongPartSixItems]
-
-
-@hookimpl
-def ogilint_validate_options(code, options):
-    if code == ShandongPartSixItems.code:
-        items = options.get("items")
-        if not isinstance(items, dict) or not items:
-            return ["items 应是 {正则: 分项名称} 的非空表"]
-        bad = []
-        for pattern in items:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                bad.append(f"items 的正则 {pattern!r} 无效: {exc}")
-        return bad
-    return []

@@ -1,0 +1,34 @@
+"""DOM001 count-domain: 计数为负数或带小数。"""
+
+from __future__ import annotations
+
+from ogilint.finding import ERROR
+from ogilint.rule import Rule
+from ogilint.plugins.rules.domain.common import count_cells
+
+
+class CountDomain(Rule):
+    """计数为负数或带小数。
+
+    Why: every count in tables 二/三/四 is a non-negative integer; only table 二's fee amount may be
+    fractional, and only the 2019 format's 本年增/减 may be negative (spec §4–5).
+
+    Fails: "予以公开⇥1.5". Passes: "予以公开⇥2".
+    """
+
+    code = "DOM001"
+    name = "count-domain"
+    summary = "计数为负数或带小数"
+    severity = ERROR
+    groups = ("domain",)
+
+    def check(self, report, ctx):
+        for table, row, col, cell in count_cells(report):
+            if cell.kind != "number":
+                continue
+            negative = cell.value < 0 and col != "delta"
+            fractional = isinstance(cell.value, float) and not cell.value.is_integer()
+            if negative or fractional:
+                what = "负数" if negative else "小数"
+                yield self.finding(f"计数单元格为{what}: {cell.raw}", line=cell.line, column=cell.column,
+                                   table=table, row=row, col=col, expected="非负整数", actual=cell.value)

@@ -1,0 +1,27 @@
+"""DOM002 count-with-unit: 计数单元格里写了单位或文字。"""
+
+from __future__ import annotations
+
+from ogilint.finding import WARNING
+from ogilint.rule import Rule
+from ogilint.plugins.rules.domain.common import count_cells
+
+
+class CountWithUnit(Rule):
+    """计数单元格里写了单位或文字。
+
+    Why: the cell holds a count of items; "5件" or "3 万元" in it means the cell was filled by hand
+    with something else than the format asks (spec §5–6).
+    """
+
+    code = "DOM002"
+    name = "count-with-unit"
+    summary = "计数单元格中有单位或文字"
+    severity = WARNING
+    groups = ("domain",)
+
+    def check(self, report, ctx):
+        for table, row, col, cell in count_cells(report):
+            if cell.kind == "number" and not cell.raw.replace(".", "", 1).lstrip("-").isdigit():
+                yield self.finding(f"计数单元格中有单位或文字: {cell.raw}", line=cell.line, column=cell.column,
+                                   table=table, row=row, col=col, expected="只填数字", actual=cell.raw)

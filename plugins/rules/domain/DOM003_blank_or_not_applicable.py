@@ -1,0 +1,28 @@
+"""DOM003 blank-or-not-applicable: 计数单元格为空或填了「/」「—」(提示)。"""
+
+from __future__ import annotations
+
+from ogilint.finding import INFO
+from ogilint.rule import Rule
+from ogilint.plugins.rules.domain.common import count_cells
+
+
+class BlankOrNotApplicable(Rule):
+    """计数单元格为空或填了「/」「—」(提示)。
+
+    Why: in practice a blank count means 0 and "/" means not applicable; they are kept apart from 0
+    (spec §5) and a reviewer may want them filled with 0 as the format expects.
+    """
+
+    code = "DOM003"
+    name = "blank-or-not-applicable"
+    summary = "计数单元格为空或为「/」"
+    severity = INFO
+    groups = ("domain",)
+
+    def check(self, report, ctx):
+        for table, row, col, cell in count_cells(report):
+            if cell.kind in ("blank", "not_applicable"):
+                shown = "空白" if cell.kind == "blank" else f"「{cell.raw}」"
+                yield self.finding(f"计数单元格为{shown}", line=cell.line, column=cell.column, table=table,
+                                   row=row, col=col, expected="0 或实际数字", actual=cell.raw or "空白")

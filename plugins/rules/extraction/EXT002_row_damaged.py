@@ -1,0 +1,50 @@
+"""EXT002 row-damaged: 一行的数字个数与列数不符: 少了或多了单元格。"""
+
+from __future__ import annotations
+
+from ogilint.finding import WARNING, Location
+from ogilint.plugins.rules.extraction.common import _FromProblems
+
+
+class RowDamaged(_FromProblems):
+    """一行的数字个数与列数不符: 少了或多了单元格。
+
+    Why: extraction loses or duplicates cells (merged label cells swallow the first number). The
+    cells that could be placed keep their values; a lost cell is ``missing`` and never filled in.
+    One finding per damaged row, with lowered confidence, instead of several arithmetic errors.
+
+    Fails: "(一) 予以公开⇥⇥⇥⇥0⇥0⇥0⇥0⇥0⇥1" (six numbers for seven columns).
+    Passes: a row with exactly one number per column.
+    """
+
+    code = "EXT002"
+    name = "row-damaged"
+    summary = "行的单元格数与列数不符(缺失或多余)"
+    severity = WARNING
+    kinds = ("cell-missing", "cell-extra")
+
+    options = {"group_above": 3}
+
+    def hint_for(self, p):
+        return "对照报告原件核对这一行"
+
+    def check(self, report, ctx):
+        """Rows of one table damaged alike are one finding when there are many of them."""
+        by_table: dict = {}
+        for p in report.problems:
+            if p.kind in self.kinds:
+                by_table.setdefault(p.table, []).append(p)
+        for table, problems in by_table.items():
+            if len(problems) <= ctx.options.get("group_above", 3):
+                for p in problems:
+                    yield self.finding(p.message, line=p.line, column=p.column, table=p.table, row=p.row,
+                                       confidence=p.confidence, hint=self.hint_for(p))
+                continue
+            first = problems[0]
+            lines = "、".join(str(p.line) for p in problems[:12]) + ("…" if len(problems) > 12 else "")
+            name = {"t2": "表二", "t3": "表三", "t4": "表四"}.get(table, table)
+            yield self.finding(
+                f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情见 ogilint parse 的 problems",
+                line=first.line, column=first.column, table=table, confidence=min(p.confidence for p in problems),
+                hint="对照报告原件核对这些行", extent=len(problems),
+                related=[Location(p.line, p.column, p.table, p.row) for p in problems[1:]])

@@ -1,0 +1,37 @@
+"""FEE004 processing-fee-statement: 第六部分没有说明信息处理费的收取情况,或以万元表述。"""
+
+from __future__ import annotations
+
+import re
+from ogilint.finding import WARNING
+from ogilint.parse.labels import clean
+from ogilint.rule import Rule
+
+
+class ProcessingFeeStatement(Rule):
+    """第六部分没有说明信息处理费的收取情况,或以万元表述。
+
+    Why: the 信息处理费 charged to requesters (国办函〔2020〕109号) is reported in part 六, in 元;
+    confusing it with table 二's 万元 figure is a classic error (spec §6).
+
+    Fails: "六、其他需要报告的事项 / 无". Passes: "本年度未收取信息处理费" in part 六.
+    """
+
+    code = "FEE004"
+    name = "processing-fee-statement"
+    summary = "第六部分未说明信息处理费或单位用万元"
+    severity = WARNING
+    groups = ("fees",)
+
+    def check(self, report, ctx):
+        part = report.part(6)
+        if part is None:
+            return
+        text = report.part_text(6)
+        if "处理费" not in clean(text):
+            yield self.finding("第六部分没有说明信息处理费的收取情况", line=part.line, column=part.column,
+                               expected="信息处理费收取情况 (元)", actual="未提及",
+                               hint="写明本年度收取信息处理费的金额 (元),未收取的写明未收取")
+        elif re.search(r"处理费[^。]{0,30}?\d+(?:\.\d+)?\s*万元", text):
+            yield self.finding("信息处理费以万元表述;该费用按元计算并报告", line=part.line, column=part.column,
+                               expected="元", actual="万元")

@@ -1,0 +1,33 @@
+"""FEE005 unpaid-fee-without-statement: 表三「逾期未按收费通知要求缴纳费用」不为 0,但全文没有提到信息处理费。"""
+
+from __future__ import annotations
+
+from ogilint.finding import WARNING
+from ogilint.parse.labels import clean
+from ogilint.rule import Rule
+
+
+class UnpaidFeeWithoutStatement(Rule):
+    """表三「逾期未按收费通知要求缴纳费用」不为 0,但全文没有提到信息处理费。
+
+    Why: that row counts requests dropped because a fee notice went unpaid, so fees were charged;
+    part 六 should state them (spec §6).
+
+    Fails: other.unpaid_fee total 6 with no "信息处理费" in the text. Passes: huaian-2024 (3940 元).
+    """
+
+    code = "FEE005"
+    name = "unpaid-fee-without-statement"
+    summary = "有逾期未缴费的申请,却未说明信息处理费"
+    severity = WARNING
+    groups = ("fees",)
+
+    def check(self, report, ctx):
+        t3 = report.tables.get("t3")
+        cell = t3.cell("other.unpaid_fee", "total") if t3 is not None else None
+        if cell is None or cell.kind != "number" or not cell.value:
+            return
+        if "处理费" not in clean("".join(report.lines)):
+            yield self.finding(f"表三有{cell.value:g}件申请因逾期未缴费不再处理,但全文没有说明信息处理费",
+                               line=cell.line, column=cell.column, table="t3", row="other.unpaid_fee", col="total",
+                               actual=cell.value, hint="在第六部分说明信息处理费的收取情况")

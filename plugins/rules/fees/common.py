@@ -1,0 +1,13 @@
+"""What the fees rules share (one rule per file beside this module)."""
+
+from __future__ import annotations
+
+
+
+
+def _fee_cell(report):
+    if report.meta.template_version != "2021":
+        return None  # the 2019 format's fee row counts items, not money
+    t2 = report.tables.get("t2")
+    cell = t2.cell("fees", "amount") if t2 is not None else None
+    return cell if cell is not None and cell.kind == "number" else None

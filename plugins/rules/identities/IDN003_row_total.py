@@ -1,0 +1,28 @@
+"""IDN003 row-total: 表三每一行: 总计 = 自然人 + 五类法人或其他组织。"""
+
+from __future__ import annotations
+
+from ogilint.plugins.rules.identities.common import _Identity
+
+
+class RowTotal(_Identity):
+    """表三每一行: 总计 = 自然人 + 五类法人或其他组织。
+
+    Why: the 总计 column sums the applicant columns (spec §5).
+
+    Fails: 「本年新收」 1, 0, 0, 0, 0, 0, 总计 2.
+    Passes: huaian-2024 「本年新收」 3001 + 53 + 0 + 0 + 61 + 4 = 3119.
+    """
+
+    code = "IDN003"
+    name = "row-total"
+    summary = "表三行总计 = 各申请人类型之和"
+    kind = "row"
+
+    def make(self, report, f):
+        cell = report.tables["t3"].rows[f["row"]].cells["total"]
+        return self.finding(
+            f"表三「{f['row']}」行: 各类申请人之和 = {f['expected']:g},但总计为 {f['actual']:g}",
+            line=cell.line, column=cell.column, table="t3", row=f["row"], col="total",
+            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]),
+            hint="核对这一行的各数和总计", extent=len(f["cells"]))

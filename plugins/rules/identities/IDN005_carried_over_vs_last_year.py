@@ -1,0 +1,41 @@
+"""IDN005 carried-over-vs-last-year: 本年「上年结转」应等于上一年报告的「结转下年度继续办理」。"""
+
+from __future__ import annotations
+
+from ogilint import spec
+from ogilint.finding import ERROR
+from ogilint.rule import Rule
+from ogilint.plugins.rules.identities.common import COLUMN_NAMES, _num, last_year
+
+
+class CarriedOver(Rule):
+    """本年「上年结转」应等于上一年报告的「结转下年度继续办理」。
+
+    Why: requests carried into this year are exactly those last year's report carried forward
+    (spec §5, across years). Checked when the previous year's report of the same body is in the run.
+
+    Fails: 2024 report 上年结转 总计 34, 2023 report 结转下年度继续办理 总计 30.
+    Passes: the two equal, column by column.
+    """
+
+    code = "IDN005"
+    name = "carried-over-vs-last-year"
+    summary = "上年结转与上一年报告的结转下年度不一致"
+    severity = ERROR
+    groups = ("identities", "cross-year")
+
+    def check(self, report, ctx):
+        prev = last_year(report, ctx.run_reports)
+        if prev is None:
+            return
+        now_t3, prev_t3 = report.tables["t3"], prev.tables["t3"]
+        for c in spec.T3_COLUMNS:
+            now = now_t3.cell("carried_over", c)
+            before = prev_t3.cell("carried_forward", c)
+            a, b = _num(now), _num(before)
+            if a is None or b is None or abs(a - b) < 1e-9:
+                continue
+            yield self.finding(
+                f"表三「{COLUMN_NAMES[c]}」列上年结转为 {a:g},但 {prev.meta.year} 年报告的结转下年度继续办理为 {b:g}",
+                line=now.line, column=now.column, table="t3", row="carried_over", col=c, expected=b, actual=a,
+                hint=f"核对 {prev.meta.year} 年报告 ({prev.meta.source or ''}) 的结转数")

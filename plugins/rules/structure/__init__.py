@@ -1,0 +1,16 @@
+"""Structure: the six parts and the template version (``../shared/spec/REPORT-FORMAT.md`` §2–3)."""
+
+from __future__ import annotations
+
+from ogilint.hookspec import hookimpl
+from ogilint.plugins.rules.structure.STR001_part_missing import PartMissing
+from ogilint.plugins.rules.structure.STR002_part_duplicated import PartDuplicated
+from ogilint.plugins.rules.structure.STR003_part_order import PartOrder
+from ogilint.plugins.rules.structure.STR004_heading_variant import HeadingVariant
+from ogilint.plugins.rules.structure.STR005_template_year_mismatch import TemplateYearMismatch
+from ogilint.plugins.rules.structure.STR006_table_missing import TableMissing
+
+
+@hookimpl
+def ogilint_rules():
+    return [PartMissing, PartDuplicated, PartOrder, HeadingVariant, TemplateYearMismatch, TableMissing]

@@ -1,0 +1,37 @@
+"""TXT004 normative-docs-issued: 正文所说的制发规范性文件件数与表二不符。"""
+
+from __future__ import annotations
+
+import re
+from ogilint.finding import WARNING
+from ogilint.rule import Rule
+from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _where, to_number
+
+
+class NormativeDocsIssued(Rule):
+    """正文所说的制发规范性文件件数与表二不符。
+
+    Why: "制发行政规范性文件N件" must agree with table 二's 本年制发件数 (spec §5).
+
+    Fails: "全年制发行政规范性文件3件" with 本年制发件数 4. Passes: the same number.
+    """
+
+    code = "TXT004"
+    name = "normative-docs-issued"
+    summary = "正文的制发规范性文件数与表二不符"
+    severity = WARNING
+    groups = ("text",)
+
+    def check(self, report, ctx):
+        t2 = report.tables.get("t2")
+        cell = t2.cell("normative_docs", "issued") if t2 is not None else None
+        if cell is None or cell.kind != "number":
+            return
+        text = _narrative(report)
+        for m in re.finditer(r"(?:制发|印发|出台|新制定)(?:行政)?规范性文件\s*" + NUMBER + r"\s*(?:件|个|份)", text):
+            n = to_number(m.group(1))
+            if n is not None and n != cell.value:
+                line, column = _where(report, text, m)
+                yield self.finding(f"正文说制发规范性文件{n}件,表二本年制发件数为{cell.value:g}", line=line,
+                                   column=column, table="t2", row="normative_docs", col="issued",
+                                   expected=cell.value, actual=n, confidence=0.7)

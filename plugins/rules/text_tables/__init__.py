@@ -1,0 +1,17 @@
+"""Text against tables: figures stated in the narrative must agree with the tables
+(``../shared/spec/REPORT-FORMAT.md`` §5, "Text against tables"). Chinese numerals count too; they
+are read with cn2an.
+"""
+
+from __future__ import annotations
+
+from ogilint.hookspec import hookimpl
+from ogilint.plugins.rules.text_tables.TXT001_requests_received import RequestsReceived
+from ogilint.plugins.rules.text_tables.TXT002_none_claims import NoneClaims
+from ogilint.plugins.rules.text_tables.TXT003_review_counts import ReviewCounts
+from ogilint.plugins.rules.text_tables.TXT004_normative_docs_issued import NormativeDocsIssued
+
+
+@hookimpl
+def ogilint_rules():
+    return [RequestsReceived, NoneClaims, ReviewCounts, NormativeDocsIssued]

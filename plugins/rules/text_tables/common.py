@@ -1,0 +1,40 @@
+"""What the text tables rules share (one rule per file beside this module)."""
+
+from __future__ import annotations
+
+import cn2an
+
+
+NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
+
+
+def to_number(text: str):
+    if text.isdigit():
+        return int(text)
+    try:
+        return int(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def _narrative(report) -> str:
+    """Part 一 (where the figures are stated), or the whole text when part 一 is missing."""
+    return report.part_text(1) or "\n".join(report.lines)
+
+
+def _total(report, table, row, col="total"):
+    t = report.tables.get(table)
+    cell = t.cell(row, col) if t is not None else None
+    return cell if cell is not None and cell.kind == "number" else None
+
+
+def _where(report, text, m):
+    """(line, column) of a match inside part 一's text."""
+    part = report.part(1)
+    start = m.start()
+    before = text[:start]
+    line_offset = before.count("\n")
+    if part is None:
+        return line_offset + 1, len(before) - (before.rfind("\n") + 1) + 1
+    column = (len(before) - (before.rfind("\n") + 1) + 1) if line_offset else part.column + len(before)
+    return part.line + line_offset, column
