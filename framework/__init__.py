@@ -6,7 +6,7 @@ Public API (the pytest plugin and third-party rule plugins use only these):
 
 from ogilint.errors import UnusableInput
 from ogilint.model import Cell, Meta, Part, Period, Problem, Report, Row, Table
-from ogilint.parse.parser import parse_bytes, parse_file, parse_text
+from ogilint.parsing.parser import parse_bytes, parse_file, parse_text
 
 __version__ = "0.1.0"
 

@@ -7,10 +7,10 @@ import json
 import sys
 
 from ogilint import __version__
-from ogilint.check.config import ConfigError
+from ogilint.checking.config import ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITIES, SEVERITY_ORDER
-from ogilint.parse.parser import parse_file
+from ogilint.parsing.parser import parse_file
 from ogilint.output.serialize import report_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -35,8 +35,8 @@ def _codes(value: str) -> list[str]:
 
 
 def _engine(args):
-    from ogilint.check.config import find_project_config
-    from ogilint.check.engine import Engine, Overrides
+    from ogilint.checking.config import find_project_config
+    from ogilint.checking.engine import Engine, Overrides
 
     overrides = Overrides(ruleset=getattr(args, "ruleset", None), select=getattr(args, "select", None),
                           extend_select=getattr(args, "extend_select", None) or [],
@@ -77,7 +77,7 @@ def _check_cmd(args) -> int:
 
 
 def _rules_cmd(args) -> int:
-    from ogilint.check.registry import build_registry
+    from ogilint.checking.registry import build_registry
 
     registry = build_registry()
     for cls in registry.rule_classes():
@@ -88,7 +88,7 @@ def _rules_cmd(args) -> int:
 
 
 def _explain_cmd(args) -> int:
-    from ogilint.check.registry import build_registry
+    from ogilint.checking.registry import build_registry
 
     registry = build_registry()
     cls = registry.rules.get(args.code.upper())

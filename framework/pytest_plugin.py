@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from ogilint.check.config import ConfigError, find_project_config
-from ogilint.check.engine import REPORT_SUFFIXES, Engine
+from ogilint.checking.config import ConfigError, find_project_config
+from ogilint.checking.engine import REPORT_SUFFIXES, Engine
 from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITY_ORDER
 from ogilint.output.text import render_finding
-from ogilint.parse.parser import parse_file
+from ogilint.parsing.parser import parse_file
 
 _ENGINE = pytest.StashKey[Engine]()
 _NOTES = pytest.StashKey[list]()

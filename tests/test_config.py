@@ -8,10 +8,10 @@ import shutil
 import pytest
 
 from ogilint.cli import main as ogilint_main
-from ogilint.check.config import (ConfigError, ProjectConfig, builtin_ruleset_names, find_project_config,
+from ogilint.checking.config import (ConfigError, ProjectConfig, builtin_ruleset_names, find_project_config,
                             load_ruleset, parse_project_config)
-from ogilint.check.engine import Engine, Overrides
-from ogilint.check.selection import resolve
+from ogilint.checking.engine import Engine, Overrides
+from ogilint.checking.selection import resolve
 
 from .conftest import SEEDS
 

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from ogilint.check.runner import PLUGIN_ERROR, PLUGIN_LOAD_ERROR
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.runner import PLUGIN_ERROR, PLUGIN_LOAD_ERROR
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 from ogilint.finding import ERROR, WARNING
 from ogilint.hookspec import hookimpl
-from ogilint.check.registry import build_registry
+from ogilint.checking.registry import build_registry
 from ogilint.rule import Rule
 
 from .conftest import SEEDS, TESTS

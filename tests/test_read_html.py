@@ -12,10 +12,10 @@ import pytest
 
 import ogilint
 from ogilint import UnusableInput
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 from ogilint.plugins.readers.html import is_html
-from ogilint.read.guard import read_document
+from ogilint.reading.guard import read_document
 
 from .conftest import SEEDS
 

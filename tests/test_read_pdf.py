@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from ogilint import UnusableInput, parse_file
-from ogilint.read.guard import read_document
+from ogilint.reading.guard import read_document
 
 from . import renderings
 from .conftest import SEEDS
@@ -48,8 +48,8 @@ def test_scanned_page_inside_a_text_pdf_is_reported(tmp_path):
     report = parse_file(path)
     [note] = [p for p in report.problems if p.kind == "page-no-text"]
     assert note.message.startswith("PDF 第") and "OCR" in note.message
-    from ogilint.check.config import ProjectConfig
-    from ogilint.check.engine import Engine, Overrides
+    from ogilint.checking.config import ProjectConfig
+    from ogilint.checking.engine import Engine, Overrides
 
     codes = [f.code for f in Engine(ProjectConfig(), Overrides()).check_report(report, "m.pdf").findings]
     assert "EXT010" in codes

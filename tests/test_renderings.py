@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 
 from ogilint import parse_file
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 
 from . import renderings
 from .conftest import SEEDS, corpus_path

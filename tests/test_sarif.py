@@ -91,7 +91,7 @@ def test_validation_is_not_vacuous(validator, workdir, capsys):
 
 
 def test_rules_describe_every_rule(workdir, capsys):
-    from ogilint.check.registry import build_registry
+    from ogilint.checking.registry import build_registry
 
     _, out = _run(capsys, "check", "reports", "--format", "sarif")
     rules = json.loads(out)["runs"][0]["tool"]["driver"]["rules"]

@@ -64,7 +64,7 @@ def _descriptor(code: str, name: str, summary: str, severity: str, doc: str) -> 
 
 
 def _rule_descriptors(results) -> list[dict]:
-    from ogilint.check.registry import build_registry
+    from ogilint.checking.registry import build_registry
 
     registry = build_registry()
     descriptors: dict[str, dict] = {}

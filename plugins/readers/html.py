@@ -38,7 +38,7 @@ import re
 from ogilint.document import Document, clean_cell
 from ogilint.errors import UnusableInput
 from ogilint.hookspec import hookimpl
-from ogilint.read.guard import MAX_FILE_BYTES
+from ogilint.reading.guard import MAX_FILE_BYTES
 
 SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 MAX_ELEMENTS = 300_000  # a report page has a few thousand elements
@@ -564,7 +564,7 @@ def read_html(data: bytes, head: bytes) -> Document:
 
 @hookimpl
 def ogilint_read(path, head):
-    """A crash inside is turned into a one-line reason by framework/read/guard.py, the one door."""
+    """A crash inside is turned into a one-line reason by framework/reading/guard.py, the one door."""
     if not is_html(path, head):
         return None
     with open(path, "rb") as fh:

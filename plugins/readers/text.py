@@ -1,16 +1,16 @@
 """Plain-text reader: UTF-8 (with or without BOM), GB18030/GBK and UTF-16, detected, not assumed.
 
 It answers last (``trylast``), after the readers that recognise a file by its signature, and
-refuses binary data with a reason (see ``framework/read/decode.py``).
+refuses binary data with a reason (see ``framework/reading/decode.py``).
 """
 
 from __future__ import annotations
 
-from ogilint.read.decode import decode_bytes
+from ogilint.reading.decode import decode_bytes
 from ogilint.document import Document
 from ogilint.hookspec import hookimpl
-from ogilint.parse.parser import split_lines
-from ogilint.read.guard import MAX_FILE_BYTES
+from ogilint.parsing.parser import split_lines
+from ogilint.reading.guard import MAX_FILE_BYTES
 
 
 @hookimpl(trylast=True)

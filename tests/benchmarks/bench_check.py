@@ -11,8 +11,8 @@ import sys
 import time
 
 from ogilint import parse_text
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 
 from tests.benchmarks.bench_parse import reports
 

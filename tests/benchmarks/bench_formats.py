@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ogilint import UnusableInput, parse_file
-from ogilint.read.guard import default_manager, read_document
+from ogilint.reading.guard import default_manager, read_document
 
 from .. import renderings
 

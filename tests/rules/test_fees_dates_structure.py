@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint import parse_file, parse_text
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 
 from tests.conftest import FIXTURES, SEEDS
 
@@ -118,7 +118,7 @@ def test_table_missing_under_its_heading():
 
 def test_period_wrapped_onto_the_next_line():
     """PDF text wraps where the line ends: "…统计期限为" / "2022年1月1日至2022年12月31日。"."""
-    from ogilint.parse.metadata import find_period
+    from ogilint.parsing.metadata import find_period
 
     period = find_period(["本报告所列数据的统计期限为", "2022年1月1日至2022年12月31日。"])
     assert (period.start, period.end, period.line, period.column) == ("2022-01-01", "2022-12-31", 2, 1)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint import parse_file, parse_text
-from ogilint.check.config import ProjectConfig
-from ogilint.check.engine import Engine, Overrides
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
 
 from tests.conftest import SEEDS
 

@@ -24,7 +24,7 @@ def default_manager():
     """The plugin manager of the installed plugins, built once per process."""
     global _default_manager
     if _default_manager is None:
-        from ogilint.check.registry import build_registry
+        from ogilint.checking.registry import build_registry
 
         _default_manager = build_registry().manager
     return _default_manager

@@ -11,8 +11,8 @@ from typing import Iterable
 
 import attrs
 
-from ogilint.parse.tables.atoms import BAD, EMPTY, NA, NUM, TEXT, Atom
-from ogilint.parse.labels import clean
+from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM, TEXT, Atom
+from ogilint.parsing.labels import clean
 
 
 @attrs.frozen

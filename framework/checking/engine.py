@@ -12,12 +12,12 @@ from typing import Iterable, Optional
 
 import attrs
 
-from ogilint.check.runner import CheckResult, run_rules
-from ogilint.check.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
+from ogilint.checking.runner import CheckResult, run_rules
+from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
 from ogilint.errors import UnusableInput
-from ogilint.parse.parser import parse_file
-from ogilint.check.registry import build_registry, default_options, validate_options
-from ogilint.check.selection import resolve, unknown_selectors
+from ogilint.parsing.parser import parse_file
+from ogilint.checking.registry import build_registry, default_options, validate_options
+from ogilint.checking.selection import resolve, unknown_selectors
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
 

@@ -18,11 +18,11 @@ from typing import Callable, Optional
 from ogilint import model
 
 from ogilint import spec
-from ogilint.parse.tables.atoms import BAD, EMPTY, NA, NUM
-from ogilint.parse.labels import best_similarity, has_label, label_change
+from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM
+from ogilint.parsing.labels import best_similarity, has_label, label_change
 from ogilint.model import Cell, Problem, Row, Table
-from ogilint.parse.tables.splitting import MISSING, Reading, count_of, distinct, identity_holds, readings
-from ogilint.parse.tables.rows import ObservedRow
+from ogilint.parsing.tables.splitting import MISSING, Reading, count_of, distinct, identity_holds, readings
+from ogilint.parsing.tables.rows import ObservedRow
 
 ASSIGN_BONUS = 0.15  # an unlabelled row is still better placed in a gap than thrown away
 UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
@@ -331,7 +331,7 @@ def _shown(label: str, canonical: str) -> str:
 
 
 def _unreadable_piece(obs: ObservedRow, raw: str):
-    from ogilint.parse.tables.splitting import Piece
+    from ogilint.parsing.tables.splitting import Piece
 
     return Piece(BAD, raw, None, obs.line, obs.column, ambiguous=True)
 

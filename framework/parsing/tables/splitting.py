@@ -16,7 +16,7 @@ from typing import Callable, Optional, Sequence
 
 import attrs
 
-from ogilint.parse.tables.atoms import EMPTY, NA, NUM, Atom
+from ogilint.parsing.tables.atoms import EMPTY, NA, NUM, Atom
 
 LIMIT = 5000  # readings enumerated per row before we give up and call the row unreadable
 MAX_DIGITS_PER_CELL = 9  # a run longer than this many digits per cell is not cut at all

@@ -9,7 +9,7 @@ from typing import Iterable
 import attrs
 
 from ogilint.finding import ERROR, Finding, Location
-from ogilint.check.ranking import rank_findings
+from ogilint.checking.ranking import rank_findings
 from ogilint.rule import Context
 
 PLUGIN_ERROR = "OGI001"

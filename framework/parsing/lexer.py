@@ -19,7 +19,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from ogilint import spec
-from ogilint.parse.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
+from ogilint.parsing.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
 
 PART_TOKEN = {1: "H_GENERAL", 2: "H_PROACTIVE", 3: "H_REQUESTS", 4: "H_REVIEW", 5: "H_PROBLEMS",
               6: "H_OTHER"}

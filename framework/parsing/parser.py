@@ -14,19 +14,19 @@ from typing import Iterable, Optional
 import attrs
 from lark import Lark, Token, Tree
 
-from ogilint.parse import metadata
+from ogilint.parsing import metadata
 
 from ogilint import spec
-from ogilint.read.decode import decode_bytes
+from ogilint.reading.decode import decode_bytes
 from ogilint.document import Document
 from ogilint.errors import UnusableInput
-from ogilint.parse.labels import clean
-from ogilint.parse.lexer import PART_TOKEN, LexedText, ReportLexer, lex_lines
+from ogilint.parsing.labels import clean
+from ogilint.parsing.lexer import PART_TOKEN, LexedText, ReportLexer, lex_lines
 from ogilint.model import Meta, Part, Problem, Report
-from ogilint.parse.normalize import normalize_lines
-from ogilint.read.guard import read_document
-from ogilint.parse.tables.rows import observe
-from ogilint.parse.tables.builder import TableBuilder, t3_column_score, t3_columns, t3_row_identity, t4_table
+from ogilint.parsing.normalize import normalize_lines
+from ogilint.reading.guard import read_document
+from ogilint.parsing.tables.rows import observe
+from ogilint.parsing.tables.builder import TableBuilder, t3_column_score, t3_columns, t3_row_identity, t4_table
 
 _PART_BY_TOKEN = {v: k for k, v in PART_TOKEN.items()}
 _SECTION_RULES = {"general": 1, "proactive": 2, "requests": 3, "review": 4, "problems": 5, "other": 6}
@@ -225,7 +225,7 @@ def _t3_header_place(segments, fallback: Optional[int]) -> tuple:
 
 
 def _column_name(c: str) -> str:
-    from ogilint.parse.tables.builder import COLUMN_NAMES
+    from ogilint.parsing.tables.builder import COLUMN_NAMES
 
     return COLUMN_NAMES.get(c, c)
 
