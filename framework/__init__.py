@@ -1,16 +1,19 @@
 """ogilint: checks Chinese government information disclosure annual reports.
 
-Public API (the pytest plugin and third-party rule plugins use only these):
-``parse_file``, ``parse_text``, ``parse_bytes``, ``UnusableInput`` and the model classes.
+The public face, for programs and plugin authors: :func:`parse` / :func:`parse_file`,
+:func:`parse_text`, :func:`parse_bytes`, :func:`check` (``api.py``), :class:`UnusableInput`
+(``errors.py``) and the model classes (``model.py``). Rule authors use ``ogilint.rule``,
+``ogilint.finding``, ``ogilint.hookspec``, ``ogilint.spec`` and ``ogilint.text``; reader authors
+``ogilint.document``.
 """
 
+from ogilint.api import check, parse, parse_bytes, parse_file, parse_text
 from ogilint.errors import UnusableInput
 from ogilint.model import Cell, Meta, Part, Period, Problem, Report, Row, Table
-from ogilint.parsing.parser import parse_bytes, parse_file, parse_text
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Cell", "Meta", "Part", "Period", "Problem", "Report", "Row", "Table", "UnusableInput",
-    "parse_bytes", "parse_file", "parse_text", "__version__",
+    "check", "parse", "parse_bytes", "parse_file", "parse_text", "__version__",
 ]

@@ -10,7 +10,7 @@ from ogilint import __version__
 from ogilint.checking.config import ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITIES, SEVERITY_ORDER
-from ogilint.parsing.parser import parse_file
+from ogilint.api import parse_file
 from ogilint.output.serialize import report_json
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

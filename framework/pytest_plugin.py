@@ -5,7 +5,7 @@
 Nothing is collected unless asked (``--ogilint``, or the ini option ``ogilint_paths``), so installing
 ogilint never changes an unrelated test run. Each report file becomes a collector with a ``::parse``
 item and one item per enabled rule (``reports/x.txt::FEE001``), so ``-k``, ``--lf``, ``-x``, xfail
-and ``--deselect`` work per rule. Built on ogilint's public API only (parse_file, Engine): the
+and ``--deselect`` work per rule. Built on the engine the command line uses (one Engine, hence one plugin manager, per session): the
 pytest run and ``ogilint check`` agree finding for finding.
 """
 
@@ -22,7 +22,7 @@ from ogilint.checking.engine import REPORT_SUFFIXES, Engine
 from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITY_ORDER
 from ogilint.output.text import render_finding
-from ogilint.parsing.parser import parse_file
+from ogilint.parsing.pipeline import parse_file
 
 _ENGINE = pytest.StashKey[Engine]()
 _NOTES = pytest.StashKey[list]()
@@ -89,13 +89,13 @@ class ReportFile(pytest.File):
     def collect(self):
         self.report, self.error, self._result = None, None, None
         try:
-            self.report = parse_file(self.path)
+            self.report = parse_file(self.path, _engine(self.config).registry.manager)
         except UnusableInput as exc:
             self.error = exc.reason
         yield ParseItem.from_parent(self, name="parse")
         if self.report is None:
             return
-        rules, _, _, _ = _engine(self.config).plan(self.report, str(self.path))
+        rules = _engine(self.config).plan(self.report, str(self.path)).rules
         for rule in rules:
             yield RuleItem.from_parent(self, name=rule.code, code=rule.code)
 

@@ -3,6 +3,7 @@ set (``../shared/spec/REPORT-FORMAT.md`` §7) when the report is from Henan, Sha
 
 from __future__ import annotations
 
+from ogilint import spec
 import re
 
 from ogilint.hookspec import hookimpl
@@ -35,7 +36,7 @@ def detect_region(report) -> str | None:
 
 @hookimpl(trylast=True)
 def ogilint_variant(report, requested):
-    if report.meta.template_version == "2019":
+    if report.meta.template_version == spec.TEMPLATE_2019:
         return "national-2019"
     region = requested or detect_region(report)
     return region if region else "national-2021"

@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 
 from ogilint import UnusableInput, parse_file
 from ogilint.document import Origin
-from ogilint.reading.guard import read_document
+from ogilint.api import read_document
 
 from .conftest import SEEDS
 

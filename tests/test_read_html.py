@@ -15,7 +15,7 @@ from ogilint import UnusableInput
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.plugins.readers.html import is_html
-from ogilint.reading.guard import read_document
+from ogilint.api import read_document
 
 from .conftest import SEEDS
 

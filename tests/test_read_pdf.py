@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from ogilint import UnusableInput, parse_file
-from ogilint.reading.guard import read_document
+from ogilint.api import read_document
 
 from . import renderings
 from .conftest import SEEDS

@@ -14,8 +14,9 @@ import attrs
 
 from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
+from ogilint import spec
 from ogilint.errors import UnusableInput
-from ogilint.parsing.parser import parse_file
+from ogilint.parsing.pipeline import parse_file
 from ogilint.checking.registry import build_registry, default_options, validate_options
 from ogilint.checking.selection import resolve, unknown_selectors
 
@@ -31,6 +32,16 @@ class Overrides:
     extend_select: list = attrs.field(factory=list)
     ignore: list = attrs.field(factory=list)
     region: Optional[str] = None
+
+
+@attrs.frozen
+class Plan:
+    """What one report gets checked with."""
+
+    rules: list  # Rule instances, by code
+    options: dict  # code -> merged options
+    severities: dict  # code -> severity set by the rule set or the project config
+    ruleset: RuleSet
 
 
 class Engine:
@@ -95,11 +106,11 @@ class Engine:
             requested = self.overrides.region or self.config.region
             name = self.registry.manager.hook.ogilint_variant(report=report, requested=requested)
         if not name:
-            name = f"national-{report.meta.template_version or '2021'}"
+            name = f"national-{spec.template_or_default(report.meta.template_version)}"
         return self.ruleset(name)
 
-    def plan(self, report, path: str = ""):
-        """(rule instances, options by code, severities by code, rule set) for one report."""
+    def plan(self, report, path: str = "") -> "Plan":
+        """The rules to run on one report, with their options and severities."""
         rs = self.ruleset_for(report)
         select = self.overrides.select or self.config.select or rs.select
         extend = list(self.config.extend_select) + list(self.overrides.extend_select)
@@ -114,12 +125,13 @@ class Engine:
             options[code] = merged
         severities = {**rs.severity, **self.config.severity}
         rules = [self.registry.rules[c]() for c in sorted(enabled)]
-        return rules, options, severities, rs
+        return Plan(rules, options, severities, rs)
 
     # --- running --------------------------------------------------------------------------------
     def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
-        rules, options, severities, _ = self.plan(report, path)
-        findings, seconds = run_rules(report, rules, options, severities, path=path, run_reports=run_reports,
+        plan = self.plan(report, path)
+        findings, seconds = run_rules(report, plan.rules, plan.options, plan.severities, path=path,
+                                      run_reports=run_reports,
                                       failures=self.registry.failures, versions=self.registry.versions)
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
@@ -128,7 +140,7 @@ class Engine:
         parsed: list[tuple[str, object, Optional[str]]] = []
         for path in files:
             try:
-                parsed.append((path, parse_file(path, manager=self.registry.manager), None))
+                parsed.append((path, parse_file(path, self.registry.manager), None))
             except UnusableInput as exc:
                 parsed.append((path, None, exc.reason))
         reports = tuple(r for _, r, _ in parsed if r is not None)

@@ -13,13 +13,7 @@ import difflib
 import functools
 import re
 
-_NOISE = re.compile(r"[\s\t,.;:!?()\[\]{}<>\"'“”‘’、。:;!?()【】《》〔〕·…_\-—/|]+")
-
-
-@functools.lru_cache(maxsize=8192)
-def clean(text: str) -> str:
-    return _NOISE.sub("", text)
-
+from ogilint.text import clean
 
 def _bigrams(s: str) -> set:
     if len(s) < 2:

@@ -5,8 +5,9 @@ segment holding table values (ROW), a segment of text (TEXT), or site chrome / a
 (CHROME, set aside but kept so nothing is silently dropped). Crawler texts put a whole report on one
 line, so headings and item heads are also found in the middle of a line and cut the line there.
 
-Each token's ``start_pos`` is unique (the offset of its first character in the text) and indexes
-the atoms of its segment in :attr:`LexedText.atoms`.
+ROW and TEXT tokens are :class:`Segment` tokens: they carry the atoms of their text (numbers,
+marks, label text; see ``tables/atoms.py``), so the table builders read cells straight off the
+parse tree's leaves.
 """
 
 from __future__ import annotations
@@ -14,22 +15,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-import attrs
 from lark import Token
 from lark.lexer import Lexer
 
 from ogilint import spec
 from ogilint.parsing.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
 
-PART_TOKEN = {1: "H_GENERAL", 2: "H_PROACTIVE", 3: "H_REQUESTS", 4: "H_REVIEW", 5: "H_PROBLEMS",
-              6: "H_OTHER"}
+PART_TOKEN = {p.number: p.token for p in spec.PARTS}
 T2_ITEM_TOKEN = {"一": "T2_ITEM_1", "五": "T2_ITEM_5", "六": "T2_ITEM_6", "八": "T2_ITEM_8",
                  "九": "T2_ITEM_9"}
 TOKEN_TYPES = tuple(PART_TOKEN.values()) + tuple(T2_ITEM_TOKEN.values()) + (
     "T2_ITEM_OTHER", "ROW", "TEXT", "CHROME")
 
-_NUMERALS = "一二三四五六七八九十"
-_NUMERAL_VALUE = {c: i + 1 for i, c in enumerate(_NUMERALS)}
 
 # A heading alone on its line: numeral, 、 and a short title.
 _LINE_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,38}?)\s*[:。]?\s*$")
@@ -51,10 +48,17 @@ _CHROME_LINE = re.compile(
 _META_TABLE = re.compile(r"^\s*(?:索引号|发布机构|公开方式|标题)\s+\S")
 
 
-@attrs.frozen
-class LexedText:
-    tokens: list  # lark Tokens
-    atoms: dict  # token.start_pos -> list[Atom]
+class Segment(Token):
+    """A ROW or TEXT token with the atoms of its text."""
+
+    __slots__ = ("atoms",)
+
+    @classmethod
+    def of(cls, kind: str, text: str, atoms: list, *, start_pos: int, line: int, column: int) -> "Segment":
+        tok = cls(kind, text, start_pos=start_pos, line=line, column=column, end_line=line,
+                  end_column=column + len(text))
+        tok.atoms = atoms
+        return tok
 
 
 def part_of_heading(numeral: str, title: str) -> int | None:
@@ -116,34 +120,31 @@ class _Cutter:
         return out
 
 
-def lex_lines(lines: list[str]) -> LexedText:
+def lex_lines(lines: list[str]) -> list[Token]:
     """Tokens of the normalised ``lines`` (1-based lines, 1-based columns)."""
     tokens: list[Token] = []
-    atoms: dict[int, list[Atom]] = {}
     offset = 0
     for lineno, line in enumerate(lines, start=1):
         stripped = line.strip()
         if stripped.isdigit() and stripped.isascii():  # one cell per line: a bare number
             col = line.index(stripped)
-            tok = Token("ROW", stripped, start_pos=offset + col, line=lineno, column=col + 1,
-                        end_line=lineno, end_column=col + len(stripped) + 1)
-            atoms[tok.start_pos] = [Atom(NUM, stripped, lineno, col + 1)]
-            tokens.append(tok)
+            tokens.append(Segment.of("ROW", stripped, [Atom(NUM, stripped, lineno, col + 1)],
+                                     start_pos=offset + col, line=lineno, column=col + 1))
         elif stripped:
             if is_chrome(line):
                 tokens.append(Token("CHROME", line, start_pos=offset, line=lineno, column=1,
                                     end_line=lineno, end_column=len(line) + 1))
             else:
-                _lex_line(line, lineno, offset, tokens, atoms)
+                _lex_line(line, lineno, offset, tokens)
         offset += len(line) + 1
-    return LexedText(tokens, atoms)
+    return tokens
 
 
-def _lex_line(line: str, lineno: int, offset: int, tokens: list, atoms: dict) -> None:
+def _lex_line(line: str, lineno: int, offset: int, tokens: list) -> None:
     pos = 0
     for start, end, kind, payload in _Cutter.cuts(line) + [(len(line), len(line), None, None)]:
         if start > pos:
-            _plain(line[pos:start], lineno, offset, pos, tokens, atoms)
+            _plain(line[pos:start], lineno, offset, pos, tokens)
         if kind is not None:
             tok = Token(kind, line[start:end], start_pos=offset + start, line=lineno, column=start + 1,
                         end_line=lineno, end_column=end + 1)
@@ -151,7 +152,7 @@ def _lex_line(line: str, lineno: int, offset: int, tokens: list, atoms: dict) ->
         pos = max(pos, end)
 
 
-def _plain(text: str, lineno: int, offset: int, pos: int, tokens: list, atoms: dict) -> None:
+def _plain(text: str, lineno: int, offset: int, pos: int, tokens: list) -> None:
     stripped = text.strip(" ")
     if not stripped.strip():
         return
@@ -160,10 +161,7 @@ def _plain(text: str, lineno: int, offset: int, pos: int, tokens: list, atoms: d
     seg = text[lead:].rstrip(" ")
     seg_atoms = scan_segment(seg, lineno, col + 1)
     kind = "ROW" if has_values(seg_atoms) else "TEXT"
-    tok = Token(kind, seg, start_pos=offset + col, line=lineno, column=col + 1, end_line=lineno,
-                end_column=col + len(seg) + 1)
-    atoms[tok.start_pos] = seg_atoms
-    tokens.append(tok)
+    tokens.append(Segment.of(kind, seg, seg_atoms, start_pos=offset + col, line=lineno, column=col + 1))
 
 
 class ReportLexer(Lexer):
@@ -172,5 +170,5 @@ class ReportLexer(Lexer):
     def __init__(self, lexer_conf):  # noqa: D401 - lark API
         pass
 
-    def lex(self, data: LexedText) -> Iterator[Token]:  # type: ignore[override]
-        return iter(data.tokens)
+    def lex(self, data: list) -> Iterator[Token]:  # type: ignore[override]
+        return iter(data)

@@ -10,6 +10,8 @@ import datetime as _dt
 import re
 from typing import Optional
 
+import attrs
+
 from ogilint.model import Period
 
 _TITLE = re.compile(
@@ -24,6 +26,29 @@ _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
 _PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
 _REGION = re.compile(r"^((?:[^\s省市县区盟旗局委办厅]{1,12}?(?:省|自治区|特别行政区|自治州|地区|市|盟|县|区|旗))+)")
+
+
+@attrs.frozen
+class FoundMetadata:
+    """What the text states about the report itself."""
+
+    title: Optional[str]
+    body: Optional[str]
+    year: Optional[int]  # from the title, else from the statistics period
+    title_line: Optional[int]
+    period: Optional[Period]
+    published: Optional[str]
+    published_line: Optional[int]
+
+
+def read_metadata(lines: list[str]) -> FoundMetadata:
+    """Title, body, year, statistics period and publication date of the normalised ``lines``."""
+    title, body, year, title_line = find_title(lines)
+    period = find_period(lines)
+    if year is None and period is not None and period.start:
+        year = int(period.start[:4])
+    published, published_line = find_published(lines)
+    return FoundMetadata(title, body, year, title_line, period, published, published_line)
 
 
 def _iso(y, m, d) -> Optional[str]:

@@ -1,9 +1,10 @@
 """From a path to a :class:`~ogilint.document.Document`, through the reader plugins.
 
 Readers are plugins (the first-result hook ``ogilint_read``): the PDF, DOCX, HTML and plain-text
-readers in ``plugins/`` are registered like any third-party one. This module only guards the
-door: it refuses directories and oversized files before any reader opens them, and turns a
-reader's crash into a one-line reason instead of a traceback.
+readers in ``plugins/readers/`` are registered like any third-party one. This module only guards
+the door: it refuses directories and oversized files before any reader opens them, and turns a
+reader's crash into a one-line reason instead of a traceback. The caller passes the plugin manager
+(one per run, built by ``checking/registry.py``).
 """
 
 from __future__ import annotations
@@ -17,20 +18,7 @@ from ogilint.errors import UnusableInput
 MAX_FILE_BYTES = 64 * 1024 * 1024  # published reports are < 20 MB; a PDF of 64 MB is not one
 HEAD_BYTES = 8192
 
-_default_manager = None
-
-
-def default_manager():
-    """The plugin manager of the installed plugins, built once per process."""
-    global _default_manager
-    if _default_manager is None:
-        from ogilint.checking.registry import build_registry
-
-        _default_manager = build_registry().manager
-    return _default_manager
-
-
-def read_document(path: str | os.PathLike, manager=None) -> Document:
+def read_document(path: str | os.PathLike, manager) -> Document:
     path = os.fspath(path)
     try:
         if os.path.isdir(path):
@@ -45,7 +33,6 @@ def read_document(path: str | os.PathLike, manager=None) -> Document:
         raise UnusableInput(f"无法读取文件: {exc.strerror or exc}") from None
     if not head:
         raise UnusableInput("文件是空的")
-    manager = manager or default_manager()
     try:
         doc: Optional[Document] = manager.hook.ogilint_read(path=path, head=head)
     except UnusableInput:

@@ -1,208 +1,28 @@
-"""The fixed national format: canonical row and column keys of the three tables.
+"""The national format stated once (docs/report-format.md): template versions, the six parts, the
+three tables with their rows, columns and labels, the identities between cells, the kinds of
+extraction problem, and the legal deadlines. Every stage reads the format from here.
 
-Everything here comes from ``../shared/spec/REPORT-FORMAT.md`` §2 and §4; JSON output, rules and tests
-address cells only through these keys (``t3["granted"]["natural_person"]``).  A row is described by
-its key and the label the official template prints; the label is what extracted text is matched
-against, so its enumerator ("1.", "(一)") is part of it.
+Import what you need from this package (``from ogilint import spec``; ``spec.T3_COLUMNS``); the
+modules below it hold one subject each.
 """
 
-from __future__ import annotations
+from ogilint.spec.deadlines import DEPARTMENT_DEADLINE, GOVERNMENT_DEADLINE, month_day
+from ogilint.spec.identities import TOLERANCE, Identity
+from ogilint.spec.parts import (NUMERALS, PART_BY_NAME, PART_BY_NUMBER, PART_HEADING_VARIANTS, PART_NAMES,
+                                PART_TITLES, PARTS, PartSpec)
+from ogilint.spec.problems import ProblemKind
+from ogilint.spec.tables import (COLUMN_LABELS, T2_2019, T2_2021, T3_2019, T3_2021, T3_COLUMNS,
+                                 T3_COLUMNS_WITH_SUBTOTAL, T3_LEGAL_ENTITY, T3_PARTS, T3_SUBTOTAL, T4,
+                                 T4_COLUMNS, T4_GROUPS, TABLE_NAMES, RowSpec, TableSpec, handled_rows,
+                                 tables_for, with_subtotal)
+from ogilint.spec.templates import (TEMPLATE_2019, TEMPLATE_2021, TEMPLATE_SIGNS, TEMPLATES, template_for_year,
+                                    template_or_default)
 
-import attrs
-
-TEMPLATE_2019 = "2019"
-TEMPLATE_2021 = "2021"
-TEMPLATES = (TEMPLATE_2019, TEMPLATE_2021)
-
-
-@attrs.frozen
-class RowSpec:
-    """One row of a table in one template version."""
-
-    key: str
-    label: str
-    columns: tuple[str, ...]
-    # Other wordings seen in real reports ("规范性文件" for the 2019 row name, drifted labels).
-    aliases: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class TableSpec:
-    key: str
-    title: str
-    rows: tuple[RowSpec, ...]
-    columns: tuple[str, ...]
-
-    def row(self, key: str) -> RowSpec:
-        for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(key)
-
-
-# --- Table 二 -------------------------------------------------------------------------------------
-_DOCS_2021 = ("issued", "repealed", "in_force")
-_DOCS_2019 = ("made", "published", "total_public")
-_ITEMS_2019 = ("prev_items", "delta", "decisions")
-
-T2_2021 = TableSpec(
-    key="t2",
-    title="主动公开政府信息情况",
-    columns=_DOCS_2021 + ("decisions", "amount"),
-    rows=(
-        RowSpec("regulations", "规章", _DOCS_2021),
-        RowSpec("normative_docs", "行政规范性文件", _DOCS_2021, aliases=("规范性文件",)),
-        RowSpec("licensing", "行政许可", ("decisions",)),
-        RowSpec("punishment", "行政处罚", ("decisions",)),
-        RowSpec("coercion", "行政强制", ("decisions",)),
-        RowSpec("fees", "行政事业性收费", ("amount",)),
-    ),
-)
-
-T2_2019 = TableSpec(
-    key="t2",
-    title="主动公开政府信息情况",
-    columns=_DOCS_2019 + _ITEMS_2019 + ("items", "amount"),
-    rows=(
-        RowSpec("regulations", "规章", _DOCS_2019),
-        RowSpec("normative_docs", "规范性文件", _DOCS_2019, aliases=("行政规范性文件",)),
-        RowSpec("licensing", "行政许可", _ITEMS_2019),
-        RowSpec("other_services", "其他对外管理服务事项", _ITEMS_2019),
-        RowSpec("punishment", "行政处罚", _ITEMS_2019),
-        RowSpec("coercion", "行政强制", _ITEMS_2019),
-        RowSpec("fees", "行政事业性收费", ("prev_items", "delta")),
-        RowSpec("procurement", "政府集中采购", ("items", "amount")),
-    ),
-)
-
-# --- Table 三 -------------------------------------------------------------------------------------
-T3_COLUMNS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "social_welfare",
-    "legal_service",
-    "other_org",
-    "total",
-)
-T3_PARTS = T3_COLUMNS[:-1]
-# A few reports add a 法人 subtotal column (小计) after the five 法人或其他组织 columns (spec §4).
-T3_SUBTOTAL = "legal_entity_subtotal"
-T3_LEGAL_ENTITY = ("commercial", "research", "social_welfare", "legal_service", "other_org")
-T3_COLUMNS_WITH_SUBTOTAL = T3_COLUMNS[:-1] + (T3_SUBTOTAL, "total")
-
-_T3_HEAD = (
-    ("new_received", "一、本年新收政府信息公开申请数量"),
-    ("carried_over", "二、上年结转政府信息公开申请数量"),
-    ("granted", "(一)予以公开"),
-    ("partially_granted", "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"),
-    ("denied.state_secret", "1.属于国家秘密"),
-    ("denied.prohibited_by_law", "2.其他法律行政法规禁止公开"),
-    ("denied.three_safeties", "3.危及“三安全一稳定”"),
-    ("denied.third_party", "4.保护第三方合法权益"),
-    ("denied.internal_affairs", "5.属于三类内部事务信息"),
-    ("denied.process_info", "6.属于四类过程性信息"),
-    ("denied.enforcement_file", "7.属于行政执法案卷"),
-    ("denied.admin_query", "8.属于行政查询事项"),
-    ("unavailable.not_held", "1.本机关不掌握相关政府信息"),
-    ("unavailable.needs_creation", "2.没有现成信息需要另行制作"),
-    ("unavailable.unclear", "3.补正后申请内容仍不明确"),
-    ("not_processed.petition", "1.信访举报投诉类申请"),
-    ("not_processed.duplicate", "2.重复申请"),
-    ("not_processed.publication", "3.要求提供公开出版物"),
-    ("not_processed.mass_repeated", "4.无正当理由大量反复申请"),
-    ("not_processed.confirm_or_reissue", "5.要求行政机关确认或重新出具已获取信息"),
-)
-_T3_OTHER_2021 = (
-    ("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-    ("other.unpaid_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-    ("other.other", "3.其他"),
-)
-_T3_OTHER_2019 = (("other", "(六)其他处理"),)
-_T3_TAIL = (
-    ("total_handled", "(七)总计"),
-    ("carried_forward", "四、结转下年度继续办理"),
-)
-
-
-def _t3(other_rows) -> TableSpec:
-    rows = tuple(RowSpec(k, label, T3_COLUMNS) for k, label in _T3_HEAD + other_rows + _T3_TAIL)
-    return TableSpec(key="t3", title="收到和处理政府信息公开申请情况", rows=rows, columns=T3_COLUMNS)
-
-
-T3_2021 = _t3(_T3_OTHER_2021)
-T3_2019 = _t3(_T3_OTHER_2019)
-
-
-def with_subtotal(table: TableSpec) -> TableSpec:
-    """Table 三 of a report that adds the 法人 subtotal column."""
-    cols = T3_COLUMNS_WITH_SUBTOTAL
-    return TableSpec(key=table.key, title=table.title, columns=cols,
-                     rows=tuple(RowSpec(r.key, r.label, cols, r.aliases) for r in table.rows))
-
-# Rows summed by the handled-total identity (every row between new/carried and total_handled).
-def handled_rows(table: TableSpec) -> tuple[str, ...]:
-    keys = [r.key for r in table.rows]
-    return tuple(keys[keys.index("granted") : keys.index("total_handled")])
-
-
-# --- Table 四 -------------------------------------------------------------------------------------
-T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-T4_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
-T4 = TableSpec(
-    key="t4",
-    title="政府信息公开行政复议、行政诉讼情况",
-    columns=T4_COLUMNS,
-    rows=(
-        RowSpec("review", "行政复议", T4_COLUMNS),
-        RowSpec("litigation_direct", "未经复议直接起诉", T4_COLUMNS),
-        RowSpec("litigation_after_review", "复议后起诉", T4_COLUMNS),
-    ),
-)
-
-
-def tables_for(version: str) -> dict[str, TableSpec]:
-    """The three table specs of a template version."""
-    if version == TEMPLATE_2019:
-        return {"t2": T2_2019, "t3": T3_2019, "t4": T4}
-    return {"t2": T2_2021, "t3": T3_2021, "t4": T4}
-
-
-# --- The six parts --------------------------------------------------------------------------------
-PART_TITLES = {
-    1: "总体情况",
-    2: "主动公开政府信息情况",
-    3: "收到和处理政府信息公开申请情况",
-    4: "政府信息公开行政复议、行政诉讼情况",
-    5: "存在的主要问题及改进情况",
-    6: "其他需要报告的事项",
-}
-# Heading wordings seen in real reports (spec §3); the first of each list is the 2021 format's.
-PART_HEADING_VARIANTS = {
-    1: ("总体情况", "政府信息公开总体情况"),
-    2: ("主动公开政府信息情况", "行政机关主动公开政府信息情况"),
-    3: ("收到和处理政府信息公开申请情况",),
-    4: (
-        "政府信息公开行政复议、行政诉讼情况",
-        "政府信息公开行政复议和行政诉讼情况",
-        "政府信息公开行政复议及行政诉讼情况",
-        "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
-        "因政府信息公开申请行政复议、提起行政诉讼的情况",
-        "政府信息公开行政复议、行政诉讼的情况",
-    ),
-    5: (
-        "存在的主要问题及改进情况",
-        "存在的主要问题及改进措施",
-        "政府信息公开工作存在的主要问题及改进情况",
-    ),
-    6: ("其他需要报告的事项", "其他事项"),
-}
-PART_NAMES = {1: "general", 2: "proactive", 3: "requests", 4: "review", 5: "problems", 6: "other"}
-
-# Words that only one template version prints (spec §2).
-TEMPLATE_SIGNS = {
-    TEMPLATE_2019: ("本年新制作数量", "本年新公开数量", "对外公开总数量", "其他对外管理服务事项",
-                    "政府集中采购", "采购项目数量", "上一年项目数量"),
-    TEMPLATE_2021: ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额",
-                    "逾期不补正", "逾期未按收费通知"),
-}
+__all__ = [
+    "COLUMN_LABELS", "DEPARTMENT_DEADLINE", "GOVERNMENT_DEADLINE", "NUMERALS", "PARTS", "PART_BY_NAME",
+    "PART_BY_NUMBER", "PART_HEADING_VARIANTS", "PART_NAMES", "PART_TITLES", "T2_2019", "T2_2021", "T3_2019",
+    "T3_2021", "T3_COLUMNS", "T3_COLUMNS_WITH_SUBTOTAL", "T3_LEGAL_ENTITY", "T3_PARTS", "T3_SUBTOTAL", "T4",
+    "T4_COLUMNS", "T4_GROUPS", "TABLE_NAMES", "TEMPLATES", "TEMPLATE_2019", "TEMPLATE_2021", "TEMPLATE_SIGNS",
+    "TOLERANCE", "Identity", "PartSpec", "ProblemKind", "RowSpec", "TableSpec", "handled_rows", "month_day",
+    "tables_for", "template_for_year", "template_or_default", "with_subtotal",
+]

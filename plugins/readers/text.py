@@ -9,7 +9,7 @@ from __future__ import annotations
 from ogilint.reading.decode import decode_bytes
 from ogilint.document import Document
 from ogilint.hookspec import hookimpl
-from ogilint.parsing.parser import split_lines
+from ogilint.text import split_lines
 from ogilint.reading.guard import MAX_FILE_BYTES
 
 

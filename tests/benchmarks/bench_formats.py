@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ogilint import UnusableInput, parse_file
-from ogilint.reading.guard import default_manager, read_document
+from ogilint.api import default_manager, read_document
 
 from .. import renderings
 

@@ -1,93 +1,29 @@
-"""Build the three canonical tables from observed rows.
+"""Build one canonical table from observed rows.
 
-Observed rows are aligned to the template's rows in order (a monotone alignment scored by label
-similarity, so a damaged or lost label still lands between its neighbours); each row's values are
-read into cells by :mod:`reconcile` under the row identity; rows that still have several readings
-are settled, where possible, by the column identities of table 三. What cannot be settled is
-reported, never guessed.
+Observed rows are aligned to the template's rows (``align.py``); each row's values are read into
+cells by ``splitting.py`` under the identities inside the row; rows that still have several readings
+are settled, where possible, by identities down the columns (table 三). What cannot be settled is
+reported, never guessed. Table 三's header and table 四's single run of numbers are read by the
+builders in ``t3.py`` and ``t4.py``.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-
-import attrs
 from typing import Callable, Optional
 
-from ogilint import model
-
-from ogilint import spec
-from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM
-from ogilint.parsing.labels import best_similarity, has_label, label_change
+from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
-from ogilint.parsing.tables.splitting import MISSING, Reading, count_of, distinct, identity_holds, readings
+from ogilint.parsing.labels import has_label, label_change
+from ogilint.parsing.tables.align import align
+from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM
 from ogilint.parsing.tables.rows import ObservedRow
+from ogilint.parsing.tables.splitting import MISSING, Piece, Reading, count_of, distinct, readings
+from ogilint.spec.identities import Identity, may_hold
+from ogilint.spec.problems import ProblemKind as K
 
-ASSIGN_BONUS = 0.15  # an unlabelled row is still better placed in a gap than thrown away
 UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
-
-T3_COLUMN_WORDS = {
-    "natural_person": ("自然人",),
-    "commercial": ("商业",),
-    "research": ("科研",),
-    "social_welfare": ("公益",),
-    "legal_service": ("法律服务", "服务机构"),
-    "other_org": ("其他",),
-    "total": ("总计", "合计"),
-    "legal_entity_subtotal": ("小计",),
-}
-COLUMN_NAMES = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-                "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-                "total": "总计", "legal_entity_subtotal": "法人小计"}
-
-
-def align(observed: list[ObservedRow], table: spec.TableSpec) -> tuple[dict, list, dict]:
-    """Monotone alignment: {row key: observed row}, unmatched observed rows, {row key: score}."""
-    n, m = len(observed), len(table.rows)
-    labels = [(r.label,) + r.aliases for r in table.rows]
-    sim = [[best_similarity(o.label, labels[j]) for j in range(m)] if has_label(o.label) else [0.0] * m
-           for o in observed]
-    # best[i][j]: best score aligning observed[:i] with rows[:j]; move: 1 match, 2 skip observed,
-    # 3 skip template row.
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    move = [[3] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        move[i][0] = 2
-    for i in range(1, n + 1):
-        row_prev, row_cur, sim_i, mv = best[i - 1], best[i], sim[i - 1], move[i]
-        for j in range(1, m + 1):
-            score, how = row_prev[j - 1] + sim_i[j - 1] + ASSIGN_BONUS, 1
-            if row_prev[j] > score:
-                score, how = row_prev[j], 2
-            if row_cur[j - 1] > score:
-                score, how = row_cur[j - 1], 3
-            row_cur[j], mv[j] = score, how
-    assigned, extra, scores = {}, [], {}
-    i, j = n, m
-    while i > 0 or j > 0:
-        mv = move[i][j]
-        if mv == 1:
-            assigned[table.rows[j - 1].key] = observed[i - 1]
-            scores[table.rows[j - 1].key] = sim[i - 1][j - 1]
-            i, j = i - 1, j - 1
-        elif mv == 2:
-            extra.append(observed[i - 1])
-            i -= 1
-        else:
-            j -= 1
-    extra.reverse()
-    return assigned, extra, scores
-
-
-def t3_columns(header: str) -> tuple[str, ...] | None:
-    """The columns a table 三 header names, or None when no header could be read."""
-    text = re.sub(r"\s+", "", header).replace("法人或其他组织", "").replace("法人或者其他组织", "")
-    text = re.sub(r"勾稽关系.*?之和\)?", "", text)
-    known = spec.T3_COLUMNS_WITH_SUBTOTAL if "小计" in text else spec.T3_COLUMNS
-    found = tuple(c for c in known if any(w in text for w in T3_COLUMN_WORDS[c]))
-    return found if len(found) >= 4 else None
-
 
 def _cell(piece, confidence: float, line: Optional[int]) -> Cell:
     if piece is MISSING:
@@ -106,13 +42,14 @@ class TableBuilder:
     """Builds one Table and the problems met on the way."""
 
     def __init__(self, table: spec.TableSpec, present: tuple[str, ...] | None = None,
-                 row_identity: Callable[[str, tuple], bool] | None = None):
+                 row_identities: Callable[[str, tuple], list[Identity]] | None = None):
+        """``row_identities(row key, columns)``: the identities inside one row (none for table 二)."""
         self.spec = table
         self.present = present or table.columns
-        self.row_identity = row_identity or (lambda key, vec: True)
+        self.row_identities = row_identities or (lambda key, columns: [])
         self.problems: list[Problem] = []
         self.split_rows: list = []  # rows whose run-together digits had exactly one valid cut
-        self.has_identity = row_identity is not None
+        self.has_identity = row_identities is not None
 
     # --- reading rows ---------------------------------------------------------------------------
     def width(self, row: spec.RowSpec) -> tuple[str, ...]:
@@ -121,10 +58,11 @@ class TableBuilder:
 
     def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
         cols = self.width(row)
+        identities = self.row_identities(row.key, row.columns)
 
         def ok(vec):
             full = dict(zip(cols, vec))
-            return self.row_identity(row.key, tuple(full.get(c) for c in row.columns))
+            return all(may_hold(i, lambda r, c: full.get(c)) for i in identities)
 
         rs, exhausted = readings(list(obs.values), len(cols), ok, obs.may_cut)
         if not rs:  # nothing satisfies the identity: read the atoms as they stand
@@ -152,35 +90,35 @@ class TableBuilder:
                                       {c: Cell(None, "", model.MISSING, None, None, 0.0)
                                        for c in rspec.columns})
                 if found and not (truncated and not first_found <= idx <= last_found):
-                    self._problem("row-missing", f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
+                    self._problem(K.ROW_MISSING, f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
                 continue
-            rows[rspec.key] = self._make_row(rspec, obs, options[rspec.key], exhausted[rspec.key],
+            rows[rspec.key] = self.make_row(rspec, obs, options[rspec.key], exhausted[rspec.key],
                                              scores.get(rspec.key, 0.0))
         for obs in extra:
-            self._problem("row-extra", f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
+            self._problem(K.ROW_EXTRA, f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
                           obs.line, None, column=obs.column, confidence=0.6)
         self.report_splits()
         first_line = min((o.line for o in observed), default=None)
         return Table(self.spec.key, self.spec.columns, self.present, rows, first_line, found)
 
-    def _make_row(self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool,
+    def make_row(self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool,
                   score: float) -> Row:
         cols = self.width(rspec)
         label_conf = round(min(1.0, score), 2) if has_label(obs.label) else 0.3
         if not has_label(obs.label):
-            self._problem("label-missing", f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
+            self._problem(K.LABEL_MISSING, f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
                           obs.line, rspec.key, column=obs.column, confidence=0.5)
         elif (change := label_change(obs.label, rspec.label)) == "drift":
-            self._problem("label-drift",
+            self._problem(K.LABEL_DRIFT,
                           f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」与国家格式「{rspec.label}」措辞不同,已按相似度归行",
                           obs.label_line or obs.line, rspec.key, confidence=0.8)
         elif change == "ocr":
-            self._problem("label-damaged",
+            self._problem(K.LABEL_DAMAGED,
                           f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」有识别错误(标准为「{rspec.label}」),"
                           f"已按相似度归入该行;这一行的数字也可能受损",
                           obs.label_line or obs.line, rspec.key, column=None, confidence=0.7)
         elif score < UNCERTAIN:
-            self._problem("label-uncertain",
+            self._problem(K.LABEL_UNCERTAIN,
                           f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
                           obs.line, rspec.key, confidence=score)
         cells: dict[str, Cell] = {}
@@ -193,14 +131,14 @@ class TableBuilder:
             if chosen.gaps:
                 conf = min(conf, 0.6)
                 lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
-                self._problem("cell-missing",
+                self._problem(K.CELL_MISSING,
                               f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
-                              + "、".join(COLUMN_NAMES.get(c, c) for c in lost),
+                              + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
                               obs.line, rspec.key, column=obs.column, confidence=0.6,
                               detail={"lost": lost, "placement": "identity"})
             if chosen.dropped:
                 conf = min(conf, 0.7)
-                self._problem("cell-extra",
+                self._problem(K.CELL_EXTRA,
                               f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,已略去多余的单元格",
                               obs.line, rspec.key, column=obs.column, confidence=0.7,
                               detail={"dropped": [a.raw for a in chosen.dropped]})
@@ -214,7 +152,7 @@ class TableBuilder:
         for c, p, conf in zip(cols, pieces, per_cell_conf):
             cells[c] = _cell(p, round(conf * max(label_conf, 0.3), 2) if p is not MISSING else 0.0, obs.line)
             if p is not MISSING and p.kind == BAD and not p.ambiguous:
-                self._problem("cell-unreadable", f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
+                self._problem(K.CELL_UNREADABLE, f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
                               p.line, rspec.key, column=p.column, col=c, confidence=0.8)
         cells = {c: cells[c] for c in rspec.columns}
         return Row(rspec.key, obs.label, label_conf, obs.line, cells)
@@ -225,7 +163,7 @@ class TableBuilder:
             return
         key, first = self.split_rows[0]
         how = "按勾稽关系" if self.has_identity else ""
-        self._problem("split-unique",
+        self._problem(K.SPLIT_UNIQUE,
                       f"{self._name()}有{len(self.split_rows)}行数字连写在一起(如第{first.line}行第{first.column}列),"
                       f"均已{how}唯一拆分",
                       first.line, key if len(self.split_rows) == 1 else None, column=first.column,
@@ -238,21 +176,21 @@ class TableBuilder:
         """Several readings remain: keep what they agree on; say what they do not."""
         if not opts:  # the enumeration gave up before finding any reading
             raw = " ".join(a.raw for a in obs.values)
-            self._problem("split-ambiguous", f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
+            self._problem(K.SPLIT_AMBIGUOUS, f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
                           obs.line, rspec.key, column=obs.column, confidence=0.9, detail={"count": 0})
             return [_unreadable_piece(obs, raw)] * len(cols), [0.0] * len(cols)
         if all(not r.cuts and not r.dropped for r in opts) and all(r.gaps for r in opts):
             chosen = opts[0]  # leftmost placement of the lost cells (enumeration order)
             lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
-            self._problem("cell-missing",
+            self._problem(K.CELL_MISSING,
                           f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
-                          + "、".join(COLUMN_NAMES.get(c, c) for c in lost),
+                          + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
                           obs.line, rspec.key, column=obs.column, confidence=0.4,
                           detail={"lost": lost, "placement": "assumed"})
             return chosen.pieces, [0.4] * len(cols)
         if all(r.dropped for r in opts):
             chosen = opts[0]
-            self._problem("cell-extra", f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
+            self._problem(K.CELL_EXTRA, f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
                           obs.line, rspec.key, column=obs.column, confidence=0.4,
                           detail={"dropped": [a.raw for a in chosen.dropped]})
             return chosen.pieces, [0.4] * len(cols)
@@ -270,7 +208,7 @@ class TableBuilder:
         shown = "; ".join(",".join("?" if p is MISSING else p.raw for p in r.pieces) for r in opts[:4])
         more = "" if len(opts) <= 4 else f" 等{len(opts)}种"
         fits = "都符合勾稽关系" if self.has_identity else "都说得通(本表没有勾稽关系可以判定)"
-        self._problem("split-ambiguous",
+        self._problem(K.SPLIT_AMBIGUOUS,
                       f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
                       f"有多种拆分{fits}({shown}{more}),无法确定" if not exhausted else
                       f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
@@ -317,7 +255,7 @@ class TableBuilder:
 
     # --- helpers ------------------------------------------------------------------------------------
     def _name(self) -> str:
-        return {"t2": "表二", "t3": "表三", "t4": "表四"}[self.spec.key]
+        return spec.TABLE_NAMES[self.spec.key]
 
     def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
         self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence,
@@ -331,78 +269,4 @@ def _shown(label: str, canonical: str) -> str:
 
 
 def _unreadable_piece(obs: ObservedRow, raw: str):
-    from ogilint.parsing.tables.splitting import Piece
-
     return Piece(BAD, raw, None, obs.line, obs.column, ambiguous=True)
-
-
-# --- identities used while reading ------------------------------------------------------------------
-def t3_row_identity(key: str, vec: tuple) -> bool:
-    """total = Σ the six applicant columns, and with a 法人 subtotal column also
-    subtotal = Σ the five 法人或其他组织 columns (None = unknown)."""
-    if len(vec) == len(spec.T3_COLUMNS_WITH_SUBTOTAL):
-        return identity_holds(vec[-1], vec[:6]) and identity_holds(vec[6], vec[1:6])
-    return identity_holds(vec[-1], vec[:-1])
-
-
-def t4_identity(key: str, vec: tuple) -> bool:
-    return identity_holds(vec[4], vec[:4])
-
-
-def t3_column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], int]:
-    """Number of columns for which the handled-total and balance identities hold."""
-    handled = spec.handled_rows(table)
-
-    empty: dict = {}
-
-    def score(rows: dict) -> int:
-        n = 0
-        handled_rows_ = [rows.get(k, empty) for k in handled]
-        new, carried = rows.get("new_received", empty), rows.get("carried_over", empty)
-        total, forward = rows.get("total_handled", empty), rows.get("carried_forward", empty)
-        for c in present:
-            t = total.get(c)
-            if identity_holds(t, [r.get(c) for r in handled_rows_]):
-                n += 1
-            a, b, f = new.get(c), carried.get(c), forward.get(c)
-            if None in (a, b, t, f) or abs((a + b) - (t + f)) < 1e-9:
-                n += 1
-        return n
-
-    return score
-
-
-def t4_table(observed: list[ObservedRow], found: bool, truncated: bool) -> tuple[Table, list[Problem]]:
-    """Table 四 is one run of 15 numbers, whatever lines it was spread over."""
-    values = tuple(a for o in observed for a in o.values)
-    builder = TableBuilder(spec.T4, row_identity=t4_identity)
-    problems = builder.problems
-    rows = {}
-    if not values:
-        for g in spec.T4_GROUPS:
-            rows[g] = Row(g, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0)
-                                              for c in spec.T4_COLUMNS})
-        if found and not truncated:
-            problems.append(Problem("table-empty", "表四没有数字", None, None, "t4", None, None, 1.0, {}))
-        return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, None, found), problems
-
-    def ok(vec):
-        return all(t4_identity("", vec[i : i + 5]) for i in range(0, 15, 5))
-
-    first = observed[0]
-    run = ObservedRow(label="表四数据行", label_line=None, values=values, line=first.line, column=first.column,
-                      may_cut=all(o.may_cut for o in observed))
-    rs, exhausted = readings(list(values), 15, ok, run.may_cut)
-    if not rs:
-        rs, exhausted = readings(list(values), 15, lambda v: True, run.may_cut)
-        rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
-    rs = distinct(rs)
-    fake = spec.RowSpec("t4", "表四数据行", tuple(f"{g}.{c}" for g in spec.T4_GROUPS for c in spec.T4_COLUMNS))
-    builder.spec = spec.TableSpec("t4", spec.T4.title, (fake,), fake.columns)
-    builder.present = fake.columns
-    row = builder._make_row(fake, run, rs, exhausted, 1.0)
-    for g in spec.T4_GROUPS:
-        cells = {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}
-        rows[g] = Row(g, "", 1.0, row.line, cells)
-    problems[:] = [attrs.evolve(p, row=None) if p.row == "t4" else p for p in problems]
-    return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found), problems

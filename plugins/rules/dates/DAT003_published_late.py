@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint import spec
 import datetime as dt
 import re
 from ogilint.finding import WARNING
@@ -23,7 +24,8 @@ class PublishedLate(Rule):
     summary = "发布日期晚于法定期限"
     severity = WARNING
     groups = ("dates",)
-    options = {"department_deadline": "01-31", "government_deadline": "03-31",
+    options = {"department_deadline": spec.month_day(spec.DEPARTMENT_DEADLINE),
+               "government_deadline": spec.month_day(spec.GOVERNMENT_DEADLINE),
                "government_pattern": "人民政府(办公室|办公厅)?$|管委会$|管理委员会$|综合实验区$",
                "skip_pattern": "乡|镇|街道|苏木"}
 

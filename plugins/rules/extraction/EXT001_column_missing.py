@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import ERROR
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -21,7 +22,7 @@ class ColumnMissing(_FromProblems):
     name = "column-missing"
     summary = "表三缺少一整列"
     severity = ERROR
-    kinds = ("column-missing",)
+    kinds = (K.COLUMN_MISSING,)
 
     def hint_for(self, p):
         return "按国家格式补齐该列 (无数据时填 0)"

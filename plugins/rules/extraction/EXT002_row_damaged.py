@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
+from ogilint import spec
 from ogilint.finding import WARNING, Location
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -21,7 +23,7 @@ class RowDamaged(_FromProblems):
     name = "row-damaged"
     summary = "行的单元格数与列数不符(缺失或多余)"
     severity = WARNING
-    kinds = ("cell-missing", "cell-extra")
+    kinds = (K.CELL_MISSING, K.CELL_EXTRA)
 
     options = {"group_above": 3}
 
@@ -42,7 +44,7 @@ class RowDamaged(_FromProblems):
                 continue
             first = problems[0]
             lines = "、".join(str(p.line) for p in problems[:12]) + ("…" if len(problems) > 12 else "")
-            name = {"t2": "表二", "t3": "表三", "t4": "表四"}.get(table, table)
+            name = spec.TABLE_NAMES.get(table, table)
             yield self.finding(
                 f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情见 ogilint parse 的 problems",
                 line=first.line, column=first.column, table=table, confidence=min(p.confidence for p in problems),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -20,7 +21,7 @@ class SplitAmbiguous(_FromProblems):
     name = "split-ambiguous"
     summary = "连写数字无法唯一拆分"
     severity = WARNING
-    kinds = ("split-ambiguous",)
+    kinds = (K.SPLIT_AMBIGUOUS,)
 
     def hint_for(self, p):
         return "用报告原件 (PDF/网页表格) 核对"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import INFO
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -17,4 +18,4 @@ class LabelUncertain(_FromProblems):
     name = "label-uncertain"
     summary = "行标签缺失或不规范,已按位置/相似度归行"
     severity = INFO
-    kinds = ("label-missing", "label-uncertain", "label-drift", "row-extra")
+    kinds = (K.LABEL_MISSING, K.LABEL_UNCERTAIN, K.LABEL_DRIFT, K.ROW_EXTRA)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -17,4 +18,4 @@ class Truncated(_FromProblems):
     name = "truncated"
     summary = "文本不完整(中途中断)"
     severity = WARNING
-    kinds = ("truncated",)
+    kinds = (K.TRUNCATED,)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -17,4 +18,4 @@ class CellUnreadable(_FromProblems):
     name = "cell-unreadable"
     summary = "单元格内容无法识别为数字"
     severity = WARNING
-    kinds = ("cell-unreadable",)
+    kinds = (K.CELL_UNREADABLE,)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import INFO
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -16,4 +17,4 @@ class SplitUnique(_FromProblems):
     name = "split-unique"
     summary = "连写数字已唯一拆分"
     severity = INFO
-    kinds = ("split-unique",)
+    kinds = (K.SPLIT_UNIQUE,)

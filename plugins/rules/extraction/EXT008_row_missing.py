@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -17,7 +18,7 @@ class RowMissing(_FromProblems):
     name = "row-missing"
     summary = "表中缺少规定的行"
     severity = WARNING
-    kinds = ("row-missing", "table-empty")
+    kinds = (K.ROW_MISSING, K.TABLE_EMPTY)
 
     def hint_for(self, p):
         return "按国家格式补齐该行 (无数据时填 0)"

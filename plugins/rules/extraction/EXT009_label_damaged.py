@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -20,7 +21,7 @@ class LabelDamaged(_FromProblems):
     name = "label-damaged"
     summary = "行标签有识别错误"
     severity = WARNING
-    kinds = ("label-damaged",)
+    kinds = (K.LABEL_DAMAGED,)
 
     def hint_for(self, p):
         return "对照报告原件核对这一行的标签和数字"

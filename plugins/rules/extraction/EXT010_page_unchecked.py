@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
 
@@ -21,9 +22,9 @@ class PageUnchecked(_FromProblems):
     name = "page-unchecked"
     summary = "PDF 页面没有文字层或已损坏,内容未检查"
     severity = WARNING
-    kinds = ("page-no-text", "page-unreadable")
+    kinds = (K.PAGE_NO_TEXT, K.PAGE_UNREADABLE)
 
     def hint_for(self, p):
-        if p.kind == "page-unreadable":
+        if p.kind == K.PAGE_UNREADABLE:
             return "向发布机关索取完好的文件后重新检查"
         return "对该页做 OCR 后重新检查,或向发布机关索取可复制文字的版本"

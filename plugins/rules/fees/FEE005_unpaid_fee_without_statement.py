@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
-from ogilint.parsing.labels import clean
+from ogilint.text import clean
 from ogilint.rule import Rule
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ogilint import spec
 
 
 
 def _fee_cell(report):
-    if report.meta.template_version != "2021":
+    if report.meta.template_version != spec.TEMPLATE_2021:
         return None  # the 2019 format's fee row counts items, not money
     t2 = report.tables.get("t2")
     cell = t2.cell("fees", "amount") if t2 is not None else None

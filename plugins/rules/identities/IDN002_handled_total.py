@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ogilint.plugins.rules.identities.common import COLUMN_NAMES, _Identity
+from ogilint import spec
+from ogilint.plugins.rules.identities.common import _Identity
 
 
 class HandledTotal(_Identity):
@@ -22,7 +23,7 @@ class HandledTotal(_Identity):
     def make(self, report, f):
         cell = report.tables["t3"].rows["total_handled"].cells[f["col"]]
         return self.finding(
-            f"表三「{COLUMN_NAMES[f['col']]}」列: 办理结果各项之和 = {f['expected']:g},但(七)总计为 {f['actual']:g}",
+            f"表三「{spec.COLUMN_LABELS[f['col']]}」列: 办理结果各项之和 = {f['expected']:g},但(七)总计为 {f['actual']:g}",
             line=cell.line, column=cell.column, table="t3", row="total_handled", col=f["col"],
             expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]),
             hint="核对这一列的各项和总计", extent=len(f["cells"]))

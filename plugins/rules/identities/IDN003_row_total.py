@@ -10,7 +10,8 @@ class RowTotal(_Identity):
 
     Why: the 总计 column sums the applicant columns (spec §5).
 
-    Fails: 「本年新收」 1, 0, 0, 0, 0, 0, 总计 2.
+    Fails: huaian-2024 with the 总计 of 「信访举报投诉类申请」 and 「重复申请」 swapped (56 6 0 0 0 0 25;
+    25 0 0 0 0 0 62): both rows miss, the 总计 column still adds up (a lone wrong 总计 is IDN010's).
     Passes: huaian-2024 「本年新收」 3001 + 53 + 0 + 0 + 61 + 4 = 3119.
     """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ogilint import spec
 from ogilint.finding import ERROR
 from ogilint.rule import Rule
-from ogilint.plugins.rules.identities.common import COLUMN_NAMES, _num, last_year
+from ogilint.plugins.rules.identities.common import _num, last_year
 
 
 class CarriedOver(Rule):
@@ -33,9 +33,9 @@ class CarriedOver(Rule):
             now = now_t3.cell("carried_over", c)
             before = prev_t3.cell("carried_forward", c)
             a, b = _num(now), _num(before)
-            if a is None or b is None or abs(a - b) < 1e-9:
+            if a is None or b is None or abs(a - b) < spec.TOLERANCE:
                 continue
             yield self.finding(
-                f"表三「{COLUMN_NAMES[c]}」列上年结转为 {a:g},但 {prev.meta.year} 年报告的结转下年度继续办理为 {b:g}",
+                f"表三「{spec.COLUMN_LABELS[c]}」列上年结转为 {a:g},但 {prev.meta.year} 年报告的结转下年度继续办理为 {b:g}",
                 line=now.line, column=now.column, table="t3", row="carried_over", col=c, expected=b, actual=a,
                 hint=f"核对 {prev.meta.year} 年报告 ({prev.meta.source or ''}) 的结转数")

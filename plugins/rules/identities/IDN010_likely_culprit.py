@@ -5,7 +5,7 @@ from __future__ import annotations
 from ogilint import spec
 from ogilint.finding import ERROR, Location
 from ogilint.rule import Rule
-from ogilint.plugins.rules.identities.common import COLUMN_NAMES, culprits, failures
+from ogilint.plugins.rules.identities.common import culprits, failures
 
 
 class LikelyCulprit(Rule):
@@ -36,7 +36,7 @@ class LikelyCulprit(Rule):
             kinds = "、".join({"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]]
                              for e in evidence)
             yield self.finding(
-                f"表三「{row}」行「{COLUMN_NAMES[col]}」列的 {cell.value:g} 很可能有误: {kinds}都相差 {abs(diff):g}",
+                f"表三「{row}」行「{spec.COLUMN_LABELS[col]}」列的 {cell.value:g} 很可能有误: {kinds}都相差 {abs(diff):g}",
                 line=cell.line, column=cell.column, table="t3", row=row, col=col,
                 expected=row_f["expected"] if col in ("total", spec.T3_SUBTOTAL) else cell.value + diff,
                 actual=cell.value,

@@ -5,14 +5,11 @@ from __future__ import annotations
 from ogilint import spec
 from ogilint.finding import ERROR, Location
 from ogilint.rule import Rule
-
-
-COLUMN_NAMES = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-                "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-                "total": "总计", "legal_entity_subtotal": "法人小计"}
+from ogilint.spec.identities import failing, t3_identities, t4_identities
 
 
 def _num(cell):
+    """A cell's value for judging: a number, 0 for blank, None (unknown) otherwise (spec/identities.py)."""
     return cell.as_count() if cell is not None else None
 
 
@@ -21,49 +18,26 @@ def _loc(cell, table, row, col):
 
 
 def failures(report) -> list[dict]:
-    """Every failing identity of tables 三 and 四: its kind, cells, expected and actual value."""
-    out = []
+    """Every failing identity of tables 三 and 四 (spec/identities.py, judging policy): its kind, the
+    row or column it runs along, its cells, expected (Σ parts) and actual (the total) value."""
+    identities = []
     t3 = report.tables.get("t3")
     if t3 is not None and t3.found:
         table_spec = spec.tables_for(report.meta.template_version)["t3"]
-        handled = spec.handled_rows(table_spec)
-        for c in t3.present_columns:
-            cells = {k: t3.rows[k].cells.get(c) for k in t3.rows}
-            vals = {k: _num(v) for k, v in cells.items()}
-            a, b, t, f = (vals.get(k) for k in ("new_received", "carried_over", "total_handled", "carried_forward"))
-            if None not in (a, b, t, f) and abs((a + b) - (t + f)) > 1e-9:
-                out.append({"kind": "balance", "col": c, "expected": a + b, "actual": t + f,
-                            "cells": [("new_received", c), ("carried_over", c), ("total_handled", c),
-                                      ("carried_forward", c)]})
-            parts = [vals.get(k) for k in handled]
-            if t is not None and None not in parts and abs(sum(parts) - t) > 1e-9:
-                out.append({"kind": "handled", "col": c, "expected": sum(parts), "actual": t,
-                            "cells": [(k, c) for k in handled] + [("total_handled", c)]})
-        if "total" in t3.present_columns:
-            parts_cols = [c for c in spec.T3_PARTS if c in t3.present_columns]
-            for key, row in t3.rows.items():
-                total = _num(row.cells.get("total"))
-                parts = [_num(row.cells.get(c)) for c in parts_cols]
-                if total is None or None in parts or len(parts_cols) < len(spec.T3_PARTS):
-                    continue
-                if abs(sum(parts) - total) > 1e-9:
-                    out.append({"kind": "row", "row": key, "expected": sum(parts), "actual": total,
-                                "cells": [(key, c) for c in parts_cols] + [(key, "total")]})
-        if spec.T3_SUBTOTAL in t3.present_columns:
-            for key, row in t3.rows.items():
-                sub = _num(row.cells.get(spec.T3_SUBTOTAL))
-                parts = [_num(row.cells.get(c)) for c in spec.T3_LEGAL_ENTITY]
-                if sub is not None and None not in parts and abs(sum(parts) - sub) > 1e-9:
-                    out.append({"kind": "subtotal", "row": key, "expected": sum(parts), "actual": sub,
-                                "cells": [(key, c) for c in spec.T3_LEGAL_ENTITY] + [(key, spec.T3_SUBTOTAL)]})
+        identities += t3_identities(table_spec, t3.present_columns)
     t4 = report.tables.get("t4")
     if t4 is not None and t4.found:
-        for g in spec.T4_GROUPS:
-            row = t4.rows[g].cells
-            vals = [_num(row[c]) for c in spec.T4_COLUMNS]
-            if None not in vals and abs(sum(vals[:4]) - vals[4]) > 1e-9:
-                out.append({"kind": "t4", "row": g, "expected": sum(vals[:4]), "actual": vals[4],
-                            "cells": [(g, c) for c in spec.T4_COLUMNS]})
+        identities += t4_identities()
+
+    def value_of(table):
+        rows = report.tables[table].rows
+        return lambda r, c: _num(rows[r].cells.get(c))
+
+    out = []
+    for identity, expected, actual in failing(identities, value_of):
+        where = {"col": identity.col} if identity.col is not None else {"row": identity.row}
+        out.append({"kind": identity.kind, **where, "expected": expected, "actual": actual,
+                    "cells": list(identity.cells)})
     return out
 
 
@@ -76,7 +50,7 @@ def culprits(report, fails: list[dict]) -> dict:
     for r in rows:
         diff = abs(r["expected"] - r["actual"])
         for c in cols:
-            if abs(abs(c["expected"] - c["actual"]) - diff) > 1e-9:
+            if abs(abs(c["expected"] - c["actual"]) - diff) > spec.TOLERANCE:
                 continue
             cell = (r["row"], c["col"])
             if cell in c["cells"]:

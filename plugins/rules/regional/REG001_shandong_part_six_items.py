@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from ogilint.finding import WARNING
-from ogilint.parsing.labels import clean
+from ogilint.text import clean
 from ogilint.rule import Rule
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import INFO
-from ogilint.parsing.labels import clean
+from ogilint.text import clean
 from ogilint.rule import Rule
 
 

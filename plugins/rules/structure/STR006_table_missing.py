@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint import spec
 from ogilint.finding import ERROR
 from ogilint.rule import Rule
 from ogilint.plugins.rules.structure.common import _truncated
@@ -25,7 +26,8 @@ class TableMissing(Rule):
     def check(self, report, ctx):
         if _truncated(report):
             return
-        for number, key, name in ((2, "t2", "表二"), (3, "t3", "表三"), (4, "t4", "表四")):
+        for number, key in ((2, "t2"), (3, "t3"), (4, "t4")):
+            name = spec.TABLE_NAMES[key]
             part = report.part(number)
             table = report.tables.get(key)
             if part is not None and table is not None and not table.found:

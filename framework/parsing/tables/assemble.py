@@ -1,0 +1,59 @@
+"""The three tables of a report from the sections the grammar found: table 二 from part 二, table 三
+from part 三 (or from the front of a fragment that starts inside it), table 四 from part 四."""
+
+from __future__ import annotations
+
+import re
+
+from ogilint import spec
+from ogilint.model import Problem
+from ogilint.parsing.tables import t3
+from ogilint.parsing.tables.builder import TableBuilder
+from ogilint.parsing.tables.rows import observe
+from ogilint.parsing.tables.t4 import Table4Builder
+from ogilint.spec.problems import ProblemKind as K
+
+_T3_ROW_WORDS = re.compile(r"结转下年度|本年新收|予以公开|上年结转")
+
+
+def _segments(sections: dict, name: str) -> list:
+    section = sections.get(name)
+    return section.segments if section is not None else []
+
+
+def build_tables(version: str, sections: dict, truncated: bool) -> tuple[dict, list]:
+    """({t2, t3, t4: Table}, the problems met on the way, in table order)."""
+    specs = spec.tables_for(version)
+    tables, problems = {}, []
+
+    t2_rows, _ = observe(_segments(sections, "proactive"))
+    builder = TableBuilder(specs["t2"])
+    tables["t2"] = builder.build(t2_rows, found=bool(t2_rows), truncated=truncated)
+    problems += builder.problems
+
+    t3_rows, header = observe(_segments(sections, "requests"))
+    starts_inside = False  # a fragment may start inside table 三, before any heading
+    if "requests" not in sections and "front" in sections and "proactive" not in sections:
+        front = _segments(sections, "front")
+        if any(_T3_ROW_WORDS.search(text) for text, _ in front):
+            t3_rows, header = observe(front)
+            starts_inside = bool(t3_rows)
+    present = t3.present_columns(header, t3_rows)
+    t3_spec = spec.with_subtotal(specs["t3"]) if spec.T3_SUBTOTAL in present else specs["t3"]
+    builder = TableBuilder(t3_spec, present=present, row_identities=t3.row_identities)
+    tables["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=truncated or starts_inside,
+                                 column_check=t3.column_score(t3_spec, present))
+    missing = [c for c in spec.T3_COLUMNS if c not in present] if t3_rows else []
+    if missing:  # the subtotal column is optional: its absence is no problem
+        line, column = t3.header_place(_segments(sections, "requests"), tables["t3"].line)
+        for c in missing:
+            problems.append(Problem(K.COLUMN_MISSING,
+                                    f"表三缺少「{spec.COLUMN_LABELS.get(c, c)}」列(表头没有此列,各行也少一个数)",
+                                    line, column, "t3", None, c, 0.9, {"header": header[-80:]}))
+    problems += builder.problems
+
+    t4_rows, _ = observe(_segments(sections, "review"))
+    builder = Table4Builder()
+    tables["t4"] = builder.build(t4_rows, found=bool(t4_rows), truncated=truncated)
+    problems += builder.problems
+    return tables, problems
