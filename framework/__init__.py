@@ -10,10 +10,22 @@ The public face, for programs and plugin authors: :func:`parse` / :func:`parse_f
 from ogilint.api import check, parse, parse_bytes, parse_file, parse_text
 from ogilint.errors import UnusableInput
 from ogilint.model import Cell, Meta, Part, Period, Problem, Report, Row, Table
-
-__version__ = "0.1.0"
+from ogilint.version import __version__
 
 __all__ = [
-    "Cell", "Meta", "Part", "Period", "Problem", "Report", "Row", "Table", "UnusableInput",
-    "check", "parse", "parse_bytes", "parse_file", "parse_text", "__version__",
+    "Cell",
+    "Meta",
+    "Part",
+    "Period",
+    "Problem",
+    "Report",
+    "Row",
+    "Table",
+    "UnusableInput",
+    "check",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "__version__",
 ]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 from ogilint.checking.config import find_project_config
 from ogilint.checking.engine import Engine, Overrides
@@ -43,8 +44,14 @@ def parse_file(path: str | os.PathLike, version: Optional[str] = None, manager=N
 parse = parse_file
 
 
-def check(paths: Iterable[str | os.PathLike], *, select: Optional[list] = None, ignore: Iterable[str] = (),
-          ruleset: Optional[str] = None, region: Optional[str] = None) -> list[CheckResult]:
+def check(
+    paths: Iterable[str | os.PathLike],
+    *,
+    select: Optional[list] = None,
+    ignore: Iterable[str] = (),
+    ruleset: Optional[str] = None,
+    region: Optional[str] = None,
+) -> list[CheckResult]:
     """Check files and folders as ``ogilint check`` does (the project config found from the working
     directory applies; the arguments win over it, as on the command line)."""
     overrides = Overrides(ruleset=ruleset, select=select, ignore=list(ignore), region=region)

@@ -6,12 +6,12 @@ import argparse
 import json
 import sys
 
-from ogilint import __version__
+from ogilint.api import parse_file
 from ogilint.checking.config import ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITIES, SEVERITY_ORDER
-from ogilint.api import parse_file
 from ogilint.output.serialize import report_json
+from ogilint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -38,9 +38,13 @@ def _engine(args):
     from ogilint.checking.config import find_project_config
     from ogilint.checking.engine import Engine, Overrides
 
-    overrides = Overrides(ruleset=getattr(args, "ruleset", None), select=getattr(args, "select", None),
-                          extend_select=getattr(args, "extend_select", None) or [],
-                          ignore=getattr(args, "ignore", None) or [], region=getattr(args, "region", None))
+    overrides = Overrides(
+        ruleset=getattr(args, "ruleset", None),
+        select=getattr(args, "select", None),
+        extend_select=getattr(args, "extend_select", None) or [],
+        ignore=getattr(args, "ignore", None) or [],
+        region=getattr(args, "region", None),
+    )
     return Engine(find_project_config(), overrides)
 
 
@@ -56,7 +60,7 @@ def _check_cmd(args) -> int:
     if not results:
         print("ogilint: 没有找到要检查的报告文件", file=sys.stderr)
         return EXIT_USAGE
-    rendered = FORMATS[args.format](results)
+    rendered = FORMATS[args.format](results, rules=engine.registry.rule_classes())
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(rendered)

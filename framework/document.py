@@ -48,9 +48,17 @@ class Origin:
         return ""
 
     def as_json(self, cell: Optional[int] = None) -> dict:
-        out = {k: v for k, v in (("page", self.page), ("page_line", self.page_line),
-                                 ("paragraph", self.paragraph), ("table", self.table), ("row", self.row))
-               if v is not None}
+        out = {
+            k: v
+            for k, v in (
+                ("page", self.page),
+                ("page_line", self.page_line),
+                ("paragraph", self.paragraph),
+                ("table", self.table),
+                ("row", self.row),
+            )
+            if v is not None
+        }
         if cell is not None and self.cells and 0 <= cell < len(self.cells):
             out["cell"] = self.cells[cell]
         return out

@@ -20,7 +20,7 @@ class Location:
     col: Optional[str] = None  # canonical column key
 
     @classmethod
-    def of_cell(cls, cell, table: str, row: str, col: str) -> "Location":
+    def of_cell(cls, cell, table: str, row: str, col: str) -> Location:
         return cls(cell.line, cell.column, table, row, col)
 
 

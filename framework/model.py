@@ -155,8 +155,11 @@ class Report:
         if end_column is not None:  # the next heading's line: keep what stands before it
             lines[-1] = lines[-1][: end_column - 1]
         # The heading's own line starts at the heading (after a cut above when both are one line).
-        lines[0] = lines[0][part.column - 1 :] if len(lines) > 1 or end_column is None else \
-            self.lines[part.line - 1][part.column - 1 : end_column - 1]
+        lines[0] = (
+            lines[0][part.column - 1 :]
+            if len(lines) > 1 or end_column is None
+            else self.lines[part.line - 1][part.column - 1 : end_column - 1]
+        )
         return "\n".join(lines)
 
     def origin(self, line: Optional[int]):

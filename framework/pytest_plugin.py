@@ -5,8 +5,8 @@
 Nothing is collected unless asked (``--ogilint``, or the ini option ``ogilint_paths``), so installing
 ogilint never changes an unrelated test run. Each report file becomes a collector with a ``::parse``
 item and one item per enabled rule (``reports/x.txt::FEE001``), so ``-k``, ``--lf``, ``-x``, xfail
-and ``--deselect`` work per rule. Built on the engine the command line uses (one Engine, hence one plugin manager, per session): the
-pytest run and ``ogilint check`` agree finding for finding.
+and ``--deselect`` work per rule. Built on the engine the command line uses (one Engine, hence one
+plugin manager, per session): the pytest run and ``ogilint check`` agree finding for finding.
 """
 
 from __future__ import annotations
@@ -31,12 +31,24 @@ _INCOMPLETE = ("truncated", "row-missing", "column-missing", "table-empty")
 
 def pytest_addoption(parser):
     group = parser.getgroup("ogilint", "ogilint: annual report checks")
-    group.addoption("--ogilint", action="store_true", default=False,
-                    help="collect report files (.txt) among the given paths and check them with ogilint")
-    group.addoption("--ogilint-fail-on", choices=("error", "warning", "info"), default=None,
-                    help="lowest severity that fails a rule item (default: the project config's fail-on, else error)")
-    parser.addini("ogilint_paths", type="linelist", default=[],
-                  help="report files, folders or globs that ogilint collects even without --ogilint")
+    group.addoption(
+        "--ogilint",
+        action="store_true",
+        default=False,
+        help="collect report files (.txt) among the given paths and check them with ogilint",
+    )
+    group.addoption(
+        "--ogilint-fail-on",
+        choices=("error", "warning", "info"),
+        default=None,
+        help="lowest severity that fails a rule item (default: the project config's fail-on, else error)",
+    )
+    parser.addini(
+        "ogilint_paths",
+        type="linelist",
+        default=[],
+        help="report files, folders or globs that ogilint collects even without --ogilint",
+    )
     parser.addini("ogilint_fail_on", default="", help="lowest severity that fails a rule item")
 
 
@@ -74,8 +86,12 @@ def _engine(config) -> Engine:
 
 
 def _fail_level(config) -> int:
-    level = (config.getoption("ogilint_fail_on") or config.getini("ogilint_fail_on")
-             or _engine(config).config.fail_on or "error")
+    level = (
+        config.getoption("ogilint_fail_on")
+        or config.getini("ogilint_fail_on")
+        or _engine(config).config.fail_on
+        or "error"
+    )
     return SEVERITY_ORDER[level]
 
 
@@ -144,8 +160,9 @@ class RuleItem(_OgilintItem):
         failing = [f for f in self._findings if SEVERITY_ORDER.get(f.severity, 0) >= level]
         for f in self._findings:
             if f not in failing:
-                self.user_properties.append(("ogilint_note", f"{self.path.name}:{f.location.line or ''}: "
-                                                             f"{f.code} {f.severity} {f.message}"))
+                self.user_properties.append(
+                    ("ogilint_note", f"{self.path.name}:{f.location.line or ''}: {f.code} {f.severity} {f.message}")
+                )
         if failing:
             lines = []
             for f in failing:

@@ -10,7 +10,8 @@ prefix), a kebab-case ``name``, a one-line ``summary``, a default ``severity``, 
 from __future__ import annotations
 
 import inspect
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
+from typing import Optional
 
 import attrs
 
@@ -39,14 +40,37 @@ class Rule:
         raise NotImplementedError
 
     # --- helpers for rule authors -----------------------------------------------------------
-    def finding(self, message: str, *, line: Optional[int] = None, column: Optional[int] = None,
-                table: Optional[str] = None, row: Optional[str] = None, col: Optional[str] = None,
-                expected=None, actual=None, related=(), hint: str = "", confidence: float = 1.0,
-                severity: Optional[str] = None, extent: int = 1) -> Finding:
-        return Finding(code=self.code, name=self.name, severity=severity or self.severity,
-                       message=message, location=Location(line, column, table, row, col),
-                       confidence=confidence, expected=expected, actual=actual, related=tuple(related),
-                       hint=hint, plugin=self.plugin, extent=extent)
+    def finding(
+        self,
+        message: str,
+        *,
+        line: Optional[int] = None,
+        column: Optional[int] = None,
+        table: Optional[str] = None,
+        row: Optional[str] = None,
+        col: Optional[str] = None,
+        expected=None,
+        actual=None,
+        related=(),
+        hint: str = "",
+        confidence: float = 1.0,
+        severity: Optional[str] = None,
+        extent: int = 1,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            message=message,
+            location=Location(line, column, table, row, col),
+            confidence=confidence,
+            expected=expected,
+            actual=actual,
+            related=tuple(related),
+            hint=hint,
+            plugin=self.plugin,
+            extent=extent,
+        )
 
     @classmethod
     def documentation(cls) -> str:

@@ -3,18 +3,58 @@ set (``../shared/spec/REPORT-FORMAT.md`` §7) when the report is from Henan, Sha
 
 from __future__ import annotations
 
-from ogilint import spec
 import re
 
+from ogilint import spec
 from ogilint.hookspec import hookimpl
 
 # Place names that identify a province in a body's name or a report's title (cities of the corpus
 # and the provincial capitals; the list is a heuristic, the command line's --region overrides it).
 REGIONS = {
-    "henan": ("河南", "郑州", "开封", "洛阳", "平顶山", "安阳", "鹤壁", "新乡", "焦作", "濮阳", "许昌", "漯河",
-              "三门峡", "南阳", "商丘", "信阳", "周口", "驻马店", "济源", "温县"),
-    "shandong": ("山东", "济南", "青岛", "淄博", "枣庄", "东营", "烟台", "潍坊", "济宁", "泰安", "威海", "日照",
-                 "临沂", "德州", "聊城", "滨州", "菏泽", "兰山", "文登", "荣成"),
+    "henan": (
+        "河南",
+        "郑州",
+        "开封",
+        "洛阳",
+        "平顶山",
+        "安阳",
+        "鹤壁",
+        "新乡",
+        "焦作",
+        "濮阳",
+        "许昌",
+        "漯河",
+        "三门峡",
+        "南阳",
+        "商丘",
+        "信阳",
+        "周口",
+        "驻马店",
+        "济源",
+        "温县",
+    ),
+    "shandong": (
+        "山东",
+        "济南",
+        "青岛",
+        "淄博",
+        "枣庄",
+        "东营",
+        "烟台",
+        "潍坊",
+        "济宁",
+        "泰安",
+        "威海",
+        "日照",
+        "临沂",
+        "德州",
+        "聊城",
+        "滨州",
+        "菏泽",
+        "兰山",
+        "文登",
+        "荣成",
+    ),
     "shanghai": ("上海",),
 }
 

@@ -13,6 +13,7 @@ python-docx; HTML is written by hand, in UTF-8 or GBK.
 from __future__ import annotations
 
 import html
+
 import attrs
 
 from ogilint import spec
@@ -38,24 +39,27 @@ def _raw(report: Report, table: str, row: str, col: str) -> str:
 
 def _label(report: Report, table: str, row: str) -> str:
     """The row's canonical label, or the wording the report printed where it drifted."""
-    drifted = [p for p in report.problems if p.table == table and p.row == row
-               and p.kind in ("label-drift", "label-damaged")]
+    drifted = [
+        p for p in report.problems if p.table == table and p.row == row and p.kind in ("label-drift", "label-damaged")
+    ]
     if drifted:
         return report.tables[table].rows[row].label.split("\n")[-1]
     return _printed(spec.tables_for(report.meta.template_version)[table].row(row).label)
 
 
 def t2_grid(report: Report) -> list[list[Span]]:
-    r = lambda row, col: Span(_raw(report, "t2", row, col))  # noqa: E731
+    r = lambda row, col: Span(_raw(report, "t2", row, col))
     rows = [
         [Span("第二十条第（一）项", colspan=4)],
         [Span("信息内容"), Span("本年制发件数"), Span("本年废止件数"), Span("现行有效件数")],
     ]
     for key in ("regulations", "normative_docs"):
         rows.append([Span(_label(report, "t2", key))] + [r(key, c) for c in ("issued", "repealed", "in_force")])
-    sections = (("第二十条第（五）项", "本年处理决定数量", ("licensing",), "decisions"),
-                ("第二十条第（六）项", "本年处理决定数量", ("punishment", "coercion"), "decisions"),
-                ("第二十条第（八）项", "本年收费金额（单位：万元）", ("fees",), "amount"))
+    sections = (
+        ("第二十条第（五）项", "本年处理决定数量", ("licensing",), "decisions"),
+        ("第二十条第（六）项", "本年处理决定数量", ("punishment", "coercion"), "decisions"),
+        ("第二十条第（八）项", "本年收费金额（单位：万元）", ("fees",), "amount"),
+    )
     for heading, column_title, keys, col in sections:
         rows.append([Span(heading, colspan=4)])
         rows.append([Span("信息内容"), Span(column_title, colspan=3)])
@@ -64,10 +68,20 @@ def t2_grid(report: Report) -> list[list[Span]]:
     return rows
 
 
-_CATEGORIES = {"denied": "（三）不予公开", "unavailable": "（四）无法提供", "not_processed": "（五）不予处理",
-               "other": "（六）其他处理"}
-_COLUMN_TITLES = {"commercial": "商业企业", "research": "科研机构", "social_welfare": "社会公益组织",
-                  "legal_service": "法律服务机构", "other_org": "其他", "legal_entity_subtotal": "小计"}
+_CATEGORIES = {
+    "denied": "（三）不予公开",
+    "unavailable": "（四）无法提供",
+    "not_processed": "（五）不予处理",
+    "other": "（六）其他处理",
+}
+_COLUMN_TITLES = {
+    "commercial": "商业企业",
+    "research": "科研机构",
+    "social_welfare": "社会公益组织",
+    "legal_service": "法律服务机构",
+    "other_org": "其他",
+    "legal_entity_subtotal": "小计",
+}
 
 
 def t3_grid(report: Report) -> list[list[Span]]:
@@ -75,11 +89,15 @@ def t3_grid(report: Report) -> list[list[Span]]:
     columns = table.present_columns
     legal = [c for c in columns if c in _COLUMN_TITLES]
     rows = [
-        [Span("申请人情况", rowspan=2, colspan=3), Span("自然人", rowspan=2),
-         Span("法人或其他组织", colspan=len(legal)), Span("总计", rowspan=2)],
+        [
+            Span("申请人情况", rowspan=2, colspan=3),
+            Span("自然人", rowspan=2),
+            Span("法人或其他组织", colspan=len(legal)),
+            Span("总计", rowspan=2),
+        ],
         [Span(_COLUMN_TITLES[c]) for c in legal],
     ]
-    values = lambda key: [Span(_raw(report, "t3", key, c)) for c in columns]  # noqa: E731
+    values = lambda key: [Span(_raw(report, "t3", key, c)) for c in columns]
     keys = list(table.rows)
     handled = keys[keys.index("granted") : keys.index("total_handled") + 1]
     for key in keys:
@@ -102,7 +120,8 @@ def t4_grid(report: Report) -> list[list[Span]]:
     titles = [Span(t) for t in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")]
     rows = [
         [Span("行政复议", colspan=5), Span("行政诉讼", colspan=10)],
-        [Span(t.text, rowspan=2) for t in titles] + [Span("未经复议直接起诉", colspan=5), Span("复议后起诉", colspan=5)],
+        [Span(t.text, rowspan=2) for t in titles]
+        + [Span("未经复议直接起诉", colspan=5), Span("复议后起诉", colspan=5)],
         titles + titles,
         [Span(_raw(report, "t4", g, c)) for g in spec.T4_GROUPS for c in spec.T4_COLUMNS],
     ]
@@ -120,8 +139,10 @@ def layout(report: Report) -> list[tuple]:
         part = report.part(part_number)
         if not table.found or part is None:
             continue
-        last = max([r.line or 0 for r in table.rows.values()]
-                   + [c.line or 0 for r in table.rows.values() for c in r.cells.values()])
+        last = max(
+            [r.line or 0 for r in table.rows.values()]
+            + [c.line or 0 for r in table.rows.values() for c in r.cells.values()]
+        )
         regions[part.line + 1] = (last, build(report))
     blocks: list[tuple] = []
     number = 1
@@ -162,6 +183,7 @@ def width_of(rows) -> int:
 
 # --- HTML ------------------------------------------------------------------------------------
 
+
 def to_html(report: Report, encoding: str = "utf-8") -> bytes:
     body = []
     for kind, content in layout(report):
@@ -171,20 +193,26 @@ def to_html(report: Report, encoding: str = "utf-8") -> bytes:
             trs = []
             for row in content:
                 tds = "".join(
-                    "<td" + (f' rowspan="{s.rowspan}"' if s.rowspan > 1 else "")
-                    + (f' colspan="{s.colspan}"' if s.colspan > 1 else "") + f">{html.escape(s.text)}</td>"
-                    for s in row)
+                    "<td"
+                    + (f' rowspan="{s.rowspan}"' if s.rowspan > 1 else "")
+                    + (f' colspan="{s.colspan}"' if s.colspan > 1 else "")
+                    + f">{html.escape(s.text)}</td>"
+                    for s in row
+                )
                 trs.append(f"<tr>{tds}</tr>")
             body.append('<table border="1">' + "".join(trs) + "</table>")
-    page = (f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"><title>政府信息公开</title>'
-            "<script>var x = '<p>一、总体情况</p>';</script></head><body>"
-            '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>'
-            '<div class="article">' + "\n".join(body) + "</div>"
-            '<div class="footer"><a href="#">打印本页</a> <a href="#">关闭窗口</a></div></body></html>')
+    page = (
+        f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"><title>政府信息公开</title>'
+        "<script>var x = '<p>一、总体情况</p>';</script></head><body>"
+        '<div class="nav">首页 &gt; 政务公开 &gt; 年度报告</div>'
+        '<div class="article">' + "\n".join(body) + "</div>"
+        '<div class="footer"><a href="#">打印本页</a> <a href="#">关闭窗口</a></div></body></html>'
+    )
     return page.encode(encoding, "xmlcharrefreplace")  # GBK has no \xa0: a character reference
 
 
 # --- DOCX ------------------------------------------------------------------------------------
+
 
 def to_docx(report: Report, path) -> None:
     import docx
@@ -206,8 +234,16 @@ def to_docx(report: Report, path) -> None:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = False, ruled: bool = True,
-           valign: str = "MIDDLE", prose_size: float = 11) -> None:
+
+def to_pdf(
+    report: Report,
+    path,
+    font_size: float = 7.5,
+    scanned_page: bool = False,
+    ruled: bool = True,
+    valign: str = "MIDDLE",
+    prose_size: float = 11,
+) -> None:
     """``scanned_page`` appends a page that is only an image, as a scanned signature page is;
     ``ruled=False`` draws the tables without any rules (a borderless layout)."""
     from reportlab.lib import colors
@@ -218,10 +254,10 @@ def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = Fa
     from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    prose = ParagraphStyle("prose", fontName="STSong-Light", fontSize=prose_size, leading=prose_size * 1.5,
-                           wordWrap="CJK")
-    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2,
-                           wordWrap="CJK")
+    prose = ParagraphStyle(
+        "prose", fontName="STSong-Light", fontSize=prose_size, leading=prose_size * 1.5, wordWrap="CJK"
+    )
+    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2, wordWrap="CJK")
     story = []
     page_width = A4[0] - 80
     for kind, content in layout(report):
@@ -256,5 +292,4 @@ def to_pdf(report: Report, path, font_size: float = 7.5, scanned_page: bool = Fa
         PILImage.new("L", (200, 280), 200).save(picture, format="PNG")
         picture.seek(0)
         story += [PageBreak(), Image(picture, width=400, height=560)]
-    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50,
-                      bottomMargin=50).build(story)
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=40, rightMargin=40, topMargin=50, bottomMargin=50).build(story)

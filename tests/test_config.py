@@ -7,11 +7,17 @@ import shutil
 
 import pytest
 
-from ogilint.cli import main as ogilint_main
-from ogilint.checking.config import (ConfigError, ProjectConfig, builtin_ruleset_names, find_project_config,
-                            load_ruleset, parse_project_config)
+from ogilint.checking.config import (
+    ConfigError,
+    ProjectConfig,
+    builtin_ruleset_names,
+    find_project_config,
+    load_ruleset,
+    parse_project_config,
+)
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.checking.selection import resolve
+from ogilint.cli import main as ogilint_main
 
 from .conftest import SEEDS
 
@@ -19,6 +25,7 @@ NATIONAL_SELECT = ["EXT", "STR", "IDN", "DOM", "FEE", "DAT", "TXT"]
 
 
 # --- rule sets ------------------------------------------------------------------------------------
+
 
 def test_builtin_rulesets():
     assert builtin_ruleset_names() == ["henan", "national-2019", "national-2021", "shandong", "shanghai"]
@@ -38,7 +45,9 @@ def test_extends_merges_the_base():
 def test_extends_from_a_file(tmp_path):
     (tmp_path / "mine.toml").write_text(
         'name = "mine"\nextends = "henan"\nselect = ["XYZ"]\nignore = ["EXT004"]\n'
-        '[rules.EXT002]\nseverity = "error"\noptions = { group_above = 5 }\n', encoding="utf-8")
+        '[rules.EXT002]\nseverity = "error"\noptions = { group_above = 5 }\n',
+        encoding="utf-8",
+    )
     rs = load_ruleset(str(tmp_path / "mine.toml"))
     assert rs.select == NATIONAL_SELECT + ["XYZ"]
     assert rs.ignore == ["EXT004"]
@@ -97,6 +106,7 @@ def test_equal_length_ignore_beats_select():
 
 # --- the engine with a project config ------------------------------------------------------------
 
+
 def _codes(results) -> dict:
     return {res.path.rsplit("/", 1)[-1]: [f.code for f in res.findings] for res in results}
 
@@ -120,8 +130,9 @@ def test_severity_override_from_config(reports):
 
 
 def test_severity_from_ruleset_file_and_config_wins(tmp_path, reports):
-    (tmp_path / "rs.toml").write_text('extends = "national-2021"\n[rules.EXT002]\nseverity = "info"\n',
-                                      encoding="utf-8")
+    (tmp_path / "rs.toml").write_text(
+        'extends = "national-2021"\n[rules.EXT002]\nseverity = "info"\n', encoding="utf-8"
+    )
     engine = Engine(ProjectConfig(ruleset=str(tmp_path / "rs.toml")), Overrides())
     [res] = engine.check_paths([str(reports / "002_0b3756e79a1f4c29.txt")])
     assert {f.severity for f in res.findings if f.code == "EXT002"} == {"info"}
@@ -131,8 +142,9 @@ def test_severity_from_ruleset_file_and_config_wins(tmp_path, reports):
 
 
 def test_per_file_ignores(tmp_path, reports):
-    cfg = parse_project_config({"per-file-ignores": {"reports/00[03]_*.txt": ["EXT002"]}},
-                               str(tmp_path / "ogilint.toml"))
+    cfg = parse_project_config(
+        {"per-file-ignores": {"reports/00[03]_*.txt": ["EXT002"]}}, str(tmp_path / "ogilint.toml")
+    )
     assert cfg.per_file_ignores == {"reports/00[03]_*.txt": ["EXT002"]}
     results = Engine(cfg, Overrides(select=["EXT"])).check_paths([str(reports)])
     codes = _codes(results)
@@ -194,7 +206,9 @@ def test_bad_severity_and_fail_on_in_config():
 def test_pyproject_found_upward(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.ogilint]\nruleset = "henan"\nselect = ["EXT001"]\n'
-        'fail-on = "warning"\n[tool.ogilint.severity]\nEXT002 = "info"\n', encoding="utf-8")
+        'fail-on = "warning"\n[tool.ogilint.severity]\nEXT002 = "info"\n',
+        encoding="utf-8",
+    )
     middle = tmp_path / "a"
     middle.mkdir()
     # a pyproject.toml without [tool.ogilint] on the way up is passed over
@@ -227,6 +241,7 @@ def test_nearest_config_wins(tmp_path):
 
 
 # --- the command line -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def cli(tmp_path, monkeypatch, capsys):

@@ -22,10 +22,17 @@ SUFFIXES = {".txt", ".md", ".pdf", ".docx", ".html", ".htm"}
 def test_every_corpus_file_gets_an_answer():
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the repo")
-    files = sorted(str(p) for p in SHARED_CORPUS.rglob("*")
-                   if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != "README.md")
-    proc = subprocess.run([sys.executable, "-m", "ogilint", "check", "--format", "json", "--exit-zero", *files],
-                          capture_output=True, text=True, timeout=300)
+    files = sorted(
+        str(p)
+        for p in SHARED_CORPUS.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES and p.name != "README.md"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "ogilint", "check", "--format", "json", "--exit-zero", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "Traceback" not in proc.stderr
     checked = {r["file"] for r in json.loads(proc.stdout)}
     reasons = [line for line in proc.stderr.splitlines() if line.startswith("ogilint: ")]

@@ -1,4 +1,5 @@
-"""Every fragment (tests/fixtures/fragments, copies of the corpus's) parses; stated metadata comes out; cuts are 'truncated'."""
+"""Every fragment (tests/fixtures/fragments, copies of the corpus's) parses; stated metadata comes
+out; cuts are 'truncated'."""
 
 from __future__ import annotations
 

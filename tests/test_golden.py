@@ -44,7 +44,10 @@ def test_meta_and_parts(path):
     m = report.meta
     want = golden["meta"]
     got = {
-        "title": m.title, "body": m.body, "year": m.year, "template_version": m.template_version,
+        "title": m.title,
+        "body": m.body,
+        "year": m.year,
+        "template_version": m.template_version,
         "period": None if m.period is None else {"start": m.period.start, "end": m.period.end},
         "published": m.published,
     }
@@ -56,8 +59,14 @@ def test_meta_and_parts(path):
 def test_damage_is_reported(path):
     golden, report = _load(path)
     for want in golden.get("problems", []):
-        matches = [p for p in report.problems
-                   if p.kind == want["kind"] and p.table == want.get("table")
-                   and (("row" not in want) or p.row == want["row"])
-                   and (("column" not in want) or p.col == want["column"])]
-        assert matches, f"problem not reported: {want}; got {[(p.kind, p.table, p.row, p.col) for p in report.problems]}"
+        matches = [
+            p
+            for p in report.problems
+            if p.kind == want["kind"]
+            and p.table == want.get("table")
+            and (("row" not in want) or p.row == want["row"])
+            and (("column" not in want) or p.col == want["column"])
+        ]
+        assert matches, (
+            f"problem not reported: {want}; got {[(p.kind, p.table, p.row, p.col) for p in report.problems]}"
+        )

@@ -16,9 +16,12 @@ SEED = SEEDS / "002_0b3756e79a1f4c29.txt"
 
 
 def _cells(report):
-    return {(t, r, c): (cell.value, cell.kind, cell.line)
-            for t, table in report.tables.items() for r, row in table.rows.items()
-            for c, cell in row.cells.items()}
+    return {
+        (t, r, c): (cell.value, cell.kind, cell.line)
+        for t, table in report.tables.items()
+        for r, row in table.rows.items()
+        for c, cell in row.cells.items()
+    }
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "gbk", "utf-16", "utf-16-le"])
@@ -29,14 +32,17 @@ def test_encodings_give_the_same_tables(encoding):
     assert _cells(report) == _cells(parse_file(SEED))
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "空"),
-    (b"   \n\n  ", "空"),
-    (bytes(range(256)) * 20, "二进制"),
-    (b"%PDF-1.7\n...", "PDF"),
-    (b"PK\x03\x04rest", "ZIP"),
-    ("今天天气很好,我们去公园散步。".encode(), "不是政府信息公开"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "空"),
+        (b"   \n\n  ", "空"),
+        (bytes(range(256)) * 20, "二进制"),
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"PK\x03\x04rest", "ZIP"),
+        ("今天天气很好,我们去公园散步。".encode(), "不是政府信息公开"),
+    ],
+)
 def test_unusable_input(data, reason):
     with pytest.raises(UnusableInput) as exc:
         parse_bytes(data)
@@ -66,6 +72,7 @@ def test_cli_parse_exit_codes(tmp_path, capsys):
 
 
 def test_console_script_runs():
-    out = subprocess.run([sys.executable, "-m", "ogilint.cli", "parse", str(SEED)], capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "ogilint.cli", "parse", str(SEED)], capture_output=True, text=True, timeout=60
+    )
     assert out.returncode == 0, out.stderr

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
-from ogilint.checking.runner import PLUGIN_ERROR, PLUGIN_LOAD_ERROR
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
+from ogilint.checking.registry import build_registry
+from ogilint.checking.runner import PLUGIN_ERROR, PLUGIN_LOAD_ERROR
 from ogilint.finding import ERROR, WARNING
 from ogilint.hookspec import hookimpl
-from ogilint.checking.registry import build_registry
 from ogilint.rule import Rule
 
 from .conftest import SEEDS, TESTS
@@ -56,9 +56,24 @@ raise ImportError("ogilint_broken_plugin needs numpy-9000, which is not installe
 
 def _pip_install_target(source: Path, target: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-build-isolation", "--no-deps",
-         "--no-index", "--disable-pip-version-check", "--target", str(target), str(source)],
-        capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-build-isolation",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, f"pip install {source} failed:\n{proc.stdout}\n{proc.stderr}"
 
 
@@ -84,8 +99,14 @@ def ogilint(*args, site: Path | None = None, cwd: Path | None = None) -> subproc
     env.pop("PYTHONPATH", None)
     if site is not None:
         env["PYTHONPATH"] = str(site)
-    return subprocess.run([sys.executable, "-m", "ogilint.cli", *args], capture_output=True, text=True,
-                          env=env, cwd=str(cwd or TESTS.parent), timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ogilint.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(cwd or TESTS.parent),
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -95,6 +116,7 @@ def hermetic_cwd(tmp_path):
 
 
 # --- (a) a third-party plugin as its own distribution ---------------------------------------------
+
 
 def test_example_distribution_is_installed_with_metadata(plugin_sites):
     site = plugin_sites["demo"]
@@ -120,8 +142,9 @@ def test_rules_without_the_plugin_does_not_list_it(hermetic_cwd):
 
 
 def test_check_runs_the_plugin_rule(plugin_sites, hermetic_cwd):
-    proc = ogilint("check", "--select", "XYZ001", "--format", "json", str(SEED),
-                   site=plugin_sites["demo"], cwd=hermetic_cwd)
+    proc = ogilint(
+        "check", "--select", "XYZ001", "--format", "json", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd
+    )
     assert proc.returncode == 0, proc.stderr  # an info finding does not fail the run
     [res] = json.loads(proc.stdout)
     assert [f["code"] for f in res["findings"]] == ["XYZ001"]
@@ -133,15 +156,17 @@ def test_check_runs_the_plugin_rule(plugin_sites, hermetic_cwd):
 
 
 def test_check_plugin_rule_fail_on_info(plugin_sites, hermetic_cwd):
-    proc = ogilint("check", "--select", "XYZ001", "--fail-on", "info", str(SEED),
-                   site=plugin_sites["demo"], cwd=hermetic_cwd)
+    proc = ogilint(
+        "check", "--select", "XYZ001", "--fail-on", "info", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd
+    )
     assert proc.returncode == 1
     assert "XYZ001" in proc.stdout
 
 
 def test_plugin_options_come_from_config(plugin_sites, hermetic_cwd):
-    (hermetic_cwd / "ogilint.toml").write_text('extend-select = ["XYZ"]\n[options.XYZ001]\nlabel = "节"\n',
-                                               encoding="utf-8")
+    (hermetic_cwd / "ogilint.toml").write_text(
+        'extend-select = ["XYZ"]\n[options.XYZ001]\nlabel = "节"\n', encoding="utf-8"
+    )
     proc = ogilint("check", "--format", "json", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd)
     codes = [f["code"] for f in json.loads(proc.stdout)[0]["findings"]]
     assert "XYZ001" in codes and "EXT002" in codes  # extend-select keeps the rule set's rules
@@ -156,6 +181,7 @@ def test_selecting_the_plugin_code_without_the_plugin_is_a_config_error(hermetic
 
 
 # --- (b) broken plugins -------------------------------------------------------------------------
+
 
 def test_entry_point_whose_import_raises(plugin_sites, hermetic_cwd):
     proc = ogilint("check", "--format", "json", str(SEED_ERR), site=plugin_sites["broken"], cwd=hermetic_cwd)

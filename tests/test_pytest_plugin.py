@@ -57,8 +57,9 @@ def test_k_selection(pytester, reports):
 
 
 def test_fail_on_warning(pytester, reports):
-    result = pytester.runpytest("--ogilint", "--ogilint-fail-on", "warning", "-p", "no:cacheprovider", "-rA",
-                                str(reports))
+    result = pytester.runpytest(
+        "--ogilint", "--ogilint-fail-on", "warning", "-p", "no:cacheprovider", "-rA", str(reports)
+    )
     assert "FAILED reports/000_6424f50ad3d5c809.txt::EXT002" in result.stdout.str()
 
 
@@ -100,11 +101,15 @@ def test_agrees_with_the_command_line(pytester, reports, capsys, monkeypatch):
     monkeypatch.chdir(pytester.path)
     ogilint_main(["check", "--format", "json", "reports"])
     data = json.loads(capsys.readouterr().out)
-    cli_failing = {(d["file"].replace("\\", "/"), f["code"]) for d in data for f in d["findings"]
-                   if f["severity"] == "error"}
+    cli_failing = {
+        (d["file"].replace("\\", "/"), f["code"]) for d in data for f in d["findings"] if f["severity"] == "error"
+    }
     result = pytester.runpytest("--ogilint", "-p", "no:cacheprovider", "-rA", "reports")
-    py_failing = {tuple(node.split("::")) for node, outcome in _outcomes(result).items()
-                  if outcome == "FAILED" and not node.endswith("::parse")}
+    py_failing = {
+        tuple(node.split("::"))
+        for node, outcome in _outcomes(result).items()
+        if outcome == "FAILED" and not node.endswith("::parse")
+    }
     assert py_failing == cli_failing
 
 

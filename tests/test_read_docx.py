@@ -13,8 +13,8 @@ import pytest
 from docx.oxml import parse_xml
 
 from ogilint import UnusableInput, parse_file
-from ogilint.document import Origin
 from ogilint.api import read_document
+from ogilint.document import Origin
 
 from .conftest import SEEDS
 
@@ -82,15 +82,19 @@ def test_cell_paragraphs_nested_tables_content_controls_and_text_boxes(tmp_path)
     inner.cell(0, 0).text = "7"
     inner.cell(0, 1).text = "8"
     body = d.element.body
-    sdt = parse_xml(f'<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p>'
-                    '</w:sdtContent></w:sdt>')
+    sdt = parse_xml(
+        f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
     box = parse_xml(
         f'<w:p {W_NS} xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:t>锚定段</w:t></w:r><w:r><w:pict>'
-        '<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent>'
-        '</v:textbox></v:shape></w:pict></w:r></w:p>')
-    deleted = parse_xml(f'<w:p {W_NS}><w:r><w:t>保留</w:t></w:r><w:del w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z">'
-                        '<w:r><w:delText>删掉的</w:delText></w:r></w:del><w:ins w:id="2" w:author="a" '
-                        'w:date="2023-01-01T00:00:00Z"><w:r><w:t>插入的</w:t></w:r></w:ins></w:p>')
+        "<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    deleted = parse_xml(
+        f'<w:p {W_NS}><w:r><w:t>保留</w:t></w:r><w:del w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z">'
+        '<w:r><w:delText>删掉的</w:delText></w:r></w:del><w:ins w:id="2" w:author="a" '
+        'w:date="2023-01-01T00:00:00Z"><w:r><w:t>插入的</w:t></w:r></w:ins></w:p>'
+    )
     sect = body[-1]
     for element in (sdt, box, deleted):
         sect.addprevious(element)
@@ -126,8 +130,9 @@ def test_automatic_numbering_is_rendered(tmp_path):
 
     def numbered(text, level):
         p = d.add_paragraph(text)
-        p._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        p._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
 
     numbered("总体情况", 0)
     numbered("主动公开", 1)
@@ -142,8 +147,16 @@ def test_automatic_numbering_is_rendered(tmp_path):
     path = tmp_path / "numbered.docx"
     d.save(path)
     assert read_document(path).lines == (
-        "一、总体情况", "（一）主动公开", "（二）依申请公开", "1.属于国家秘密", "3.其他",
-        "二、主动公开政府信息情况", "（一）再次从头", "1.样式给的编号", "项目符号不是文字")
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "1.属于国家秘密",
+        "3.其他",
+        "二、主动公开政府信息情况",
+        "（一）再次从头",
+        "1.样式给的编号",
+        "项目符号不是文字",
+    )
 
 
 def _docx_like_text(text: str, path) -> None:
@@ -185,9 +198,12 @@ def _docx_like_text(text: str, path) -> None:
 
 
 def _cells(report):
-    return {(t, r, c): (cell.value, cell.kind)
-            for t, table in report.tables.items() for r, row in table.rows.items()
-            for c, cell in row.cells.items()}
+    return {
+        (t, r, c): (cell.value, cell.kind)
+        for t, table in report.tables.items()
+        for r, row in table.rows.items()
+        for c, cell in row.cells.items()
+    }
 
 
 def test_report_round_trip_gives_the_same_tables(tmp_path):
@@ -221,15 +237,20 @@ def test_external_entities_are_not_resolved(tmp_path):
     secret.write_text("SECRET-CONTENT", encoding="utf-8")
     path = tmp_path / "entity.docx"
     docx.Document().save(path)
-    _replace_part(path, "word/document.xml", (
-        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
-        f'<w:document {W_NS}><w:body><w:p><w:r><w:t>前&x;后</w:t></w:r></w:p></w:body></w:document>'
-    ).encode())
+    _replace_part(
+        path,
+        "word/document.xml",
+        (
+            f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+            f"<w:document {W_NS}><w:body><w:p><w:r><w:t>前&x;后</w:t></w:r></w:p></w:body></w:document>"
+        ).encode(),
+    )
     doc = read_document(path)  # python-docx's parser leaves entities unresolved
     assert "SECRET" not in doc.text and doc.lines == ("前后",)
 
 
 # --- unusable input -----------------------------------------------------------------------------
+
 
 def _bomb(path):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -283,14 +304,19 @@ BAD = {
     "no-body": (_no_body, "正文"),
     "broken-xml": (_broken_xml, "损坏"),
     "empty": (_images_only, "没有可读的文字"),
-    "ole": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)
-                                    + "EncryptedPackage".encode("utf-16-le")), "加密"),
+    "ole": (
+        lambda p: p.write_bytes(
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le")
+        ),
+        "加密",
+    ),
 }
 
 
 def _cli(path):
-    return subprocess.run([sys.executable, "-m", "ogilint.cli", "parse", str(path)], capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "ogilint.cli", "parse", str(path)], capture_output=True, text=True, timeout=60
+    )
 
 
 def _assert_refused(path, reason):

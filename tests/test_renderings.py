@@ -50,14 +50,19 @@ def rendered(tmp_path_factory):
 
 
 def _cells(report) -> dict:
-    return {(t, r, c): (cell.value, cell.kind)
-            for t, table in report.tables.items() for r, row in table.rows.items()
-            for c, cell in row.cells.items()}
+    return {
+        (t, r, c): (cell.value, cell.kind)
+        for t, table in report.tables.items()
+        for r, row in table.rows.items()
+        for c, cell in row.cells.items()
+    }
 
 
 def _findings(engine, report) -> Counter:
-    return Counter((f.code, f.location.table, f.location.row, f.location.col, f.expected, f.actual)
-                   for f in engine.check_report(report, "x").findings)
+    return Counter(
+        (f.code, f.location.table, f.location.row, f.location.col, f.expected, f.actual)
+        for f in engine.check_report(report, "x").findings
+    )
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -68,8 +73,11 @@ def test_same_tables_and_findings(name, fmt, rendered, engine):
     text = parse_file(REPORTS[name])
     other = parse_file(rendered[name, fmt])
     assert other.meta.source_format == fmt.split("-")[0]
-    assert (other.meta.year, other.meta.body, other.meta.template_version) == \
-        (text.meta.year, text.meta.body, text.meta.template_version)
+    assert (other.meta.year, other.meta.body, other.meta.template_version) == (
+        text.meta.year,
+        text.meta.body,
+        text.meta.template_version,
+    )
     want, got = _cells(text), _cells(other)
     assert [k for k in want if want[k] != got[k]] == []
     assert _findings(engine, other) == _findings(engine, text)
@@ -98,8 +106,14 @@ def test_huaian_pdf_golden():
     report = parse_file(path)
     assert report.meta.source_format == "pdf"
     m = report.meta
-    got_meta = {"title": m.title, "body": m.body, "year": m.year, "template_version": m.template_version,
-                "period": {"start": m.period.start, "end": m.period.end}, "published": m.published}
+    got_meta = {
+        "title": m.title,
+        "body": m.body,
+        "year": m.year,
+        "template_version": m.template_version,
+        "period": {"start": m.period.start, "end": m.period.end},
+        "published": m.published,
+    }
     assert got_meta == golden["meta"]
     assert [{"number": p.number, "page": report.where_json(p.line)["page"]} for p in report.parts] == golden["parts"]
     wrong = []
@@ -107,8 +121,11 @@ def test_huaian_pdf_golden():
         for rkey, cols in rows.items():
             for ckey, want in cols.items():
                 cell = report.tables[tkey].rows[rkey].cells[ckey]
-                got = {"value": cell.value, "kind": cell.kind,
-                       "page": (report.where_json(cell.line, cell.column) or {}).get("page")}
+                got = {
+                    "value": cell.value,
+                    "kind": cell.kind,
+                    "page": (report.where_json(cell.line, cell.column) or {}).get("page"),
+                }
                 if got != want:
                     wrong.append(f"{tkey}.{rkey}.{ckey}: want {want}, got {got}")
     assert not wrong, "\n".join(wrong)

@@ -39,8 +39,12 @@ def _answer_in_bounds(tmp_path, text: str, seconds: int = 120):
     """`ogilint parse` of ``text`` in a subprocess: an answer within the time and memory bound."""
     path = tmp_path / "input.txt"
     path.write_text(text, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "ogilint", "parse", str(path)], capture_output=True,
-                          timeout=seconds, preexec_fn=_limit_memory)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ogilint", "parse", str(path)],
+        capture_output=True,
+        timeout=seconds,
+        preexec_fn=_limit_memory,
+    )
     assert proc.returncode in (0, 2), proc.stderr[-500:]
     assert b"Traceback" not in proc.stderr
 
@@ -85,8 +89,10 @@ def test_random_bytes(data):
 
 
 @SETTINGS
-@given(st.integers(0, len(REPORTS) - 1), st.lists(st.text(alphabet="0123456789 \t", min_size=1, max_size=60),
-                                                   min_size=1, max_size=20))
+@given(
+    st.integers(0, len(REPORTS) - 1),
+    st.lists(st.text(alphabet="0123456789 \t", min_size=1, max_size=60), min_size=1, max_size=20),
+)
 def test_digit_noise_inserted(i, noise):
     lines = REPORTS[i].split("\n")
     for k, chunk in enumerate(noise):
@@ -106,13 +112,22 @@ def test_one_megabyte_of_long_digit_lines(tmp_path):
     _answer_in_bounds(tmp_path, text)
 
 
-_SIGNATURES = [b"", b"%PDF-1.7\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body>", b"\xef\xbb\xbf<html>",
-               b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"]
+_SIGNATURES = [
+    b"",
+    b"%PDF-1.7\n",
+    b"PK\x03\x04",
+    b"<!DOCTYPE html><html><body>",
+    b"\xef\xbb\xbf<html>",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+]
 
 
 @SETTINGS
-@given(st.sampled_from(_SIGNATURES), st.binary(max_size=4000),
-       st.sampled_from([".txt", ".pdf", ".docx", ".html", ".doc", ""]))
+@given(
+    st.sampled_from(_SIGNATURES),
+    st.binary(max_size=4000),
+    st.sampled_from([".txt", ".pdf", ".docx", ".html", ".doc", ""]),
+)
 def test_any_file_through_the_readers(tmp_path_factory, signature, body, suffix):
     """Whatever bytes, under whatever name and signature: a model or a one-line reason."""
     from ogilint import parse_file

@@ -53,7 +53,10 @@ def _errors(validator, doc) -> list[str]:
 
 def test_schema_is_the_official_file():
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    assert schema["$id"] == "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+    assert (
+        schema["$id"]
+        == "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json"
+    )
     assert schema["properties"]["version"]["enum"] == ["2.1.0"]
     assert schema["definitions"]["run"]["properties"]["columnKind"]["enum"] == ["utf16CodeUnits", "unicodeCodePoints"]
 
@@ -146,7 +149,9 @@ def test_specific_finding(workdir, capsys):
     assert r["level"] == "error"
     assert r["rank"] == 98
     assert r["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "reports/003_10421f3e08d9eefa.txt"}, "region": {"startLine": 58}}  # the header line that lacks 其他
+        "artifactLocation": {"uri": "reports/003_10421f3e08d9eefa.txt"},
+        "region": {"startLine": 58},
+    }  # the header line that lacks 其他
     assert r["properties"]["table"] == "t3" and r["properties"]["col"] == "other_org"
 
 
@@ -174,8 +179,10 @@ def test_unusable_input_is_a_tool_execution_notification(validator, workdir, cap
     assert notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reports/empty.txt"
     # the usable reports still have their results
     assert any(r["ruleId"] == "EXT001" for r in doc["runs"][0]["results"])
-    assert not any(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reports/empty.txt"
-                   for r in doc["runs"][0]["results"])
+    assert not any(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reports/empty.txt"
+        for r in doc["runs"][0]["results"]
+    )
 
 
 def test_output_is_deterministic(workdir, capsys):
@@ -206,8 +213,11 @@ def test_sarif_and_json_of_published_formats(validator, tmp_path, monkeypatch, c
     _, out = _run(capsys, "check", "r.pdf", "r.docx", "r.html", "--format", "sarif")
     doc = json.loads(out)
     assert _errors(validator, doc) == []
-    fee = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
-           for r in doc["runs"][0]["results"] if r["ruleId"] == "FEE003"}
+    fee = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
+        for r in doc["runs"][0]["results"]
+        if r["ruleId"] == "FEE003"
+    }
     assert set(fee) == {"r.pdf", "r.docx", "r.html"}
     for result in fee.values():
         assert "region" not in result["locations"][0]["physicalLocation"]

@@ -31,8 +31,18 @@ class ConfigError(Exception):
 
 RULESET_KEYS = {"name", "description", "extends", "template", "region", "select", "ignore", "rules"}
 RULE_KEYS = {"severity", "options"}
-PROJECT_KEYS = {"ruleset", "select", "extend-select", "ignore", "severity", "options", "per-file-ignores",
-                "region", "fail-on", "format"}
+PROJECT_KEYS = {
+    "ruleset",
+    "select",
+    "extend-select",
+    "ignore",
+    "severity",
+    "options",
+    "per-file-ignores",
+    "region",
+    "fail-on",
+    "format",
+}
 
 
 def _suggest(key: str, known) -> str:
@@ -136,8 +146,11 @@ class ProjectConfig:
         out = []
         rel = os.path.relpath(path, os.path.dirname(self.path)) if self.path else path
         for pattern, codes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(path, pattern) \
-                    or fnmatch.fnmatch(os.path.basename(path), pattern):
+            if (
+                fnmatch.fnmatch(rel, pattern)
+                or fnmatch.fnmatch(path, pattern)
+                or fnmatch.fnmatch(os.path.basename(path), pattern)
+            ):
                 out.extend(codes)
         return out
 
@@ -164,8 +177,15 @@ def parse_project_config(data: dict, where: str) -> ProjectConfig:
     if fail_on is not None:
         _severity(fail_on, f"{where} fail-on")
     path = where.split(" [", 1)[0]
-    return ProjectConfig(path=path, ruleset=data.get("ruleset"), select=data.get("select"),
-                         extend_select=list(data.get("extend-select", [])), ignore=list(data.get("ignore", [])),
-                         severity=severity, options={k: dict(v) for k, v in data.get("options", {}).items()},
-                         per_file_ignores=dict(data.get("per-file-ignores", {})), region=data.get("region"),
-                         fail_on=fail_on)
+    return ProjectConfig(
+        path=path,
+        ruleset=data.get("ruleset"),
+        select=data.get("select"),
+        extend_select=list(data.get("extend-select", [])),
+        ignore=list(data.get("ignore", [])),
+        severity=severity,
+        options={k: dict(v) for k, v in data.get("options", {}).items()},
+        per_file_ignores=dict(data.get("per-file-ignores", {})),
+        region=data.get("region"),
+        fail_on=fail_on,
+    )

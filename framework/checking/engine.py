@@ -7,18 +7,19 @@ for finding on the same folder.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 import attrs
 
-from ogilint.checking.runner import CheckResult, run_rules
-from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
 from ogilint import spec
+from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
+from ogilint.checking.registry import build_registry, default_options, validate_options
+from ogilint.checking.runner import CheckResult, run_rules
+from ogilint.checking.selection import resolve, unknown_selectors
 from ogilint.errors import UnusableInput
 from ogilint.parsing.pipeline import parse_file
-from ogilint.checking.registry import build_registry, default_options, validate_options
-from ogilint.checking.selection import resolve, unknown_selectors
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
 
@@ -45,8 +46,12 @@ class Plan:
 
 
 class Engine:
-    def __init__(self, config: Optional[ProjectConfig] = None, overrides: Optional[Overrides] = None,
-                 extra_plugins: Iterable = ()):
+    def __init__(
+        self,
+        config: Optional[ProjectConfig] = None,
+        overrides: Optional[Overrides] = None,
+        extra_plugins: Iterable = (),
+    ):
         self.config = config if config is not None else find_project_config()
         self.overrides = overrides or Overrides()
         self._rulesets: dict[str, RuleSet] = {}
@@ -75,8 +80,10 @@ class Engine:
         known = self.defaults.get(code, {})
         for key in opts:
             if key not in known:
-                raise ConfigError(f"{where}: 规则 {code} 没有选项 {key!r}"
-                                  + (f" (可用: {', '.join(sorted(known))})" if known else " (此规则没有选项)"))
+                raise ConfigError(
+                    f"{where}: 规则 {code} 没有选项 {key!r}"
+                    + (f" (可用: {', '.join(sorted(known))})" if known else " (此规则没有选项)")
+                )
         problems = validate_options(self.registry, code, {**known, **opts})
         if problems:
             raise ConfigError(f"{where}: 规则 {code} 的选项有误: {'; '.join(problems)}")
@@ -91,11 +98,15 @@ class Engine:
         codes = set(self.registry.rules)
         # A rule set may select a whole family whose plugin is not installed; a specific code it
         # names must exist.
-        named = [c for c in rs.select + rs.ignore + list(rs.severity) + list(rs.options) if any(ch.isdigit() for ch in c)]
+        named = [
+            c for c in rs.select + rs.ignore + list(rs.severity) + list(rs.options) if any(ch.isdigit() for ch in c)
+        ]
         bad = unknown_selectors(codes, named)
         if bad:
             sel, suggestion = bad[0]
-            raise ConfigError(f"规则集 {name}: 未知的规则代码 {sel!r}" + (f",是否想写 {suggestion}?" if suggestion else ""))
+            raise ConfigError(
+                f"规则集 {name}: 未知的规则代码 {sel!r}" + (f",是否想写 {suggestion}?" if suggestion else "")
+            )
         for code, opts in rs.options.items():
             self._validate_options(code, opts, f"规则集 {name}")
         return rs
@@ -109,7 +120,7 @@ class Engine:
             name = f"national-{spec.template_or_default(report.meta.template_version)}"
         return self.ruleset(name)
 
-    def plan(self, report, path: str = "") -> "Plan":
+    def plan(self, report, path: str = "") -> Plan:
         """The rules to run on one report, with their options and severities."""
         rs = self.ruleset_for(report)
         select = self.overrides.select or self.config.select or rs.select
@@ -130,9 +141,16 @@ class Engine:
     # --- running --------------------------------------------------------------------------------
     def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
         plan = self.plan(report, path)
-        findings, seconds = run_rules(report, plan.rules, plan.options, plan.severities, path=path,
-                                      run_reports=run_reports,
-                                      failures=self.registry.failures, versions=self.registry.versions)
+        findings, seconds = run_rules(
+            report,
+            plan.rules,
+            plan.options,
+            plan.severities,
+            path=path,
+            run_reports=run_reports,
+            failures=self.registry.failures,
+            versions=self.registry.versions,
+        )
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
     def check_paths(self, paths: Iterable[str]) -> list[CheckResult]:

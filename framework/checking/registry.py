@@ -6,8 +6,8 @@ a :class:`PluginFailure` and reported as an ``OGI001`` finding naming the plugin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import metadata
-from typing import Iterable
 
 import attrs
 import pluggy
@@ -53,7 +53,7 @@ def build_registry(extra_plugins: Iterable = ()) -> Registry:
             plugin = ep.load()
             pm.register(plugin, name=ep.name)
             versions[ep.name] = version
-        except Exception as exc:  # noqa: BLE001 - any import failure is isolated
+        except Exception as exc:
             failures.append(PluginFailure(ep.name, version, f"{type(exc).__name__}: {exc}"))
     for plugin in extra_plugins:
         name = getattr(plugin, "__name__", repr(plugin))
@@ -64,7 +64,7 @@ def build_registry(extra_plugins: Iterable = ()) -> Registry:
         name = impl.plugin_name
         try:
             contributed = list(impl.function() or ())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             failures.append(PluginFailure(name, versions.get(name, "?"), f"{type(exc).__name__}: {exc}"))
             continue
         for rule in contributed:
@@ -72,8 +72,13 @@ def build_registry(extra_plugins: Iterable = ()) -> Registry:
                 failures.append(PluginFailure(name, versions.get(name, "?"), f"not a rule class: {rule!r}"))
                 continue
             if rule.code in rules:
-                failures.append(PluginFailure(name, versions.get(name, "?"),
-                                              f"duplicate rule code {rule.code} (already from {rules[rule.code].plugin})"))
+                failures.append(
+                    PluginFailure(
+                        name,
+                        versions.get(name, "?"),
+                        f"duplicate rule code {rule.code} (already from {rules[rule.code].plugin})",
+                    )
+                )
                 continue
             rule.plugin = rule.plugin or name
             rules[rule.code] = rule
@@ -86,9 +91,12 @@ def default_options(registry: Registry) -> dict:
     for impl in registry.manager.hook.ogilint_default_options.get_hookimpls():
         try:
             extra = impl.function() or {}
-        except Exception as exc:  # noqa: BLE001
-            registry.failures.append(PluginFailure(impl.plugin_name, registry.versions.get(impl.plugin_name, "?"),
-                                                   f"{type(exc).__name__}: {exc}"))
+        except Exception as exc:
+            registry.failures.append(
+                PluginFailure(
+                    impl.plugin_name, registry.versions.get(impl.plugin_name, "?"), f"{type(exc).__name__}: {exc}"
+                )
+            )
             continue
         for code, opts in extra.items():
             options.setdefault(code, {}).update(opts)
@@ -100,6 +108,6 @@ def validate_options(registry: Registry, code: str, options: dict) -> list[str]:
     for impl in registry.manager.hook.ogilint_validate_options.get_hookimpls():
         try:
             problems.extend(impl.function(code=code, options=options) or [])
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             problems.append(f"{impl.plugin_name}: {type(exc).__name__}: {exc}")
     return problems

@@ -9,15 +9,16 @@ ignore.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def _matches(code: str, prefix: str) -> bool:
     return prefix == "ALL" or code.startswith(prefix)
 
 
-def resolve(codes: Iterable[str], select: Iterable[str], ignore: Iterable[str],
-            extend_select: Iterable[str] = ()) -> set[str]:
+def resolve(
+    codes: Iterable[str], select: Iterable[str], ignore: Iterable[str], extend_select: Iterable[str] = ()
+) -> set[str]:
     chosen: dict[str, tuple[int, bool]] = {}
     entries = [(p, True) for p in list(select) + list(extend_select)] + [(p, False) for p in ignore]
     for code in codes:

@@ -1,21 +1,16 @@
 """Output formats of ``ogilint check``: text (for people), json (for tools), sarif (for CI UIs),
-html (a page for reviewers)."""
+html (a page for reviewers). Each is ``render(results, rules) -> str``: the run's CheckResults and
+the rule classes of its registry (SARIF describes every rule)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
-from ogilint.output import html_format
+from ogilint.output import html_format, json_format, sarif, text
 
-from ogilint.output import json_format
-
-from ogilint.output import text
-
-FORMATS: dict[str, Callable] = {"text": text.render, "json": json_format.render, "html": html_format.render}
-
-try:  # SARIF lives in its own module; keep the others usable if it is absent
-    from ogilint.output import sarif
-
-    FORMATS["sarif"] = sarif.render
-except ImportError:  # pragma: no cover
-    pass
+FORMATS: dict[str, Callable] = {
+    "text": text.render,
+    "json": json_format.render,
+    "sarif": sarif.render,
+    "html": html_format.render,
+}

@@ -54,8 +54,13 @@ def _source(report, f: Finding) -> str:
         start = max(0, column - 41)
         before, rest = raw[start : column - 1], raw[column - 1 : column + 79]
         width = (len(rest) - len(rest.lstrip("0123456789.万元/—-"))) or 1
-        body = (("…" if start else "") + _widen(before) + f"<mark>{_e(rest[:width])}</mark>" + _widen(rest[width:])
-                + ("…" if column + 79 < len(raw) else ""))
+        body = (
+            ("…" if start else "")
+            + _widen(before)
+            + f"<mark>{_e(rest[:width])}</mark>"
+            + _widen(rest[width:])
+            + ("…" if column + 79 < len(raw) else "")
+        )
     return f"<pre>{loc.line:>4} | {body}</pre>"
 
 
@@ -70,7 +75,8 @@ def _finding(path: str, report, f: Finding) -> str:
         f'<div class="finding {_e(f.severity)}" id="{_e(f.code)}-{loc.line or 0}-{loc.column or 0}">',
         f'<div><span class="code">{_e(f.code)}</span> <span class="sev">{_e(_SEVERITY.get(f.severity, f.severity))}</span> '
         f"{_e(f.message)}</div>",
-        f'<div class="where">{where}' + (f" · <code>{_e(cell)}</code>" if cell else "")
+        f'<div class="where">{where}'
+        + (f" · <code>{_e(cell)}</code>" if cell else "")
         + f" · {_e(f.name)} · 置信度 {f.confidence:.2f} · 排序 {f.rank}</div>",
         _source(report, f),
     ]
@@ -82,7 +88,7 @@ def _finding(path: str, report, f: Finding) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def render(results) -> str:
+def render(results, rules=()) -> str:
     total = {"error": 0, "warning": 0, "info": 0}
     sections = []
     for res in results:
@@ -92,15 +98,25 @@ def render(results) -> str:
         m = res.report.meta
         for f in res.findings:
             total[f.severity] = total.get(f.severity, 0) + 1
-        meta = " · ".join(_e(x) for x in (m.body, f"{m.year}年" if m.year else None,
-                                          f"{m.template_version}年版格式", m.source_format) if x)
+        meta = " · ".join(
+            _e(x)
+            for x in (m.body, f"{m.year}年" if m.year else None, f"{m.template_version}年版格式", m.source_format)
+            if x
+        )
         body = "\n".join(_finding(res.path, res.report, f) for f in res.findings) or "<p>没有发现问题。</p>"
-        sections.append(f"<h2>{_e(res.path)} — {_e(m.title or '(无标题)')}</h2>\n"
-                        f'<p class="meta">{meta} · {len(res.findings)} 项发现</p>\n{body}')
-    summary = (f'<table class="summary"><tr><td>报告</td><td>{len(results)}</td></tr>'
-               f'<tr><td>错误</td><td>{total["error"]}</td></tr><tr><td>警告</td><td>{total["warning"]}</td></tr>'
-               f'<tr><td>提示</td><td>{total["info"]}</td></tr></table>')
-    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            "<title>ogilint 检查结果</title>"
-            f"<style>{_STYLE}</style></head><body>\n<h1>ogilint 检查结果</h1>\n{summary}\n"
-            + "\n".join(sections) + "\n</body></html>\n")
+        sections.append(
+            f"<h2>{_e(res.path)} — {_e(m.title or '(无标题)')}</h2>\n"
+            f'<p class="meta">{meta} · {len(res.findings)} 项发现</p>\n{body}'
+        )
+    summary = (
+        f'<table class="summary"><tr><td>报告</td><td>{len(results)}</td></tr>'
+        f"<tr><td>错误</td><td>{total['error']}</td></tr><tr><td>警告</td><td>{total['warning']}</td></tr>"
+        f"<tr><td>提示</td><td>{total['info']}</td></tr></table>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        "<title>ogilint 检查结果</title>"
+        f"<style>{_STYLE}</style></head><body>\n<h1>ogilint 检查结果</h1>\n{summary}\n"
+        + "\n".join(sections)
+        + "\n</body></html>\n"
+    )

@@ -19,6 +19,7 @@ from urllib.parse import quote
 import attrs
 
 from ogilint.finding import Finding
+from ogilint.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -27,10 +28,13 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 # Pseudo rules the framework itself reports (see checker.py).
 _FRAMEWORK_RULES = {
-    "OGI001": ("plugin-error", "插件的规则运行出错", "error",
-               "一条规则在检查时抛出了异常。这是插件的缺陷,不是报告的问题;其余规则照常运行。"),
-    "OGI002": ("plugin-load-error", "插件无法加载", "error",
-               "一个插件无法导入或注册其规则。其余插件的规则照常运行。"),
+    "OGI001": (
+        "plugin-error",
+        "插件的规则运行出错",
+        "error",
+        "一条规则在检查时抛出了异常。这是插件的缺陷,不是报告的问题;其余规则照常运行。",
+    ),
+    "OGI002": ("plugin-load-error", "插件无法加载", "error", "一个插件无法导入或注册其规则。其余插件的规则照常运行。"),
 }
 
 
@@ -63,12 +67,9 @@ def _descriptor(code: str, name: str, summary: str, severity: str, doc: str) -> 
     return d
 
 
-def _rule_descriptors(results) -> list[dict]:
-    from ogilint.checking.registry import build_registry
-
-    registry = build_registry()
+def _rule_descriptors(results, rule_classes) -> list[dict]:
     descriptors: dict[str, dict] = {}
-    for cls in registry.rule_classes():
+    for cls in rule_classes:
         d = _descriptor(cls.code, cls.name, cls.summary, cls.severity, cls.documentation())
         if cls.groups:
             d["properties"] = {"tags": sorted(set(cls.groups)), "plugin": cls.plugin}
@@ -166,23 +167,28 @@ def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
     return out
 
 
-def sarif_log(results) -> dict:
-    from ogilint import __version__
-
-    rules = _rule_descriptors(results)
+def sarif_log(results, rules=()) -> dict:
+    """The SARIF log of a run; ``rules``: the rule classes of the run's registry (all described)."""
+    rules = _rule_descriptors(results, rules)
     rule_index = {d["id"]: i for i, d in enumerate(rules)}
-    sarif_results = [result_sarif(res.path, f, rule_index, res.report) for res in results if not res.error
-                     for f in res.findings]
-    notifications = [{"level": "error", "message": {"text": f"{res.path}: 无法检查: {res.error}"},
-                      "locations": [_location(artifact_uri(res.path), None, None)],
-                      "descriptor": {"id": "unusable-input"}}
-                     for res in results if res.error]
+    sarif_results = [
+        result_sarif(res.path, f, rule_index, res.report) for res in results if not res.error for f in res.findings
+    ]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{res.path}: 无法检查: {res.error}"},
+            "locations": [_location(artifact_uri(res.path), None, None)],
+            "descriptor": {"id": "unusable-input"},
+        }
+        for res in results
+        if res.error
+    ]
     invocation = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {
-        "tool": {"driver": {"name": "ogilint", "version": __version__, "semanticVersion": __version__,
-                            "rules": rules}},
+        "tool": {"driver": {"name": "ogilint", "version": __version__, "semanticVersion": __version__, "rules": rules}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
@@ -190,5 +196,5 @@ def sarif_log(results) -> dict:
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render(results) -> str:
-    return json.dumps(sarif_log(results), ensure_ascii=False, indent=1) + "\n"
+def render(results, rules=()) -> str:
+    return json.dumps(sarif_log(results, rules), ensure_ascii=False, indent=1) + "\n"

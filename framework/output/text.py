@@ -35,8 +35,10 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
     cell = ""
     if loc.table:
         cell = " [" + ".".join(x for x in (loc.table, loc.row, loc.col) if x) + "]"
-    out = [f"{where}: {f.code} {_SEV.get(f.severity, f.severity)} {f.message}{cell}"
-           f"  ({f.name}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"]
+    out = [
+        f"{where}: {f.code} {_SEV.get(f.severity, f.severity)} {f.message}{cell}"
+        f"  ({f.name}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
+    ]
     if report is not None and loc.line:
         source = report.source_line(loc.line)
         shown = source.replace("\t", "    ")
@@ -56,7 +58,7 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
     return out
 
 
-def render(results) -> str:
+def render(results, rules=()) -> str:
     lines: list[str] = []
     total = {"error": 0, "warning": 0, "info": 0}
     for res in results:
@@ -71,5 +73,7 @@ def render(results) -> str:
             total[f.severity] = total.get(f.severity, 0) + 1
             lines.extend(render_finding(res.path, res.report, f))
         lines.append("")
-    lines.append(f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示")
+    lines.append(
+        f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示"
+    )
     return "\n".join(lines) + "\n"

@@ -20,13 +20,14 @@ from ogilint.model import Part
 from ogilint.parsing.lexer import ReportLexer
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def grammar(version: str) -> Lark:
     """The LALR parser of a template version (grammars/template_<version>.lark)."""
     path = resources.files("ogilint.grammars").joinpath(f"template_{version}.lark")
     with resources.as_file(path) as real:
-        return Lark.open(str(real), parser="lalr", lexer=ReportLexer, propagate_positions=False,
-                         maybe_placeholders=False)
+        return Lark.open(
+            str(real), parser="lalr", lexer=ReportLexer, propagate_positions=False, maybe_placeholders=False
+        )
 
 
 @attrs.frozen
@@ -77,9 +78,15 @@ class Sections(Transformer):
         tokens = _flat(children)
         heading: Token = tokens[0]
         number = spec.PART_BY_NAME[name].number
-        part = Part(number=number, name=name, heading=_HEADING_PREFIX.sub("", heading.value).strip(),
-                    line=heading.line, column=heading.column, end_line=max(t.line for t in tokens),
-                    numeral=heading.value.strip()[:1])
+        part = Part(
+            number=number,
+            name=name,
+            heading=_HEADING_PREFIX.sub("", heading.value).strip(),
+            line=heading.line,
+            column=heading.column,
+            end_line=max(t.line for t in tokens),
+            numeral=heading.value.strip()[:1],
+        )
         return Section(name, part, tokens)
 
     def start(self, children):

@@ -15,6 +15,7 @@ import re
 
 from ogilint.text import clean
 
+
 def _bigrams(s: str) -> set:
     if len(s) < 2:
         return {s} if s else set()

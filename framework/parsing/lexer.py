@@ -13,7 +13,7 @@ parse tree's leaves.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from lark import Token
 from lark.lexer import Lexer
@@ -22,29 +22,30 @@ from ogilint import spec
 from ogilint.parsing.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
 
 PART_TOKEN = {p.number: p.token for p in spec.PARTS}
-T2_ITEM_TOKEN = {"一": "T2_ITEM_1", "五": "T2_ITEM_5", "六": "T2_ITEM_6", "八": "T2_ITEM_8",
-                 "九": "T2_ITEM_9"}
-TOKEN_TYPES = tuple(PART_TOKEN.values()) + tuple(T2_ITEM_TOKEN.values()) + (
-    "T2_ITEM_OTHER", "ROW", "TEXT", "CHROME")
+T2_ITEM_TOKEN = {"一": "T2_ITEM_1", "五": "T2_ITEM_5", "六": "T2_ITEM_6", "八": "T2_ITEM_8", "九": "T2_ITEM_9"}
+TOKEN_TYPES = tuple(PART_TOKEN.values()) + tuple(T2_ITEM_TOKEN.values()) + ("T2_ITEM_OTHER", "ROW", "TEXT", "CHROME")
 
 
 # A heading alone on its line: numeral, 、 and a short title.
 _LINE_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,38}?)\s*[:。]?\s*$")
 # A heading inside a long line: only exact known wordings.
-_KNOWN = "|".join(sorted({re.escape(v) for vs in spec.PART_HEADING_VARIANTS.values() for v in vs},
-                         key=len, reverse=True))
+_KNOWN = "|".join(
+    sorted({re.escape(v) for vs in spec.PART_HEADING_VARIANTS.values() for v in vs}, key=len, reverse=True)
+)
 _INLINE_HEADING = re.compile(r"([一二三四五六])\s*[、.]\s*(" + _KNOWN + ")")
 _T2_ITEM = re.compile(r"第\s*二\s*十\s*条\s*第?\s*[(]\s*([一二三四五六七八九十]+)\s*[)]\s*项")
 
 _FOOTER = re.compile(
     r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
-    r"|Page\s+\d+.*|P\.\s*\d+)\s*$")
+    r"|Page\s+\d+.*|P\.\s*\d+)\s*$"
+)
 _CHROME_LINE = re.compile(
     r"^\s*(?:关闭窗口|打印本页|【?打印】?|【?关闭】?|扫一扫在手机打开当前页|简体\s*繁[体體]\|?|无障碍.*|字号[::].*"
     r"|分享到.*|当前位置[::].*|首页\s*[>›].*|.*点击数[::].*|索引号[::].*|发布机构[::].*|公开目录[::].*"
     r"|发布日期[::].*|公开方式[::].*|文号[::].*|标题[::].*|原文链接[::].*|本地目录[::].*|页面链接.*"
     r"|栏目[::].*|发布时间[::].*|来源[::].*|=+\s*正文\s*=+|欢迎访问.*|网站支持IPv6.*|个人中心.*"
-    r"|中央政府门户网站.*|.*\d{4}-\d{2}-\d{2}\s+点击数.*|\d{4}-\d{2}-\d{2}\s*(?:\d{2}:\d{2})?\s*点击.*)\s*$")
+    r"|中央政府门户网站.*|.*\d{4}-\d{2}-\d{2}\s+点击数.*|\d{4}-\d{2}-\d{2}\s*(?:\d{2}:\d{2})?\s*点击.*)\s*$"
+)
 _META_TABLE = re.compile(r"^\s*(?:索引号|发布机构|公开方式|标题)\s+\S")
 
 
@@ -54,9 +55,10 @@ class Segment(Token):
     __slots__ = ("atoms",)
 
     @classmethod
-    def of(cls, kind: str, text: str, atoms: list, *, start_pos: int, line: int, column: int) -> "Segment":
-        tok = cls(kind, text, start_pos=start_pos, line=line, column=column, end_line=line,
-                  end_column=column + len(text))
+    def of(cls, kind: str, text: str, atoms: list, *, start_pos: int, line: int, column: int) -> Segment:
+        tok = cls(
+            kind, text, start_pos=start_pos, line=line, column=column, end_line=line, end_column=column + len(text)
+        )
         tok.atoms = atoms
         return tok
 
@@ -88,8 +90,7 @@ def is_chrome(line: str) -> bool:
     """Site chrome, a page footer or a table border; a long line is content whatever it starts with."""
     if len(line) > 120:
         return False
-    return bool(_FOOTER.match(line) or _CHROME_LINE.match(line) or _META_TABLE.match(line)
-                or is_rule_line(line))
+    return bool(_FOOTER.match(line) or _CHROME_LINE.match(line) or _META_TABLE.match(line) or is_rule_line(line))
 
 
 class _Cutter:
@@ -107,7 +108,7 @@ class _Cutter:
                 number = part_of_heading(m.group(1), m.group(2))
                 if number is not None:
                     found.append((m.start(), m.end(), PART_TOKEN[number], (number, m.group(1))))
-        for m in (_T2_ITEM.finditer(line) if "条" in line else ()):
+        for m in _T2_ITEM.finditer(line) if "条" in line else ():
             kind = T2_ITEM_TOKEN.get(m.group(1), "T2_ITEM_OTHER")
             found.append((m.start(), m.end(), kind, m.group(1)))
         found.sort()
@@ -128,12 +129,29 @@ def lex_lines(lines: list[str]) -> list[Token]:
         stripped = line.strip()
         if stripped.isdigit() and stripped.isascii():  # one cell per line: a bare number
             col = line.index(stripped)
-            tokens.append(Segment.of("ROW", stripped, [Atom(NUM, stripped, lineno, col + 1)],
-                                     start_pos=offset + col, line=lineno, column=col + 1))
+            tokens.append(
+                Segment.of(
+                    "ROW",
+                    stripped,
+                    [Atom(NUM, stripped, lineno, col + 1)],
+                    start_pos=offset + col,
+                    line=lineno,
+                    column=col + 1,
+                )
+            )
         elif stripped:
             if is_chrome(line):
-                tokens.append(Token("CHROME", line, start_pos=offset, line=lineno, column=1,
-                                    end_line=lineno, end_column=len(line) + 1))
+                tokens.append(
+                    Token(
+                        "CHROME",
+                        line,
+                        start_pos=offset,
+                        line=lineno,
+                        column=1,
+                        end_line=lineno,
+                        end_column=len(line) + 1,
+                    )
+                )
             else:
                 _lex_line(line, lineno, offset, tokens)
         offset += len(line) + 1
@@ -142,12 +160,19 @@ def lex_lines(lines: list[str]) -> list[Token]:
 
 def _lex_line(line: str, lineno: int, offset: int, tokens: list) -> None:
     pos = 0
-    for start, end, kind, payload in _Cutter.cuts(line) + [(len(line), len(line), None, None)]:
+    for start, end, kind, _payload in _Cutter.cuts(line) + [(len(line), len(line), None, None)]:
         if start > pos:
             _plain(line[pos:start], lineno, offset, pos, tokens)
         if kind is not None:
-            tok = Token(kind, line[start:end], start_pos=offset + start, line=lineno, column=start + 1,
-                        end_line=lineno, end_column=end + 1)
+            tok = Token(
+                kind,
+                line[start:end],
+                start_pos=offset + start,
+                line=lineno,
+                column=start + 1,
+                end_line=lineno,
+                end_column=end + 1,
+            )
             tokens.append(tok)
         pos = max(pos, end)
 
@@ -167,7 +192,7 @@ def _plain(text: str, lineno: int, offset: int, pos: int, tokens: list) -> None:
 class ReportLexer(Lexer):
     """Adapter so lark's LALR parser takes the pre-cut token list."""
 
-    def __init__(self, lexer_conf):  # noqa: D401 - lark API
+    def __init__(self, lexer_conf):
         pass
 
     def lex(self, data: list) -> Iterator[Token]:  # type: ignore[override]

@@ -16,15 +16,19 @@ from ogilint.model import Period
 
 _TITLE = re.compile(
     r"(?P<body>[^\s0-9,。:;!?()\[\]“”《》]{0,40}?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
-    r"(?P<rest>[^\s0-9,。;]{0,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)")
+    r"(?P<rest>[^\s0-9,。;]{0,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
+)
 _PERIOD_MARK = re.compile(r"统计(?:期限|期间|时限|时段|区间|周期)")
 # The end year may be left out when it is the start year ("2022年1月1日至12月31日").
 _FULL_PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|-|—|~)\s*"
-    r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+    r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})")
-_PUBLISHED_LINE = re.compile(r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})")
+_PUBLISHED_LINE = re.compile(
+    r"(?:发布日期|发布时间|成文日期|发文日期)[::]?\s*((?:19|20)\d{2})[-年/.](\d{1,2})[-月/.](\d{1,2})"
+)
 _REGION = re.compile(r"^((?:[^\s省市县区盟旗局委办厅]{1,12}?(?:省|自治区|特别行政区|自治州|地区|市|盟|县|区|旗))+)")
 
 
@@ -121,10 +125,12 @@ def find_period(lines: list[str]) -> Optional[Period]:
         shift = len(lines[idx + 1]) - len(following) if following else 0
         tail = rest + following[:60]
 
-        def place(offset: int) -> tuple[int, int]:
-            if offset < len(rest):
-                return idx + 1, m.end() + offset + 1
-            return idx + 2, shift + offset - len(rest) + 1
+        mark_end, first = m.end(), len(rest)
+
+        def place(offset: int, idx=idx, mark_end=mark_end, first=first, shift=shift) -> tuple[int, int]:
+            if offset < first:
+                return idx + 1, mark_end + offset + 1
+            return idx + 2, shift + offset - first + 1
 
         full = _FULL_PERIOD.search(tail)
         if full and full.start() < 8:

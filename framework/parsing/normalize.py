@@ -17,8 +17,18 @@ try:  # OpenCC is a declared dependency; keep parsing alive if its native part f
 except Exception:  # pragma: no cover - exercised only on a broken install
     _T2S = None
 
-_SPACES = {"\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": " ",
-           "\ufeff": " ", "\r": " ", "\x0b": " ", "\x0c": " "}
+_SPACES = {
+    "\u3000": " ",
+    "\u00a0": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+    "\r": " ",
+    "\x0b": " ",
+    "\x0c": " ",
+}
 # NFKC would also fold these, but into something that changes meaning for us, so keep them.
 _KEEP = set("、。“”‘’《》〔〕【】—…·")
 

@@ -39,8 +39,9 @@ def parse_bytes(data: bytes, source: Optional[str] = None, version: Optional[str
     return parse_text(text, source=source, encoding=encoding, version=version)
 
 
-def parse_text(text: str, source: Optional[str] = None, encoding: Optional[str] = None,
-               version: Optional[str] = None) -> Report:
+def parse_text(
+    text: str, source: Optional[str] = None, encoding: Optional[str] = None, version: Optional[str] = None
+) -> Report:
     return parse_lines(split_lines(text), source=source, encoding=encoding, version=version)
 
 
@@ -49,13 +50,26 @@ def parse_document(doc: Document, source: Optional[str] = None, version: Optiona
     be encoded; it becomes U+FFFD, one character for one, so columns stay where they were."""
     lines = [part for line in doc.lines for part in split_lines(_SURROGATE.sub("\ufffd", line))]
     notes = tuple(Problem(kind, message) for kind, message in doc.notes)
-    return parse_lines(lines, source=source, encoding=doc.encoding, version=version, source_format=doc.format,
-                       origins=tuple(doc.origins), notes=notes)
+    return parse_lines(
+        lines,
+        source=source,
+        encoding=doc.encoding,
+        version=version,
+        source_format=doc.format,
+        origins=tuple(doc.origins),
+        notes=notes,
+    )
 
 
-def parse_lines(lines: list[str], source: Optional[str] = None, encoding: Optional[str] = None,
-                version: Optional[str] = None, source_format: str = "text", origins: tuple = (),
-                notes: tuple = ()) -> Report:
+def parse_lines(
+    lines: list[str],
+    source: Optional[str] = None,
+    encoding: Optional[str] = None,
+    version: Optional[str] = None,
+    source_format: str = "text",
+    origins: tuple = (),
+    notes: tuple = (),
+) -> Report:
     """The report model of ``lines`` (no line breaks inside). ``notes``: problems a reader met."""
     if not any(line.strip() for line in lines):
         raise UnusableInput("文件是空的")
@@ -71,18 +85,58 @@ def parse_lines(lines: list[str], source: Optional[str] = None, encoding: Option
         raise UnusableInput("不是政府信息公开工作年度报告:找不到报告标题、章节标题或统计表")
     if truncated:
         last = max((p.number for p in parsed.parts), default=0)
-        problems.insert(0, Problem(
-            K.TRUNCATED,
-            f"文本在第{truncated}行中断,报告不完整" + (f"(只到第{last}部分)" if last else "")
-            + ";其后缺少的内容不逐项报告",
-            truncated, None, None, None, None, 0.8, {"last_part": last}))
+        problems.insert(
+            0,
+            Problem(
+                K.TRUNCATED,
+                f"文本在第{truncated}行中断,报告不完整"
+                + (f"(只到第{last}部分)" if last else "")
+                + ";其后缺少的内容不逐项报告",
+                truncated,
+                None,
+                None,
+                None,
+                None,
+                0.8,
+                {"last_part": last},
+            ),
+        )
     for tok in parsed.foreign_items:
-        problems.append(Problem(K.FOREIGN_ITEM, f"表二出现{version}年版格式没有的栏目「{tok.value}」",
-                                tok.line, tok.column, "t2", None, None, 0.9, {"item": tok.value}))
-    meta = Meta(title=found.title, title_line=found.title_line, body=found.body,
-                region=metadata.region_of(found.body), year=found.year, period=found.period,
-                published=found.published, published_line=found.published_line, template_version=version,
-                template_evidence=evidence, template_detected=detected, source=source,
-                source_format=source_format, encoding=encoding)
-    return Report(meta=meta, parts=parsed.parts, tables=tables, problems=notes + tuple(problems),
-                  lines=tuple(lines), tree=tree, origins=origins)
+        problems.append(
+            Problem(
+                K.FOREIGN_ITEM,
+                f"表二出现{version}年版格式没有的栏目「{tok.value}」",
+                tok.line,
+                tok.column,
+                "t2",
+                None,
+                None,
+                0.9,
+                {"item": tok.value},
+            )
+        )
+    meta = Meta(
+        title=found.title,
+        title_line=found.title_line,
+        body=found.body,
+        region=metadata.region_of(found.body),
+        year=found.year,
+        period=found.period,
+        published=found.published,
+        published_line=found.published_line,
+        template_version=version,
+        template_evidence=evidence,
+        template_detected=detected,
+        source=source,
+        source_format=source_format,
+        encoding=encoding,
+    )
+    return Report(
+        meta=meta,
+        parts=parsed.parts,
+        tables=tables,
+        problems=notes + tuple(problems),
+        lines=tuple(lines),
+        tree=tree,
+        origins=origins,
+    )

@@ -18,6 +18,7 @@ from ogilint.errors import UnusableInput
 MAX_FILE_BYTES = 64 * 1024 * 1024  # published reports are < 20 MB; a PDF of 64 MB is not one
 HEAD_BYTES = 8192
 
+
 def read_document(path: str | os.PathLike, manager) -> Document:
     path = os.fspath(path)
     try:
@@ -25,8 +26,10 @@ def read_document(path: str | os.PathLike, manager) -> Document:
             raise UnusableInput("这是一个目录,不是文件")
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            raise UnusableInput(f"文件过大 ({size // (1024 * 1024)} MB),超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,"
-                                "不像一份年度报告")
+            raise UnusableInput(
+                f"文件过大 ({size // (1024 * 1024)} MB),超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,"
+                "不像一份年度报告"
+            )
         with open(path, "rb") as fh:
             head = fh.read(HEAD_BYTES)
     except OSError as exc:
@@ -41,7 +44,7 @@ def read_document(path: str | os.PathLike, manager) -> Document:
         raise UnusableInput("文件结构嵌套过深,无法读取") from None
     except MemoryError:
         raise UnusableInput("文件展开后过大,无法读取") from None
-    except Exception as exc:  # noqa: BLE001 - a reader's bug must not become a traceback
+    except Exception as exc:
         raise UnusableInput(f"读取失败 ({type(exc).__name__}: {str(exc)[:200]})") from None
     if doc is None:
         raise UnusableInput("无法识别的文件格式(支持文本、PDF、DOCX、HTML)")

@@ -14,7 +14,8 @@ The same list serves two purposes, with two policies for cells that hold no numb
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, Optional
+from collections.abc import Callable, Iterator
+from typing import Optional
 
 import attrs
 
@@ -47,15 +48,23 @@ def t3_identities(table_spec, present_columns: tuple) -> list[Identity]:
     handled = handled_rows(table_spec)
     out = []
     for c in present_columns:
-        out.append(Identity("balance", "t3", (("new_received", c), ("carried_over", c)),
-                            (("total_handled", c), ("carried_forward", c)), col=c))
+        out.append(
+            Identity(
+                "balance",
+                "t3",
+                (("new_received", c), ("carried_over", c)),
+                (("total_handled", c), ("carried_forward", c)),
+                col=c,
+            )
+        )
         out.append(Identity("handled", "t3", tuple((k, c) for k in handled), (("total_handled", c),), col=c))
     rows = [r.key for r in table_spec.rows]
     if "total" in present_columns and all(c in present_columns for c in T3_PARTS):
         out += [Identity("row", "t3", tuple((k, c) for c in T3_PARTS), ((k, "total"),), row=k) for k in rows]
     if T3_SUBTOTAL in present_columns:
-        out += [Identity("subtotal", "t3", tuple((k, c) for c in T3_LEGAL_ENTITY), ((k, T3_SUBTOTAL),), row=k)
-                for k in rows]
+        out += [
+            Identity("subtotal", "t3", tuple((k, c) for c in T3_LEGAL_ENTITY), ((k, T3_SUBTOTAL),), row=k) for k in rows
+        ]
     return out
 
 
@@ -63,23 +72,22 @@ def t3_row_identities(row: str, columns: tuple) -> list[Identity]:
     """The identities inside one row of table 三 whose columns are ``columns``."""
     out = [Identity("row", "t3", tuple((row, c) for c in T3_PARTS), ((row, "total"),), row=row)]
     if T3_SUBTOTAL in columns:
-        out.append(Identity("subtotal", "t3", tuple((row, c) for c in T3_LEGAL_ENTITY), ((row, T3_SUBTOTAL),),
-                            row=row))
+        out.append(Identity("subtotal", "t3", tuple((row, c) for c in T3_LEGAL_ENTITY), ((row, T3_SUBTOTAL),), row=row))
     return out
 
 
 def t4_identities() -> list[Identity]:
     """Table 四: in each group, the four outcomes add up to the total."""
-    return [Identity("t4", "t4", tuple((g, c) for c in T4_COLUMNS[:4]), ((g, T4_COLUMNS[4]),), row=g)
-            for g in T4_GROUPS]
+    return [
+        Identity("t4", "t4", tuple((g, c) for c in T4_COLUMNS[:4]), ((g, T4_COLUMNS[4]),), row=g) for g in T4_GROUPS
+    ]
 
 
 def sums(identity: Identity, value: Value) -> tuple:
     """(Σ known left, Σ known right, any left unknown, any right unknown)."""
     left = [value(r, c) for r, c in identity.left]
     right = [value(r, c) for r, c in identity.right]
-    return (sum(v for v in left if v is not None), sum(v for v in right if v is not None),
-            None in left, None in right)
+    return (sum(v for v in left if v is not None), sum(v for v in right if v is not None), None in left, None in right)
 
 
 def may_hold(identity: Identity, value: Value) -> bool:

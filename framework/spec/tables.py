@@ -15,6 +15,7 @@ from ogilint.spec.templates import TEMPLATE_2019
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}  # how messages name the tables
 
+
 @attrs.frozen
 class RowSpec:
     """One row of a table in one template version."""
@@ -137,8 +138,13 @@ T3_2019 = _t3(_T3_OTHER_2019)
 def with_subtotal(table: TableSpec) -> TableSpec:
     """Table 三 of a report that adds the 法人 subtotal column."""
     cols = T3_COLUMNS_WITH_SUBTOTAL
-    return TableSpec(key=table.key, title=table.title, columns=cols,
-                     rows=tuple(RowSpec(r.key, r.label, cols, r.aliases) for r in table.rows))
+    return TableSpec(
+        key=table.key,
+        title=table.title,
+        columns=cols,
+        rows=tuple(RowSpec(r.key, r.label, cols, r.aliases) for r in table.rows),
+    )
+
 
 # Rows summed by the handled-total identity (every row between new/carried and total_handled).
 def handled_rows(table: TableSpec) -> tuple[str, ...]:
@@ -169,6 +175,13 @@ def tables_for(version: str) -> dict[str, TableSpec]:
 
 
 # Chinese names of table 三's columns, as messages print them.
-COLUMN_LABELS = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构",
-                 "social_welfare": "社会公益组织", "legal_service": "法律服务机构", "other_org": "其他",
-                 "total": "总计", T3_SUBTOTAL: "法人小计"}
+COLUMN_LABELS = {
+    "natural_person": "自然人",
+    "commercial": "商业企业",
+    "research": "科研机构",
+    "social_welfare": "社会公益组织",
+    "legal_service": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+    T3_SUBTOTAL: "法人小计",
+}

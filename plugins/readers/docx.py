@@ -43,8 +43,10 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed, all members
 MAX_XML_BYTES = 50 * 1024 * 1024  # one XML part (a 500-page document.xml is ~10 MB)
 BOMB_RATIO = 200  # uncompressed:compressed of one member …
 BOMB_MIN_BYTES = 10 * 1024 * 1024  # … when it unpacks to more than this
-_WORD_MAIN = re.compile(r"wordprocessingml\.(?:document|template)\.main\+xml"
-                        r"|ms-word\.(?:document|template)\.macroEnabled(?:Template)?\.main\+xml")
+_WORD_MAIN = re.compile(
+    r"wordprocessingml\.(?:document|template)\.main\+xml"
+    r"|ms-word\.(?:document|template)\.macroEnabled(?:Template)?\.main\+xml"
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -58,8 +60,10 @@ W_VAL = _W + "val"
 _WRAPPERS = frozenset(_W + t for t in ("sdt", "sdtContent", "customXml", "smartTag"))
 # Inside a paragraph: subtrees without visible text of their own (deleted runs, field codes, the
 # VML duplicate of a text box, properties).
-_NO_TEXT = frozenset([_MC + "Fallback"] + [_W + t for t in (
-    "del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "sdtPr", "fldData")])
+_NO_TEXT = frozenset(
+    [_MC + "Fallback"]
+    + [_W + t for t in ("del", "moveFrom", "instrText", "delInstrText", "pPr", "rPr", "sdtPr", "fldData")]
+)
 
 
 @hookimpl
@@ -79,11 +83,12 @@ def ogilint_read(path, head):
         return _Walker(_Numbering(numbering, styles)).read(body)
     except UnusableInput:
         raise
-    except Exception as exc:  # noqa: BLE001 - malformed XML values must end in a reason, not a traceback
+    except Exception as exc:
         raise UnusableInput(f"DOCX 内容结构异常,无法读取 ({_brief(exc)})") from None
 
 
 # --- the package ------------------------------------------------------------------------------
+
 
 def _refuse_ole(path: str, word_name: bool):
     """An OLE compound file named like a Word document: an encrypted DOCX or a legacy .doc."""
@@ -105,8 +110,7 @@ def _check_zip(path: str, named: bool, claim_corrupt: bool) -> bool:
                 if named:
                     raise UnusableInput(f"不是有效的 DOCX 文件(压缩包里没有 {MAIN_PART})")
                 return False
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
-            NotImplementedError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
         if not claim_corrupt:
             return False
         raise UnusableInput("DOCX 文件已损坏或不完整(ZIP 结构无效)") from None
@@ -132,15 +136,19 @@ def _guard(infos) -> None:
             raise UnusableInput("DOCX 已加密,需要密码才能读取")
         size, name = info.file_size, clean_cell(info.filename)[:80]
         if size > BOMB_MIN_BYTES and size > BOMB_RATIO * max(info.compress_size, 1):
-            raise UnusableInput(f"DOCX 中的 {name} 解压后 {size // (1024 * 1024)} MB,压缩比超过 {BOMB_RATIO}:1,"
-                                "疑似 ZIP 炸弹,拒绝读取")
+            raise UnusableInput(
+                f"DOCX 中的 {name} 解压后 {size // (1024 * 1024)} MB,压缩比超过 {BOMB_RATIO}:1,疑似 ZIP 炸弹,拒绝读取"
+            )
         if size > MAX_XML_BYTES and name.lower().endswith((".xml", ".rels")):
-            raise UnusableInput(f"DOCX 中的 {name} 解压后 {size // (1024 * 1024)} MB,"
-                                f"超过 {MAX_XML_BYTES // (1024 * 1024)} MB 的上限,不像一份报告")
+            raise UnusableInput(
+                f"DOCX 中的 {name} 解压后 {size // (1024 * 1024)} MB,"
+                f"超过 {MAX_XML_BYTES // (1024 * 1024)} MB 的上限,不像一份报告"
+            )
         total += size
     if total > MAX_TOTAL_BYTES:
-        raise UnusableInput(f"DOCX 解压后共 {total // (1024 * 1024)} MB,"
-                            f"超过 {MAX_TOTAL_BYTES // (1024 * 1024)} MB 的上限,不像一份报告")
+        raise UnusableInput(
+            f"DOCX 解压后共 {total // (1024 * 1024)} MB,超过 {MAX_TOTAL_BYTES // (1024 * 1024)} MB 的上限,不像一份报告"
+        )
 
 
 def _open(path: str):
@@ -157,7 +165,7 @@ def _open(path: str):
         numbering, styles = _related(main, RT.NUMBERING), _related(main, RT.STYLES)
     except UnusableInput:
         raise
-    except Exception as exc:  # noqa: BLE001 - KeyError, ValueError, lxml, zip and zlib errors alike
+    except Exception as exc:
         raise UnusableInput(f"DOCX 文件已损坏,无法打开 ({_brief(exc)})") from None
     if body is None:
         raise UnusableInput("DOCX 没有正文(主体部件里没有 w:body)")
@@ -186,6 +194,7 @@ def _brief(exc: Exception) -> str:
 
 
 # --- the body ---------------------------------------------------------------------------------
+
 
 def _children(element, tags):
     """Children of ``element`` with one of ``tags``, looking through content controls and custom XML."""
@@ -358,8 +367,21 @@ def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -371,8 +393,14 @@ def _enclosed(n: int, first: int, count: int) -> str:
 
 def _format(n: int, fmt: str) -> str:
     """A counter value in a w:numFmt style (unknown styles as decimal)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "koreanCounting", "ideographLegalTraditional"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "koreanCounting",
+        "ideographLegalTraditional",
+    ):
         return _chinese(n)
     if fmt == "chineseLegalSimplified":
         return _chinese(n, _LEGAL, "拾")
@@ -441,7 +469,8 @@ class _Numbering:
                 levels, starts = dict(abstract.get(aid, {})), {}
                 for override in num.findall(_W + "lvlOverride"):
                     ilvl = _int(override.get(_W + "ilvl"), 0)
-                    levels.update({ilvl: level for level in _levels(override).values()})
+                    for level in _levels(override).values():
+                        levels[ilvl] = level
                     start = _val(override, "startOverride")
                     if start is not None:
                         starts[ilvl] = _int(start, 1)
@@ -457,8 +486,11 @@ class _Numbering:
             sid = style.get(_W + "styleId")
             ppr = style.find(_W + "pPr")
             numpr = ppr.find(_W + "numPr") if ppr is not None else None
-            own[sid] = (_val(numpr, "numId") if numpr is not None else None,
-                        _val(numpr, "ilvl") if numpr is not None else None, _val(style, "basedOn"))
+            own[sid] = (
+                _val(numpr, "numId") if numpr is not None else None,
+                _val(numpr, "ilvl") if numpr is not None else None,
+                _val(style, "basedOn"),
+            )
             if style.get(_W + "default") in ("1", "true", "on"):
                 self.default_style = sid
         for sid in own:

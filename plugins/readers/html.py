@@ -77,8 +77,20 @@ def is_html(path: str, head: bytes) -> bool:
 # --- encoding --------------------------------------------------------------------------------------
 
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.I)
-_GB = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "csgb2312", "windows-936", "euc-cn",
-       "x-euc-cn", "iso-ir-58", "chinese"}
+_GB = {
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "cp936",
+    "x-gbk",
+    "gb_2312-80",
+    "csgb2312",
+    "windows-936",
+    "euc-cn",
+    "x-euc-cn",
+    "iso-ir-58",
+    "chinese",
+}
 _WESTERN = ("latin", "iso8859", "cp125", "ascii", "windows-125", "iso-8859", "cp437", "cp850")
 
 
@@ -133,13 +145,35 @@ def decode_page(data: bytes, head: bytes) -> tuple[str, str]:
 
 # --- parsing and dropping what is not content -----------------------------------------------------
 
-NOT_CONTENT = ("head", "script", "style", "noscript", "template", "iframe", "frame", "frameset", "form",
-               "button", "select", "input", "textarea", "svg", "math", "object", "embed", "canvas",
-               "audio", "video", "map")
+NOT_CONTENT = (
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "svg",
+    "math",
+    "object",
+    "embed",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+)
 CHROME_TAGS = ("nav", "header", "footer", "aside")
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|share|bdshare|bdsharebuttonbox|dqwz|weizhi|"
-    r"position|location|toolbar|sidebar|footer|copyright)(?:$|[\s_-])", re.I)
+    r"position|location|toolbar|sidebar|footer|copyright)(?:$|[\s_-])",
+    re.I,
+)
 _CHROME_GUARD = re.compile(r"年度报告|总体情况|主动公开政府信息|收到和处理|行政复议|存在的主要问题|其他需要报告")
 CHROME_TEXT_LIMIT = 2000
 
@@ -147,8 +181,9 @@ CHROME_TEXT_LIMIT = 2000
 def _parse(text: str):
     from lxml import etree, html
 
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8",
-                             huge_tree=True, default_doctype=False)
+    parser = html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8", huge_tree=True, default_doctype=False
+    )
     data = text.replace("\x00", "").encode("utf-8", "replace")
     try:
         root = etree.fromstring(data, parser)
@@ -199,8 +234,9 @@ def _drop_chrome(root) -> None:
     chrome = []
     for el in root.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in CHROME_TAGS or (tag not in ("html", "body") and _CHROME_CLASS.search(
-                f"{el.get('class') or ''} {el.get('id') or ''}")):
+        if tag in CHROME_TAGS or (
+            tag not in ("html", "body") and _CHROME_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+        ):
             chrome.append(el)
     for el in chrome:
         text = _short_text(el)
@@ -219,8 +255,17 @@ PART_WORDS = (
     ("存在的主要问题",),
     ("其他需要报告的事项", "其他需要报告", "其他需报告"),
 )
-ROW_LABELS = ("本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "结转下年度继续办理", "本年制发件数",
-              "现行有效件数", "予以公开", "不予公开", "本年新制作数量", "本年新公开数量")
+ROW_LABELS = (
+    "本年新收政府信息公开申请数量",
+    "上年结转政府信息公开申请数量",
+    "结转下年度继续办理",
+    "本年制发件数",
+    "现行有效件数",
+    "予以公开",
+    "不予公开",
+    "本年新制作数量",
+    "本年新公开数量",
+)
 
 
 class _Index:
@@ -285,14 +330,17 @@ class _Index:
     def headed(self) -> list:
         """Per part, (word, places) where the word stands as a heading: "一、总体情况" is one,
         "内容包括总体情况、…" is a mention."""
-        return [[(w, [i for i in found if _is_heading(self.text, i)]) for w, found in words]
-                for words in self.mentioned]
+        return [
+            [(w, [i for i in found if _is_heading(self.text, i)]) for w, found in words] for words in self.mentioned
+        ]
 
     def score(self, el, parts) -> int:
         return sum(1 for words in parts if any(found and self._within(el, found, len(w)) for w, found in words))
 
 
-_HEADING_MARK = re.compile(r"(?:[一二三四五六七八九十][、.．]|[(（][一二三四五六七八九十][)）]|第[一二三四五六]部分)[^。;；,，:：]{0,12}$")
+_HEADING_MARK = re.compile(
+    r"(?:[一二三四五六七八九十][、.．]|[(（][一二三四五六七八九十][)）]|第[一二三四五六]部分)[^。;；,，:：]{0,12}$"
+)
 
 
 def _is_heading(text: str, at: int) -> bool:
@@ -301,8 +349,11 @@ def _is_heading(text: str, at: int) -> bool:
 
 def _report_tables(index: _Index) -> list:
     """Data tables holding the report's row labels ("本年新收政府信息公开申请数量" …)."""
-    return [el for el in index.order if el.tag == "table" and not _is_layout(el, index)
-            and any(index.contains(el, label) for label in ROW_LABELS)]
+    return [
+        el
+        for el in index.order
+        if el.tag == "table" and not _is_layout(el, index) and any(index.contains(el, label) for label in ROW_LABELS)
+    ]
 
 
 def _tables_inside(index: _Index, el, starts: list[int], tables: list) -> int:
@@ -356,18 +407,67 @@ def _title_before(index: _Index, body):
 
 # --- text lines ------------------------------------------------------------------------------------
 
-BLOCK = frozenset((
-    "html", "body", "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "section", "article", "main", "aside", "blockquote", "pre", "address", "center", "hr", "figure",
-    "figcaption", "fieldset", "legend", "details", "summary", "table", "caption", "thead", "tbody", "tfoot",
-    "tr", "td", "th", "title", "header", "footer", "nav", "menu", "dir", "listing", "xmp", "plaintext"))
+BLOCK = frozenset(
+    (
+        "html",
+        "body",
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "hr",
+        "figure",
+        "figcaption",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "title",
+        "header",
+        "footer",
+        "nav",
+        "menu",
+        "dir",
+        "listing",
+        "xmp",
+        "plaintext",
+    )
+)
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _WRAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f\v]*\n\s*(?=[{_CJK}])")
 _CHROME_LINE = re.compile(
     r"^(?:[【\[]?(?:关闭窗口|关闭本页|打印本页|打印此页|打印|关闭|返回顶部|返回|收藏本页|收藏|我要纠错)[】\]]?\s*)+$"
     r"|^分享到[::]?.{0,40}$|^扫一扫在手机(?:上)?打开当前页$|^(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[::].{0,80}$"
-    r"|^首页\s*[>›»].{0,80}$|^字号[::]?\s*[\[【]?大[\]】]?\s*[\[【]?中[\]】]?\s*[\[【]?小[\]】]?$")
+    r"|^首页\s*[>›»].{0,80}$|^字号[::]?\s*[\[【]?大[\]】]?\s*[\[【]?中[\]】]?\s*[\[【]?小[\]】]?$"
+)
 
 
 def _collapse(text: str) -> str:
@@ -437,8 +537,7 @@ def _join_pieces(pieces: list[str]) -> str:
     """A cell's wrapped pieces joined: Chinese needs no space, two ASCII words or numbers do."""
     out: list[str] = []
     for piece in pieces:
-        if out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and piece[:1].isascii() \
-                and piece[:1].isalnum():
+        if out and out[-1][-1:].isascii() and out[-1][-1:].isalnum() and piece[:1].isascii() and piece[:1].isalnum():
             out.append(" ")
         out.append(piece)
     return "".join(out)
@@ -534,6 +633,7 @@ def table_lines(table) -> list[str]:
 
 
 # --- the hook --------------------------------------------------------------------------------------
+
 
 def _title_line(page_title: str) -> str | None:
     """The report's title from ``<title>`` ("…年度报告_某某市人民政府" → "…年度报告")."""

@@ -67,7 +67,7 @@ def _read(pdf) -> Document:
     for index in range(pages):
         try:
             page = pdf[index]
-        except Exception:  # noqa: BLE001 - PdfiumError: a damaged page; the others are still read
+        except Exception:
             unreadable.append(index + 1)
             page_lines.append([])
             continue
@@ -105,9 +105,10 @@ def _read(pdf) -> Document:
 def _has_images(page) -> bool:
     import pypdfium2.raw as raw
 
-    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in (raw.FPDF_PAGEOBJ_IMAGE,
-                                                                                raw.FPDF_PAGEOBJ_FORM)
-               for i in range(raw.FPDFPage_CountObjects(page.raw)))
+    return any(
+        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+        for i in range(raw.FPDFPage_CountObjects(page.raw))
+    )
 
 
 def _running_lines(page_lines) -> set:
@@ -122,6 +123,7 @@ def _running_lines(page_lines) -> set:
 
 
 # --- one page ---------------------------------------------------------------------------------
+
 
 def _chars(page):
     """(char, x0, top, x1, bottom) in points from the top-left corner, generated chars skipped.
@@ -174,10 +176,16 @@ def _path_objects(page):
             obj = get(i)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM and depth < 4:
-                stack.append((raw.FPDFFormObj_CountObjects(obj),
-                              (lambda form: lambda j: raw.FPDFFormObj_GetObject(form, j))(obj), depth + 1))
+                stack.append(
+                    (
+                        raw.FPDFFormObj_CountObjects(obj),
+                        (lambda form: lambda j: raw.FPDFFormObj_GetObject(form, j))(obj),
+                        depth + 1,
+                    )
+                )
             elif kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(
-                    obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+            ):
                 out.append((obj, left.value, bottom.value, right.value, top.value))
     return out
 
@@ -286,7 +294,7 @@ def _ruled_rows(chars, used, horizontal, vertical):
             centre = (left + right) / 2
             if not _covers(horizontal, top, centre):
                 continue  # merged from the band above: its text was taken there
-            bottom = next((lv for lv in levels[k + 1:] if _covers(horizontal, lv, centre)), levels[-1])
+            bottom = next((lv for lv in levels[k + 1 :] if _covers(horizontal, lv, centre)), levels[-1])
             lo = bisect.bisect_left(centres, top)
             hi = bisect.bisect_right(centres, bottom)
             inside = []

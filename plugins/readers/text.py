@@ -6,11 +6,11 @@ refuses binary data with a reason (see ``framework/reading/decode.py``).
 
 from __future__ import annotations
 
-from ogilint.reading.decode import decode_bytes
 from ogilint.document import Document
 from ogilint.hookspec import hookimpl
-from ogilint.text import split_lines
+from ogilint.reading.decode import decode_bytes
 from ogilint.reading.guard import MAX_FILE_BYTES
+from ogilint.text import split_lines
 
 
 @hookimpl(trylast=True)

@@ -13,7 +13,6 @@ import time
 from ogilint import parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.benchmarks.bench_parse import reports
 
 
@@ -36,8 +35,10 @@ def main(rounds: int = 3) -> int:
     median = statistics.median(totals)
     print(f"rules: {len(engine.registry.rules)} ({', '.join(sorted({c[:3] for c in engine.registry.rules}))})")
     print(f"check, median per report: {median * 1000:.2f} ms -> {1 / median:.0f} reports/s (one core)")
-    print(f"time in parsing: {sum(parse_times):.3f} s; in rules: {sum(rule_times):.3f} s "
-          f"({100 * sum(rule_times) / (sum(parse_times) + sum(rule_times)):.0f}% of the run)")
+    print(
+        f"time in parsing: {sum(parse_times):.3f} s; in rules: {sum(rule_times):.3f} s "
+        f"({100 * sum(rule_times) / (sum(parse_times) + sum(rule_times)):.0f}% of the run)"
+    )
     return 0
 
 

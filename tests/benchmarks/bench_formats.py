@@ -69,8 +69,10 @@ def main(rounds: int = 5) -> int:
         for fmt, paths in files.items():
             reads = [_median_seconds(lambda p: read_document(p, manager), p, rounds) for p in paths]
             totals = [_median_seconds(lambda p: parse_file(p, manager=manager), p, rounds) for p in paths]
-            print(f"{fmt:<6} {len(paths):>5} {statistics.median(reads) * 1000:>11.1f} ms"
-                  f" {statistics.median(totals) * 1000:>17.1f} ms {max(totals) * 1000:>7.1f} ms")
+            print(
+                f"{fmt:<6} {len(paths):>5} {statistics.median(reads) * 1000:>11.1f} ms"
+                f" {statistics.median(totals) * 1000:>17.1f} ms {max(totals) * 1000:>7.1f} ms"
+            )
         if files["pdf"]:
             import pypdfium2 as pdfium
 

@@ -44,10 +44,14 @@ def main(rounds: int = 5) -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"reports: {len(docs)} ({len(full)} complete, {len(docs) - len(full)} fragments)")
-    print(f"median parse time, all reports:      {statistics.median(medians) * 1000:.2f} ms"
-          f"  -> {1 / statistics.median(medians):.0f} reports/s")
-    print(f"median parse time, complete reports: {statistics.median(full) * 1000:.2f} ms"
-          f"  -> {1 / statistics.median(full):.0f} reports/s")
+    print(
+        f"median parse time, all reports:      {statistics.median(medians) * 1000:.2f} ms"
+        f"  -> {1 / statistics.median(medians):.0f} reports/s"
+    )
+    print(
+        f"median parse time, complete reports: {statistics.median(full) * 1000:.2f} ms"
+        f"  -> {1 / statistics.median(full):.0f} reports/s"
+    )
     slowest = max(per_report)
     print(f"slowest: {slowest[1]} {slowest[0] * 1000:.1f} ms ({slowest[2]} chars)")
     print(f"peak traced memory while parsing every report once: {peak / 1024 / 1024:.1f} MiB")

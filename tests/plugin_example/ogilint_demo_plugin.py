@@ -31,8 +31,9 @@ class PartCount(Rule):
     def check(self, report, ctx):
         parts = list(report.parts)
         line = parts[0].line if parts else None
-        yield self.finding(f"示例插件: 共 {len(parts)} 个{ctx.options['label']}", line=line,
-                           expected=None, actual=len(parts))
+        yield self.finding(
+            f"示例插件: 共 {len(parts)} 个{ctx.options['label']}", line=line, expected=None, actual=len(parts)
+        )
 
 
 @hookimpl

@@ -30,7 +30,6 @@ from ogilint import model, parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.checking.registry import build_registry
-
 from tests.conftest import FIXTURES
 
 if sys.version_info >= (3, 11):
@@ -39,11 +38,27 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CASES_DIR = Path(__file__).parent / "cases"
-CASE_KEYS = {"name", "docstring", "text", "base", "replace", "cells", "options", "region", "ruleset",
-             "previous", "expect", "note"}
+CASE_KEYS = {
+    "name",
+    "docstring",
+    "text",
+    "base",
+    "replace",
+    "cells",
+    "options",
+    "region",
+    "ruleset",
+    "previous",
+    "expect",
+    "note",
+}
 EXPECT_KEYS = {"line", "column", "table", "row", "col", "severity", "expected", "actual", "message"}
-SPECIAL_CELLS = {"blank": (model.BLANK, None, ""), "/": (model.NOT_APPLICABLE, None, "/"),
-                 "missing": (model.MISSING, None, ""), "unreadable": (model.UNREADABLE, None, "?")}
+SPECIAL_CELLS = {
+    "blank": (model.BLANK, None, ""),
+    "/": (model.NOT_APPLICABLE, None, "/"),
+    "missing": (model.MISSING, None, ""),
+    "unreadable": (model.UNREADABLE, None, "?"),
+}
 
 
 def _load(path: Path) -> list[dict]:
@@ -75,7 +90,9 @@ def _set_cell(report, address: str, value):
         kind, number, raw = SPECIAL_CELLS[value]
     else:
         kind, number, raw = model.NUMBER, value, f"{value:g}" if isinstance(value, float) else str(value)
-    new = attrs.evolve(old, value=number, raw=raw, kind=kind, confidence=1.0 if kind == model.NUMBER else old.confidence)
+    new = attrs.evolve(
+        old, value=number, raw=raw, kind=kind, confidence=1.0 if kind == model.NUMBER else old.confidence
+    )
     t = report.tables[table]
     r = t.rows[row]
     rows = dict(t.rows)
@@ -104,7 +121,7 @@ def build_report(spec: dict):
     return report
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _engine(code: str, options: str, region, ruleset) -> Engine:
     opts = json.loads(options)
     config = ProjectConfig(options={code: opts} if opts else {})
@@ -114,16 +131,23 @@ def _engine(code: str, options: str, region, ruleset) -> Engine:
 def run_case(code: str, case: dict) -> list:
     report = build_report(case)
     previous = (build_report(case["previous"]),) if "previous" in case else ()
-    engine = _engine(code, json.dumps(case.get("options", {}), sort_keys=True), case.get("region"),
-                     case.get("ruleset"))
+    engine = _engine(code, json.dumps(case.get("options", {}), sort_keys=True), case.get("region"), case.get("ruleset"))
     findings = engine.check_report(report, "case.txt", previous).findings
     return [f for f in findings if f.code == code]
 
 
 def _actual(f, expect: dict) -> dict:
     loc = f.location
-    got = {"line": loc.line, "column": loc.column, "table": loc.table, "row": loc.row, "col": loc.col,
-           "severity": f.severity, "expected": f.expected, "actual": f.actual}
+    got = {
+        "line": loc.line,
+        "column": loc.column,
+        "table": loc.table,
+        "row": loc.row,
+        "col": loc.col,
+        "severity": f.severity,
+        "expected": f.expected,
+        "actual": f.actual,
+    }
     return {k: got[k] for k in expect if k != "message"}
 
 

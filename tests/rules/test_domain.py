@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import SEEDS
 
 SEED = SEEDS / "002_0b3756e79a1f4c29.txt"
@@ -25,8 +24,11 @@ def test_fraction_blank_and_slash():
     text = text.replace("规章\t0\t0\t0", "规章\t1.5\t\t0").replace("行政许可\t0", "行政许可\t/")
     findings = _dom(parse_text(text))
     got = sorted((f.code, f.location.row, f.location.col) for f in findings)
-    assert got == [("DOM001", "regulations", "issued"), ("DOM003", "licensing", "decisions"),
-                   ("DOM003", "regulations", "repealed")]
+    assert got == [
+        ("DOM001", "regulations", "issued"),
+        ("DOM003", "licensing", "decisions"),
+        ("DOM003", "regulations", "repealed"),
+    ]
 
 
 def test_unit_in_a_count_cell():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -18,7 +17,8 @@ def _findings(path_or_report, select):
 def test_missing_column_is_one_column_finding():
     findings = _findings(SEEDS / "003_10421f3e08d9eefa.txt", ["EXT001"])
     assert [(f.code, f.location.table, f.location.col, f.severity) for f in findings] == [
-        ("EXT001", "t3", "other_org", "error")]
+        ("EXT001", "t3", "other_org", "error")
+    ]
 
 
 def test_damaged_rows_of_one_table_are_grouped():
@@ -33,8 +33,7 @@ def test_ocr_damaged_labels_of_the_prefecture_report():
 
 def test_drifted_label_is_info_not_ocr():
     findings = _findings(SEEDS / "004_7cf50946b776564f.txt", ["EXT004", "EXT009"])
-    assert [(f.code, f.severity, f.location.row) for f in findings] == [
-        ("EXT004", "info", "denied.prohibited_by_law")]
+    assert [(f.code, f.severity, f.location.row) for f in findings] == [("EXT004", "info", "denied.prohibited_by_law")]
 
 
 def test_clean_report_has_no_extraction_findings():
@@ -58,8 +57,7 @@ def test_variant_detection():
     engine = Engine(ProjectConfig(), Overrides())
     names = {p.name[:3]: engine.ruleset_for(parse_file(p)).name for p in sorted(SEEDS.glob("*.txt"))}
     # 运城 (Shanxi) is national; 兰山/聊城 are in Shandong; 温县/郑州上街 are in Henan.
-    assert names == {"000": "national-2021", "001": "shandong", "002": "shandong", "003": "henan",
-                     "004": "henan"}
+    assert names == {"000": "national-2021", "001": "shandong", "002": "shandong", "003": "henan", "004": "henan"}
     assert engine.ruleset_for(parse_file(FIXTURES / "real" / "pingtan-2019.txt")).name == "national-2019"
     forced = Engine(ProjectConfig(), Overrides(region="shanghai"))
     assert forced.ruleset_for(parse_file(SEEDS / "000_6424f50ad3d5c809.txt")).name == "shanghai"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import FIXTURES, SEEDS
 
 SEED = {p.name[:3]: p for p in SEEDS.glob("*.txt")}
@@ -55,8 +54,12 @@ def test_processing_fee_statement():
 
 def test_broken_statistics_period_of_the_district_bureau():
     [f] = _run(parse_file(SEED["001"]), ["DAT"])
-    assert (f.code, f.location.line, f.actual, f.expected) == ("DAT001", 17, "202311日至20231231日",
-                                                               "2023年1月1日至2023年12月31日")
+    assert (f.code, f.location.line, f.actual, f.expected) == (
+        "DAT001",
+        17,
+        "202311日至20231231日",
+        "2023年1月1日至2023年12月31日",
+    )
 
 
 def test_period_of_another_year_and_title_year():
@@ -80,7 +83,7 @@ def test_missing_and_reordered_parts():
     assert [(f.code, f.expected) for f in _run(report, ["STR001"])] == [("STR001", "存在的主要问题及改进情况")]
     text = SEED["004"].read_text(encoding="utf-8")
     five = text.index("五、存在的主要问题"), text.index("六、其他需要报告的事项")
-    swapped = text[: five[0]] + text[five[1]:] + "\n" + text[five[0]: five[1]]
+    swapped = text[: five[0]] + text[five[1] :] + "\n" + text[five[0] : five[1]]
     assert [f.code for f in _run(parse_text(swapped), ["STR003"])] == ["STR003"]
 
 

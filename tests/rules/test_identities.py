@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import FIXTURES, SEEDS
 
 HUAIAN = FIXTURES / "real" / "huaian-2024.txt"
@@ -31,7 +30,8 @@ def test_correct_reports_have_no_identity_findings(corpus):
 def test_one_wrong_cell_is_reported_once_as_the_culprit():
     findings = _idn(_huaian("（一）予以公开 1288 21", "（一）予以公开 1290 21"))
     assert [(f.code, f.location.row, f.location.col, f.expected, f.actual, f.location.line) for f in findings] == [
-        ("IDN010", "granted", "natural_person", 1288, 1290, 86)]
+        ("IDN010", "granted", "natural_person", 1288, 1290, 86)
+    ]
     assert len(findings[0].related) >= 7
 
 
@@ -46,7 +46,8 @@ def test_wrong_total_breaks_the_row_and_the_balance():
 def test_balance_alone():
     findings = _idn(_huaian("四、结转下年度继续办理 103 0 0 0 0 0 103", "四、结转下年度继续办理 103 0 0 0 0 0 104"))
     assert [(f.code, f.location.row, f.location.col, f.expected, f.actual) for f in findings] == [
-        ("IDN010", "carried_forward", "total", 103, 104)]
+        ("IDN010", "carried_forward", "total", 103, 104)
+    ]
 
 
 def test_review_group_total():
@@ -61,7 +62,9 @@ def test_missing_cells_are_not_arithmetic_errors():
 
 def _next_year(carried: str, in_force: str = "1 0 11"):
     text = HUAIAN.read_text(encoding="utf-8").replace("2024", "2025")
-    text = text.replace("二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34", f"二、上年结转政府信息公开申请数量 {carried}")
+    text = text.replace(
+        "二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34", f"二、上年结转政府信息公开申请数量 {carried}"
+    )
     text = text.replace("规章 1 0 11", f"规章 {in_force}").replace("行政规范性文件 8 26 66", "行政规范性文件 0 0 66")
     return parse_text(text)
 
@@ -76,7 +79,9 @@ def test_carried_over_against_last_year():
     assert _cross(_next_year("103 0 0 0 0 0 103", "0 0 11"), last) == []
     found = _cross(_next_year("100 0 0 0 0 0 100", "0 0 11"), last)
     assert sorted((f.code, f.location.col, f.expected, f.actual) for f in found) == [
-        ("IDN005", "natural_person", 103, 100), ("IDN005", "total", 103, 100)]
+        ("IDN005", "natural_person", 103, 100),
+        ("IDN005", "total", 103, 100),
+    ]
 
 
 def test_in_force_against_last_year():
@@ -98,7 +103,7 @@ def _with_subtotal(wrong_row: str | None = None):
             line = line.replace("其他\t", "其他\t小计\t")
         cells = line.split("\t")
         numbers = [i for i, c in enumerate(cells) if c.strip().isdigit()]
-        if len(numbers) == 7 and "申请" not in "".join(cells[numbers[-1]:]):
+        if len(numbers) == 7 and "申请" not in "".join(cells[numbers[-1] :]):
             values = [int(cells[i]) for i in numbers]
             sub = sum(values[1:6]) + (1 if wrong_row and wrong_row in line else 0)
             cells.insert(numbers[-1], str(sub))
@@ -117,4 +122,9 @@ def test_subtotal_column_is_read_and_checked():
     # A wrong subtotal breaks its row's subtotal and its column's handled total: one culprit.
     [f] = _idn(_with_subtotal(wrong_row="重复申请"))
     assert (f.code, f.location.row, f.location.col, f.expected, f.actual) == (
-        "IDN010", "not_processed.duplicate", "legal_entity_subtotal", 0, 1)
+        "IDN010",
+        "not_processed.duplicate",
+        "legal_entity_subtotal",
+        0,
+        1,
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import SEEDS
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-
 from tests.conftest import FIXTURES, SEEDS
 
 HUAIAN = FIXTURES / "real" / "huaian-2024.txt"
@@ -40,8 +39,13 @@ def test_chinese_numeral_in_text():
 
 
 def test_claim_of_no_requests_contradicted():
-    report = _edit(SEED["004"], ("一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0",
-                                 "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2"))
+    report = _edit(
+        SEED["004"],
+        (
+            "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0",
+            "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+        ),
+    )
     codes = [(f.code, f.actual) for f in _txt(report)]
     assert ("TXT002", 2) in codes
 

@@ -14,8 +14,9 @@ def align(observed: list[ObservedRow], table: spec.TableSpec) -> tuple[dict, lis
     """Monotone alignment: {row key: observed row}, unmatched observed rows, {row key: score}."""
     n, m = len(observed), len(table.rows)
     labels = [(r.label,) + r.aliases for r in table.rows]
-    sim = [[best_similarity(o.label, labels[j]) for j in range(m)] if has_label(o.label) else [0.0] * m
-           for o in observed]
+    sim = [
+        [best_similarity(o.label, labels[j]) for j in range(m)] if has_label(o.label) else [0.0] * m for o in observed
+    ]
     # best[i][j]: best score aligning observed[:i] with rows[:j]; move: 1 match, 2 skip observed,
     # 3 skip template row.
     best = [[0.0] * (m + 1) for _ in range(n + 1)]

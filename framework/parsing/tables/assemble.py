@@ -41,15 +41,29 @@ def build_tables(version: str, sections: dict, truncated: bool) -> tuple[dict, l
     present = t3.present_columns(header, t3_rows)
     t3_spec = spec.with_subtotal(specs["t3"]) if spec.T3_SUBTOTAL in present else specs["t3"]
     builder = TableBuilder(t3_spec, present=present, row_identities=t3.row_identities)
-    tables["t3"] = builder.build(t3_rows, found=bool(t3_rows), truncated=truncated or starts_inside,
-                                 column_check=t3.column_score(t3_spec, present))
+    tables["t3"] = builder.build(
+        t3_rows,
+        found=bool(t3_rows),
+        truncated=truncated or starts_inside,
+        column_check=t3.column_score(t3_spec, present),
+    )
     missing = [c for c in spec.T3_COLUMNS if c not in present] if t3_rows else []
     if missing:  # the subtotal column is optional: its absence is no problem
         line, column = t3.header_place(_segments(sections, "requests"), tables["t3"].line)
         for c in missing:
-            problems.append(Problem(K.COLUMN_MISSING,
-                                    f"表三缺少「{spec.COLUMN_LABELS.get(c, c)}」列(表头没有此列,各行也少一个数)",
-                                    line, column, "t3", None, c, 0.9, {"header": header[-80:]}))
+            problems.append(
+                Problem(
+                    K.COLUMN_MISSING,
+                    f"表三缺少「{spec.COLUMN_LABELS.get(c, c)}」列(表头没有此列,各行也少一个数)",
+                    line,
+                    column,
+                    "t3",
+                    None,
+                    c,
+                    0.9,
+                    {"header": header[-80:]},
+                )
+            )
     problems += builder.problems
 
     t4_rows, _ = observe(_segments(sections, "review"))

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
@@ -24,6 +25,7 @@ from ogilint.spec.identities import Identity, may_hold
 from ogilint.spec.problems import ProblemKind as K
 
 UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
+
 
 def _cell(piece, confidence: float, line: Optional[int]) -> Cell:
     if piece is MISSING:
@@ -41,8 +43,12 @@ def _cell(piece, confidence: float, line: Optional[int]) -> Cell:
 class TableBuilder:
     """Builds one Table and the problems met on the way."""
 
-    def __init__(self, table: spec.TableSpec, present: tuple[str, ...] | None = None,
-                 row_identities: Callable[[str, tuple], list[Identity]] | None = None):
+    def __init__(
+        self,
+        table: spec.TableSpec,
+        present: tuple[str, ...] | None = None,
+        row_identities: Callable[[str, tuple], list[Identity]] | None = None,
+    ):
         """``row_identities(row key, columns)``: the identities inside one row (none for table 二)."""
         self.spec = table
         self.present = present or table.columns
@@ -71,8 +77,13 @@ class TableBuilder:
         return distinct(rs), exhausted
 
     # --- the table --------------------------------------------------------------------------------
-    def build(self, observed: list[ObservedRow], found: bool, truncated: bool,
-              column_check: Callable[[dict], int] | None = None) -> Table:
+    def build(
+        self,
+        observed: list[ObservedRow],
+        found: bool,
+        truncated: bool,
+        column_check: Callable[[dict], int] | None = None,
+    ) -> Table:
         assigned, extra, scores = align(observed, self.spec)
         options: dict[str, list[Reading]] = {}
         exhausted: dict[str, bool] = {}
@@ -86,41 +97,68 @@ class TableBuilder:
         for idx, rspec in enumerate(self.spec.rows):
             obs = assigned.get(rspec.key)
             if obs is None:
-                rows[rspec.key] = Row(rspec.key, "", 0.0, None,
-                                      {c: Cell(None, "", model.MISSING, None, None, 0.0)
-                                       for c in rspec.columns})
+                rows[rspec.key] = Row(
+                    rspec.key, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0) for c in rspec.columns}
+                )
                 if found and not (truncated and not first_found <= idx <= last_found):
                     self._problem(K.ROW_MISSING, f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
                 continue
-            rows[rspec.key] = self.make_row(rspec, obs, options[rspec.key], exhausted[rspec.key],
-                                             scores.get(rspec.key, 0.0))
+            rows[rspec.key] = self.make_row(
+                rspec, obs, options[rspec.key], exhausted[rspec.key], scores.get(rspec.key, 0.0)
+            )
         for obs in extra:
-            self._problem(K.ROW_EXTRA, f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
-                          obs.line, None, column=obs.column, confidence=0.6)
+            self._problem(
+                K.ROW_EXTRA,
+                f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
+                obs.line,
+                None,
+                column=obs.column,
+                confidence=0.6,
+            )
         self.report_splits()
         first_line = min((o.line for o in observed), default=None)
         return Table(self.spec.key, self.spec.columns, self.present, rows, first_line, found)
 
-    def make_row(self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool,
-                  score: float) -> Row:
+    def make_row(
+        self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool, score: float
+    ) -> Row:
         cols = self.width(rspec)
         label_conf = round(min(1.0, score), 2) if has_label(obs.label) else 0.3
         if not has_label(obs.label):
-            self._problem(K.LABEL_MISSING, f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
-                          obs.line, rspec.key, column=obs.column, confidence=0.5)
+            self._problem(
+                K.LABEL_MISSING,
+                f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
+                obs.line,
+                rspec.key,
+                column=obs.column,
+                confidence=0.5,
+            )
         elif (change := label_change(obs.label, rspec.label)) == "drift":
-            self._problem(K.LABEL_DRIFT,
-                          f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」与国家格式「{rspec.label}」措辞不同,已按相似度归行",
-                          obs.label_line or obs.line, rspec.key, confidence=0.8)
+            self._problem(
+                K.LABEL_DRIFT,
+                f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」与国家格式「{rspec.label}」措辞不同,已按相似度归行",
+                obs.label_line or obs.line,
+                rspec.key,
+                confidence=0.8,
+            )
         elif change == "ocr":
-            self._problem(K.LABEL_DAMAGED,
-                          f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」有识别错误(标准为「{rspec.label}」),"
-                          f"已按相似度归入该行;这一行的数字也可能受损",
-                          obs.label_line or obs.line, rspec.key, column=None, confidence=0.7)
+            self._problem(
+                K.LABEL_DAMAGED,
+                f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」有识别错误(标准为「{rspec.label}」),"
+                f"已按相似度归入该行;这一行的数字也可能受损",
+                obs.label_line or obs.line,
+                rspec.key,
+                column=None,
+                confidence=0.7,
+            )
         elif score < UNCERTAIN:
-            self._problem(K.LABEL_UNCERTAIN,
-                          f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
-                          obs.line, rspec.key, confidence=score)
+            self._problem(
+                K.LABEL_UNCERTAIN,
+                f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
+                obs.line,
+                rspec.key,
+                confidence=score,
+            )
         cells: dict[str, Cell] = {}
         if len(opts) == 1:
             chosen = opts[0]
@@ -131,17 +169,27 @@ class TableBuilder:
             if chosen.gaps:
                 conf = min(conf, 0.6)
                 lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
-                self._problem(K.CELL_MISSING,
-                              f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
-                              + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
-                              obs.line, rspec.key, column=obs.column, confidence=0.6,
-                              detail={"lost": lost, "placement": "identity"})
+                self._problem(
+                    K.CELL_MISSING,
+                    f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
+                    + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
+                    obs.line,
+                    rspec.key,
+                    column=obs.column,
+                    confidence=0.6,
+                    detail={"lost": lost, "placement": "identity"},
+                )
             if chosen.dropped:
                 conf = min(conf, 0.7)
-                self._problem(K.CELL_EXTRA,
-                              f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,已略去多余的单元格",
-                              obs.line, rspec.key, column=obs.column, confidence=0.7,
-                              detail={"dropped": [a.raw for a in chosen.dropped]})
+                self._problem(
+                    K.CELL_EXTRA,
+                    f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,已略去多余的单元格",
+                    obs.line,
+                    rspec.key,
+                    column=obs.column,
+                    confidence=0.7,
+                    detail={"dropped": [a.raw for a in chosen.dropped]},
+                )
             pieces = chosen.pieces
             per_cell_conf = [conf] * len(cols)
         else:
@@ -152,8 +200,15 @@ class TableBuilder:
         for c, p, conf in zip(cols, pieces, per_cell_conf):
             cells[c] = _cell(p, round(conf * max(label_conf, 0.3), 2) if p is not MISSING else 0.0, obs.line)
             if p is not MISSING and p.kind == BAD and not p.ambiguous:
-                self._problem(K.CELL_UNREADABLE, f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
-                              p.line, rspec.key, column=p.column, col=c, confidence=0.8)
+                self._problem(
+                    K.CELL_UNREADABLE,
+                    f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
+                    p.line,
+                    rspec.key,
+                    column=p.column,
+                    col=c,
+                    confidence=0.8,
+                )
         cells = {c: cells[c] for c in rspec.columns}
         return Row(rspec.key, obs.label, label_conf, obs.line, cells)
 
@@ -163,41 +218,64 @@ class TableBuilder:
             return
         key, first = self.split_rows[0]
         how = "按勾稽关系" if self.has_identity else ""
-        self._problem(K.SPLIT_UNIQUE,
-                      f"{self._name()}有{len(self.split_rows)}行数字连写在一起(如第{first.line}行第{first.column}列),"
-                      f"均已{how}唯一拆分",
-                      first.line, key if len(self.split_rows) == 1 else None, column=first.column,
-                      confidence=0.9,
-                      detail={"rows": [k for k, _ in self.split_rows],
-                              "raw": {k: " ".join(a.raw for a in o.values) for k, o in self.split_rows}})
+        self._problem(
+            K.SPLIT_UNIQUE,
+            f"{self._name()}有{len(self.split_rows)}行数字连写在一起(如第{first.line}行第{first.column}列),"
+            f"均已{how}唯一拆分",
+            first.line,
+            key if len(self.split_rows) == 1 else None,
+            column=first.column,
+            confidence=0.9,
+            detail={
+                "rows": [k for k, _ in self.split_rows],
+                "raw": {k: " ".join(a.raw for a in o.values) for k, o in self.split_rows},
+            },
+        )
         self.split_rows = []
 
     def _unsettled(self, rspec, obs, opts: list[Reading], exhausted: bool, cols):
         """Several readings remain: keep what they agree on; say what they do not."""
         if not opts:  # the enumeration gave up before finding any reading
             raw = " ".join(a.raw for a in obs.values)
-            self._problem(K.SPLIT_AMBIGUOUS, f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
-                          obs.line, rspec.key, column=obs.column, confidence=0.9, detail={"count": 0})
+            self._problem(
+                K.SPLIT_AMBIGUOUS,
+                f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
+                obs.line,
+                rspec.key,
+                column=obs.column,
+                confidence=0.9,
+                detail={"count": 0},
+            )
             return [_unreadable_piece(obs, raw)] * len(cols), [0.0] * len(cols)
         if all(not r.cuts and not r.dropped for r in opts) and all(r.gaps for r in opts):
             chosen = opts[0]  # leftmost placement of the lost cells (enumeration order)
             lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
-            self._problem(K.CELL_MISSING,
-                          f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
-                          + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
-                          obs.line, rspec.key, column=obs.column, confidence=0.4,
-                          detail={"lost": lost, "placement": "assumed"})
+            self._problem(
+                K.CELL_MISSING,
+                f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
+                + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
+                obs.line,
+                rspec.key,
+                column=obs.column,
+                confidence=0.4,
+                detail={"lost": lost, "placement": "assumed"},
+            )
             return chosen.pieces, [0.4] * len(cols)
         if all(r.dropped for r in opts):
             chosen = opts[0]
-            self._problem(K.CELL_EXTRA, f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
-                          obs.line, rspec.key, column=obs.column, confidence=0.4,
-                          detail={"dropped": [a.raw for a in chosen.dropped]})
+            self._problem(
+                K.CELL_EXTRA,
+                f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
+                obs.line,
+                rspec.key,
+                column=obs.column,
+                confidence=0.4,
+                detail={"dropped": [a.raw for a in chosen.dropped]},
+            )
             return chosen.pieces, [0.4] * len(cols)
         pieces, confs = [], []
         for idx in range(len(cols)):
-            values = {None if r.pieces[idx] is MISSING else (r.pieces[idx].kind, r.pieces[idx].value)
-                      for r in opts}
+            values = {None if r.pieces[idx] is MISSING else (r.pieces[idx].kind, r.pieces[idx].value) for r in opts}
             if len(values) == 1:
                 pieces.append(opts[0].pieces[idx])
                 confs.append(0.8)
@@ -208,13 +286,21 @@ class TableBuilder:
         shown = "; ".join(",".join("?" if p is MISSING else p.raw for p in r.pieces) for r in opts[:4])
         more = "" if len(opts) <= 4 else f" 等{len(opts)}种"
         fits = "都符合勾稽关系" if self.has_identity else "都说得通(本表没有勾稽关系可以判定)"
-        self._problem(K.SPLIT_AMBIGUOUS,
-                      f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
-                      f"有多种拆分{fits}({shown}{more}),无法确定" if not exhausted else
-                      f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
-                      obs.line, rspec.key, column=obs.column, confidence=0.9,
-                      detail={"readings": [[None if p is MISSING else p.raw for p in r.pieces] for r in opts[:20]],
-                              "count": len(opts)})
+        self._problem(
+            K.SPLIT_AMBIGUOUS,
+            f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
+            f"有多种拆分{fits}({shown}{more}),无法确定"
+            if not exhausted
+            else f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
+            obs.line,
+            rspec.key,
+            column=obs.column,
+            confidence=0.9,
+            detail={
+                "readings": [[None if p is MISSING else p.raw for p in r.pieces] for r in opts[:20]],
+                "count": len(opts),
+            },
+        )
         return pieces, confs
 
     def _settle_by_columns(self, options: dict, column_check: Callable[[dict], int]) -> None:
@@ -258,14 +344,13 @@ class TableBuilder:
         return spec.TABLE_NAMES[self.spec.key]
 
     def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
-        self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence,
-                                     detail or {}))
+        self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence, detail or {}))
 
 
 def _shown(label: str, canonical: str) -> str:
     """The end of an observed label, about as long as the canonical one (header junk left out)."""
     flat = re.sub(r"\s+", "", label)
-    return flat[-(len(re.sub(r"\s+", "", canonical)) + 2):]
+    return flat[-(len(re.sub(r"\s+", "", canonical)) + 2) :]
 
 
 def _unreadable_piece(obs: ObservedRow, raw: str):

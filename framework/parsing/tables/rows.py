@@ -7,12 +7,12 @@ ends at the next text; one-value lines that follow each other (one cell per line
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import attrs
 
-from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM, TEXT, Atom
 from ogilint.parsing.labels import clean
+from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM, TEXT, Atom
 
 
 @attrs.frozen
@@ -93,5 +93,11 @@ def _row(pending: list[Atom], run: list[Atom], tabbed: bool) -> ObservedRow:
     for i, a in enumerate(pending):
         label += ("\n" if i and a.line != pending[i - 1].line else "") + a.raw
     first = run[0]
-    return ObservedRow(label=label, label_line=pending[-1].line if pending else None,
-                       values=tuple(run), line=first.line, column=first.column, may_cut=not tabbed)
+    return ObservedRow(
+        label=label,
+        label_line=pending[-1].line if pending else None,
+        values=tuple(run),
+        line=first.line,
+        column=first.column,
+        may_cut=not tabbed,
+    )

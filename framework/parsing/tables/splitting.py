@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
+from typing import Optional
 
 import attrs
 
@@ -112,8 +113,9 @@ def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
     return tuple(out)
 
 
-def readings(atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool],
-             may_cut: bool) -> tuple[list[Reading], bool]:
+def readings(
+    atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool], may_cut: bool
+) -> tuple[list[Reading], bool]:
     """Readings of ``atoms`` as ``width`` cells accepted by ``row_ok``; fewest lost cells first.
 
     Returns (readings, exhausted) where exhausted means the enumeration hit LIMIT.

@@ -4,7 +4,8 @@ where its header stands, and the identities that settle its rows."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 from ogilint import spec
 from ogilint.parsing.tables.rows import ObservedRow

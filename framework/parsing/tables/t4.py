@@ -26,14 +26,22 @@ class Table4Builder(TableBuilder):
     def build(self, observed: list[ObservedRow], found: bool, truncated: bool) -> Table:
         values = tuple(a for o in observed for a in o.values)
         if not values:
-            rows = {g: Row(g, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0)
-                                               for c in spec.T4_COLUMNS}) for g in spec.T4_GROUPS}
+            rows = {
+                g: Row(g, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0) for c in spec.T4_COLUMNS})
+                for g in spec.T4_GROUPS
+            }
             if found and not truncated:
                 self.problems.append(Problem(K.TABLE_EMPTY, "表四没有数字", None, None, "t4", None, None, 1.0, {}))
             return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, None, found)
         first = observed[0]
-        run = ObservedRow(label=RUN.label, label_line=None, values=values, line=first.line, column=first.column,
-                          may_cut=all(o.may_cut for o in observed))
+        run = ObservedRow(
+            label=RUN.label,
+            label_line=None,
+            values=values,
+            line=first.line,
+            column=first.column,
+            may_cut=all(o.may_cut for o in observed),
+        )
         identities = t4_identities()
 
         def ok(vec):
@@ -45,8 +53,9 @@ class Table4Builder(TableBuilder):
             rs, exhausted = readings(list(values), len(RUN.columns), lambda v: True, run.may_cut)
             rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
         row = self.make_row(RUN, run, distinct(rs), exhausted, 1.0)
-        rows = {g: Row(g, "", 1.0, row.line, {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS})
-                for g in spec.T4_GROUPS}
+        rows = {
+            g: Row(g, "", 1.0, row.line, {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}) for g in spec.T4_GROUPS
+        }
         # The run is not a row of the report: its problems name the table only.
         self.problems[:] = [attrs.evolve(p, row=None) if p.row == RUN.key else p for p in self.problems]
         return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found)

@@ -26,5 +26,11 @@ class PeriodMalformed(Rule):
         if p is not None and (p.start is None or p.end is None):
             year = report.meta.year
             expected = f"{year}年1月1日至{year}年12月31日" if year else "YYYY年1月1日至YYYY年12月31日"
-            yield self.finding(f"统计期限写法有误:「{p.raw}」", line=p.line, column=p.column, expected=expected,
-                               actual=p.raw, hint=f"改为「{expected}」")
+            yield self.finding(
+                f"统计期限写法有误:「{p.raw}」",
+                line=p.line,
+                column=p.column,
+                expected=expected,
+                actual=p.raw,
+                hint=f"改为「{expected}」",
+            )

@@ -27,5 +27,10 @@ class PeriodWrongYear(Rule):
             return
         want = (f"{year}-01-01", f"{year}-12-31")
         if (p.start, p.end) != want:
-            yield self.finding(f"统计期限「{p.raw}」不是{year}年的自然年", line=p.line, column=p.column,
-                               expected=f"{want[0]} 至 {want[1]}", actual=f"{p.start} 至 {p.end}")
+            yield self.finding(
+                f"统计期限「{p.raw}」不是{year}年的自然年",
+                line=p.line,
+                column=p.column,
+                expected=f"{want[0]} 至 {want[1]}",
+                actual=f"{p.start} 至 {p.end}",
+            )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ogilint import spec
 import datetime as dt
 import re
+
+from ogilint import spec
 from ogilint.finding import WARNING
 from ogilint.rule import Rule
 
@@ -24,10 +25,12 @@ class PublishedLate(Rule):
     summary = "发布日期晚于法定期限"
     severity = WARNING
     groups = ("dates",)
-    options = {"department_deadline": spec.month_day(spec.DEPARTMENT_DEADLINE),
-               "government_deadline": spec.month_day(spec.GOVERNMENT_DEADLINE),
-               "government_pattern": "人民政府(办公室|办公厅)?$|管委会$|管理委员会$|综合实验区$",
-               "skip_pattern": "乡|镇|街道|苏木"}
+    options = {
+        "department_deadline": spec.month_day(spec.DEPARTMENT_DEADLINE),
+        "government_deadline": spec.month_day(spec.GOVERNMENT_DEADLINE),
+        "government_pattern": "人民政府(办公室|办公厅)?$|管委会$|管理委员会$|综合实验区$",
+        "skip_pattern": "乡|镇|街道|苏木",
+    }
 
     def check(self, report, ctx):
         m = report.meta
@@ -40,6 +43,10 @@ class PublishedLate(Rule):
         published = dt.date.fromisoformat(m.published)
         if published > deadline:
             kind = "本级政府" if is_government else "政府部门"
-            yield self.finding(f"报告发布于 {published},晚于{kind}的法定期限 {deadline}",
-                               line=m.published_line, expected=f"≤ {deadline}", actual=str(published),
-                               confidence=0.8 if is_government else 0.7)
+            yield self.finding(
+                f"报告发布于 {published},晚于{kind}的法定期限 {deadline}",
+                line=m.published_line,
+                expected=f"≤ {deadline}",
+                actual=str(published),
+                confidence=0.8 if is_government else 0.7,
+            )

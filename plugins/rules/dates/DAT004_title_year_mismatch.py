@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR
 from ogilint.rule import Rule
 
@@ -27,5 +28,9 @@ class TitleYearMismatch(Rule):
             return
         title_year = re.search(r"((?:19|20)\d{2})\s*年", m.title)
         if title_year and int(title_year.group(1)) != int(m.period.start[:4]):
-            yield self.finding(f"标题年度 {title_year.group(1)} 与统计期限 {m.period.start[:4]} 不一致",
-                               line=m.title_line, expected=m.period.start[:4], actual=title_year.group(1))
+            yield self.finding(
+                f"标题年度 {title_year.group(1)} 与统计期限 {m.period.start[:4]} 不一致",
+                line=m.title_line,
+                expected=m.period.start[:4],
+                actual=title_year.group(1),
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import WARNING
 from ogilint.rule import Rule
 
@@ -31,14 +32,22 @@ class OtherYearFigures(Rule):
         if year is None or part is None:
             return
         text = report.part_text(1)
-        pattern = re.compile(r"(?<!\d)(" + str(year - 1) + r")\s*年(?:度)?[,，]?[^。;；]{0,%d}?"
-                             r"(?:共|全年|累计)[^。;；]{0,12}?(?:收到|受理|发布|公开|制发|办理)[^。;；]{0,20}?\d+\s*(?:件|条|份)"
-                             % ctx.options.get("window", 30))
+        pattern = re.compile(
+            r"(?<!\d)(" + str(year - 1) + r")\s*年(?:度)?[,，]?[^。;；]{0,%d}?"  # noqa: UP031 - %d keeps the {m,n} braces readable
+            r"(?:共|全年|累计)[^。;；]{0,12}?(?:收到|受理|发布|公开|制发|办理)[^。;；]{0,20}?\d+\s*(?:件|条|份)"
+            % ctx.options.get("window", 30)
+        )
         for m in pattern.finditer(text):
             before = text[: m.start()]
             line = part.line + before.count("\n")
             column = (len(before) - before.rfind("\n")) if "\n" in before else part.column + len(before)
-            yield self.finding(f"总体情况中「{m.group(0)[:40]}」用的是{year - 1}年,本报告是{year}年度",
-                               line=line, column=column, expected=f"{year}年", actual=f"{year - 1}年",
-                               confidence=0.6, hint="核对是否沿用了上一年报告的文字")
+            yield self.finding(
+                f"总体情况中「{m.group(0)[:40]}」用的是{year - 1}年,本报告是{year}年度",
+                line=line,
+                column=column,
+                expected=f"{year}年",
+                actual=f"{year - 1}年",
+                confidence=0.6,
+                hint="核对是否沿用了上一年报告的文字",
+            )
             return

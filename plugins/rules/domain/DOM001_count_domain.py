@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.domain.common import count_cells
+from ogilint.rule import Rule
 
 
 class CountDomain(Rule):
@@ -30,5 +30,13 @@ class CountDomain(Rule):
             fractional = isinstance(cell.value, float) and not cell.value.is_integer()
             if negative or fractional:
                 what = "负数" if negative else "小数"
-                yield self.finding(f"计数单元格为{what}: {cell.raw}", line=cell.line, column=cell.column,
-                                   table=table, row=row, col=col, expected="非负整数", actual=cell.value)
+                yield self.finding(
+                    f"计数单元格为{what}: {cell.raw}",
+                    line=cell.line,
+                    column=cell.column,
+                    table=table,
+                    row=row,
+                    col=col,
+                    expected="非负整数",
+                    actual=cell.value,
+                )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
-from ogilint.rule import Rule
 from ogilint.plugins.rules.domain.common import count_cells
+from ogilint.rule import Rule
 
 
 class CountWithUnit(Rule):
@@ -23,5 +23,13 @@ class CountWithUnit(Rule):
     def check(self, report, ctx):
         for table, row, col, cell in count_cells(report):
             if cell.kind == "number" and not cell.raw.replace(".", "", 1).lstrip("-").isdigit():
-                yield self.finding(f"计数单元格中有单位或文字: {cell.raw}", line=cell.line, column=cell.column,
-                                   table=table, row=row, col=col, expected="只填数字", actual=cell.raw)
+                yield self.finding(
+                    f"计数单元格中有单位或文字: {cell.raw}",
+                    line=cell.line,
+                    column=cell.column,
+                    table=table,
+                    row=row,
+                    col=col,
+                    expected="只填数字",
+                    actual=cell.raw,
+                )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint.finding import INFO
-from ogilint.rule import Rule
 from ogilint.plugins.rules.domain.common import count_cells
+from ogilint.rule import Rule
 
 
 class BlankOrNotApplicable(Rule):
@@ -24,5 +24,13 @@ class BlankOrNotApplicable(Rule):
         for table, row, col, cell in count_cells(report):
             if cell.kind in ("blank", "not_applicable"):
                 shown = "空白" if cell.kind == "blank" else f"「{cell.raw}」"
-                yield self.finding(f"计数单元格为{shown}", line=cell.line, column=cell.column, table=table,
-                                   row=row, col=col, expected="0 或实际数字", actual=cell.raw or "空白")
+                yield self.finding(
+                    f"计数单元格为{shown}",
+                    line=cell.line,
+                    column=cell.column,
+                    table=table,
+                    row=row,
+                    col=col,
+                    expected="0 或实际数字",
+                    actual=cell.raw or "空白",
+                )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ogilint.spec.problems import ProblemKind as K
 from ogilint import spec
 from ogilint.finding import WARNING, Location
 from ogilint.plugins.rules.extraction.common import _FromProblems
+from ogilint.spec.problems import ProblemKind as K
 
 
 class RowDamaged(_FromProblems):
@@ -39,14 +39,26 @@ class RowDamaged(_FromProblems):
         for table, problems in by_table.items():
             if len(problems) <= ctx.options.get("group_above", 3):
                 for p in problems:
-                    yield self.finding(p.message, line=p.line, column=p.column, table=p.table, row=p.row,
-                                       confidence=p.confidence, hint=self.hint_for(p))
+                    yield self.finding(
+                        p.message,
+                        line=p.line,
+                        column=p.column,
+                        table=p.table,
+                        row=p.row,
+                        confidence=p.confidence,
+                        hint=self.hint_for(p),
+                    )
                 continue
             first = problems[0]
             lines = "、".join(str(p.line) for p in problems[:12]) + ("…" if len(problems) > 12 else "")
             name = spec.TABLE_NAMES.get(table, table)
             yield self.finding(
                 f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情见 ogilint parse 的 problems",
-                line=first.line, column=first.column, table=table, confidence=min(p.confidence for p in problems),
-                hint="对照报告原件核对这些行", extent=len(problems),
-                related=[Location(p.line, p.column, p.table, p.row) for p in problems[1:]])
+                line=first.line,
+                column=first.column,
+                table=table,
+                confidence=min(p.confidence for p in problems),
+                hint="对照报告原件核对这些行",
+                extent=len(problems),
+                related=[Location(p.line, p.column, p.table, p.row) for p in problems[1:]],
+            )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ogilint.spec.problems import ProblemKind as K
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.extraction.common import _FromProblems
+from ogilint.spec.problems import ProblemKind as K
 
 
 class PageUnchecked(_FromProblems):

@@ -23,5 +23,15 @@ from ogilint.plugins.rules.extraction.EXT010_page_unchecked import PageUnchecked
 
 @hookimpl
 def ogilint_rules():
-    return [ColumnMissing, RowDamaged, SplitAmbiguous, LabelUncertain, Truncated, CellUnreadable, SplitUnique,
-            RowMissing, LabelDamaged, PageUnchecked]
+    return [
+        ColumnMissing,
+        RowDamaged,
+        SplitAmbiguous,
+        LabelUncertain,
+        Truncated,
+        CellUnreadable,
+        SplitUnique,
+        RowMissing,
+        LabelDamaged,
+        PageUnchecked,
+    ]

@@ -12,9 +12,17 @@ class _FromProblems(Rule):
     def check(self, report, ctx):
         for p in report.problems:
             if p.kind in self.kinds:
-                yield self.finding(p.message, line=p.line, column=p.column, table=p.table, row=p.row,
-                                   col=p.col, confidence=p.confidence, hint=self.hint_for(p),
-                                   extent=self.extent_for(report, p))
+                yield self.finding(
+                    p.message,
+                    line=p.line,
+                    column=p.column,
+                    table=p.table,
+                    row=p.row,
+                    col=p.col,
+                    confidence=p.confidence,
+                    hint=self.hint_for(p),
+                    extent=self.extent_for(report, p),
+                )
 
     def hint_for(self, p) -> str:
         return ""

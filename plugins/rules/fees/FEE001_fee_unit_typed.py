@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR, WARNING
-from ogilint.rule import Rule
 from ogilint.plugins.rules.fees.common import _fee_cell
+from ogilint.rule import Rule
 
 
 class FeeUnitTyped(Rule):
@@ -28,8 +29,15 @@ class FeeUnitTyped(Rule):
         cell = _fee_cell(report)
         if cell is not None and re.search(r"元", cell.raw):
             unit = "万元" if "万元" in cell.raw else "元"
-            yield self.finding(f"收费金额单元格中写了单位「{unit}」(表头已规定单位为万元): {cell.raw}",
-                               line=cell.line, column=cell.column, table="t2", row="fees", col="amount",
-                               expected="只填数字 (万元)", actual=cell.raw,
-                               hint="去掉单位;若原数以元计,换算为万元",
-                               severity=ERROR if unit == "元" else WARNING)
+            yield self.finding(
+                f"收费金额单元格中写了单位「{unit}」(表头已规定单位为万元): {cell.raw}",
+                line=cell.line,
+                column=cell.column,
+                table="t2",
+                row="fees",
+                col="amount",
+                expected="只填数字 (万元)",
+                actual=cell.raw,
+                hint="去掉单位;若原数以元计,换算为万元",
+                severity=ERROR if unit == "元" else WARNING,
+            )

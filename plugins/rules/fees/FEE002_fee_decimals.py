@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import WARNING
-from ogilint.rule import Rule
 from ogilint.plugins.rules.fees.common import _fee_cell
+from ogilint.rule import Rule
 
 
 class FeeDecimals(Rule):
@@ -35,11 +36,25 @@ class FeeDecimals(Rule):
         if header:
             required = int(header.group(1))
         if required is not None and places not in (0, required) and cell.value != 0:
-            yield self.finding(f"收费金额应保留{required}位小数,实际为{places}位: {digits}", line=cell.line,
-                               column=cell.column, table="t2", row="fees", col="amount",
-                               expected=f"{required}位小数", actual=digits)
+            yield self.finding(
+                f"收费金额应保留{required}位小数,实际为{places}位: {digits}",
+                line=cell.line,
+                column=cell.column,
+                table="t2",
+                row="fees",
+                col="amount",
+                expected=f"{required}位小数",
+                actual=digits,
+            )
         elif places > ctx.options.get("max_decimals", 4):
-            yield self.finding(f"收费金额有{places}位小数,像是未经取舍的元→万元换算: {digits}", line=cell.line,
-                               column=cell.column, table="t2", row="fees", col="amount",
-                               expected=f"至多{ctx.options.get('max_decimals', 4)}位小数", actual=digits,
-                               hint="按万元保留适当位数 (如 2 位或地方规定的位数)")
+            yield self.finding(
+                f"收费金额有{places}位小数,像是未经取舍的元→万元换算: {digits}",
+                line=cell.line,
+                column=cell.column,
+                table="t2",
+                row="fees",
+                col="amount",
+                expected=f"至多{ctx.options.get('max_decimals', 4)}位小数",
+                actual=digits,
+                hint="按万元保留适当位数 (如 2 位或地方规定的位数)",
+            )

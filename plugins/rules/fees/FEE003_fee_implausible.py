@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.fees.common import _fee_cell
+from ogilint.rule import Rule
 
 
 class FeeImplausible(Rule):
@@ -24,9 +25,13 @@ class FeeImplausible(Rule):
     summary = "收费金额与机关类型不相称"
     severity = ERROR
     groups = ("fees",)
-    options = {"limits": {"科学技术|科技|统计|信访|档案|地方志|研究室|乡|镇|街道|苏木": 100,
-                          "人民政府|管委会|管理委员会": None},
-               "default_limit": 50000}
+    options = {
+        "limits": {
+            "科学技术|科技|统计|信访|档案|地方志|研究室|乡|镇|街道|苏木": 100,
+            "人民政府|管委会|管理委员会": None,
+        },
+        "default_limit": 50000,
+    }
 
     def check(self, report, ctx):
         cell = _fee_cell(report)
@@ -39,7 +44,16 @@ class FeeImplausible(Rule):
                 limit = value
                 break
         if limit is not None and cell.value > limit:
-            yield self.finding(f"{body or '本机关'}的行政事业性收费 {cell.value} 万元 (约 {cell.value / 10000:.2f} 亿元)"
-                               f"与其类型不相称 (上限参考 {limit:g} 万元)", line=cell.line, column=cell.column,
-                               table="t2", row="fees", col="amount", expected=f"≤ {limit:g}", actual=cell.value,
-                               hint="核对单位 (元/万元) 和数据来源;不收费的机关应填 0", confidence=0.85)
+            yield self.finding(
+                f"{body or '本机关'}的行政事业性收费 {cell.value} 万元 (约 {cell.value / 10000:.2f} 亿元)"
+                f"与其类型不相称 (上限参考 {limit:g} 万元)",
+                line=cell.line,
+                column=cell.column,
+                table="t2",
+                row="fees",
+                col="amount",
+                expected=f"≤ {limit:g}",
+                actual=cell.value,
+                hint="核对单位 (元/万元) 和数据来源;不收费的机关应填 0",
+                confidence=0.85,
+            )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import WARNING
-from ogilint.text import clean
 from ogilint.rule import Rule
+from ogilint.text import clean
 
 
 class ProcessingFeeStatement(Rule):
@@ -29,9 +30,19 @@ class ProcessingFeeStatement(Rule):
             return
         text = report.part_text(6)
         if "处理费" not in clean(text):
-            yield self.finding("第六部分没有说明信息处理费的收取情况", line=part.line, column=part.column,
-                               expected="信息处理费收取情况 (元)", actual="未提及",
-                               hint="写明本年度收取信息处理费的金额 (元),未收取的写明未收取")
+            yield self.finding(
+                "第六部分没有说明信息处理费的收取情况",
+                line=part.line,
+                column=part.column,
+                expected="信息处理费收取情况 (元)",
+                actual="未提及",
+                hint="写明本年度收取信息处理费的金额 (元),未收取的写明未收取",
+            )
         elif re.search(r"处理费[^。]{0,30}?\d+(?:\.\d+)?\s*万元", text):
-            yield self.finding("信息处理费以万元表述;该费用按元计算并报告", line=part.line, column=part.column,
-                               expected="元", actual="万元")
+            yield self.finding(
+                "信息处理费以万元表述;该费用按元计算并报告",
+                line=part.line,
+                column=part.column,
+                expected="元",
+                actual="万元",
+            )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
-from ogilint.text import clean
 from ogilint.rule import Rule
+from ogilint.text import clean
 
 
 class UnpaidFeeWithoutStatement(Rule):
@@ -28,6 +28,13 @@ class UnpaidFeeWithoutStatement(Rule):
         if cell is None or cell.kind != "number" or not cell.value:
             return
         if "处理费" not in clean("".join(report.lines)):
-            yield self.finding(f"表三有{cell.value:g}件申请因逾期未缴费不再处理,但全文没有说明信息处理费",
-                               line=cell.line, column=cell.column, table="t3", row="other.unpaid_fee", col="total",
-                               actual=cell.value, hint="在第六部分说明信息处理费的收取情况")
+            yield self.finding(
+                f"表三有{cell.value:g}件申请因逾期未缴费不再处理,但全文没有说明信息处理费",
+                line=cell.line,
+                column=cell.column,
+                table="t3",
+                row="other.unpaid_fee",
+                col="total",
+                actual=cell.value,
+                hint="在第六部分说明信息处理费的收取情况",
+            )

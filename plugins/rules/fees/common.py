@@ -5,7 +5,6 @@ from __future__ import annotations
 from ogilint import spec
 
 
-
 def _fee_cell(report):
     if report.meta.template_version != spec.TEMPLATE_2021:
         return None  # the 2019 format's fee row counts items, not money

@@ -25,6 +25,14 @@ class Balance(_Identity):
         cell = report.tables["t3"].rows["total_handled"].cells[f["col"]]
         return self.finding(
             f"表三「{spec.COLUMN_LABELS[f['col']]}」列: 新收+上年结转 = {f['expected']:g},但办理总计+结转下年 = {f['actual']:g}",
-            line=cell.line, column=cell.column, table="t3", row="total_handled", col=f["col"],
-            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]),
-            hint="核对这一列的四个数", extent=4)
+            line=cell.line,
+            column=cell.column,
+            table="t3",
+            row="total_handled",
+            col=f["col"],
+            expected=f["expected"],
+            actual=f["actual"],
+            related=self.related(report, "t3", f["cells"]),
+            hint="核对这一列的四个数",
+            extent=4,
+        )

@@ -24,6 +24,14 @@ class HandledTotal(_Identity):
         cell = report.tables["t3"].rows["total_handled"].cells[f["col"]]
         return self.finding(
             f"表三「{spec.COLUMN_LABELS[f['col']]}」列: 办理结果各项之和 = {f['expected']:g},但(七)总计为 {f['actual']:g}",
-            line=cell.line, column=cell.column, table="t3", row="total_handled", col=f["col"],
-            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]),
-            hint="核对这一列的各项和总计", extent=len(f["cells"]))
+            line=cell.line,
+            column=cell.column,
+            table="t3",
+            row="total_handled",
+            col=f["col"],
+            expected=f["expected"],
+            actual=f["actual"],
+            related=self.related(report, "t3", f["cells"]),
+            hint="核对这一列的各项和总计",
+            extent=len(f["cells"]),
+        )

@@ -24,6 +24,14 @@ class RowTotal(_Identity):
         cell = report.tables["t3"].rows[f["row"]].cells["total"]
         return self.finding(
             f"表三「{f['row']}」行: 各类申请人之和 = {f['expected']:g},但总计为 {f['actual']:g}",
-            line=cell.line, column=cell.column, table="t3", row=f["row"], col="total",
-            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]),
-            hint="核对这一行的各数和总计", extent=len(f["cells"]))
+            line=cell.line,
+            column=cell.column,
+            table="t3",
+            row=f["row"],
+            col="total",
+            expected=f["expected"],
+            actual=f["actual"],
+            related=self.related(report, "t3", f["cells"]),
+            hint="核对这一行的各数和总计",
+            extent=len(f["cells"]),
+        )

@@ -24,6 +24,14 @@ class ReviewTotals(_Identity):
         group = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
         return self.finding(
             f"表四「{group[f['row']]}」: 四项之和 = {f['expected']:g},但总计为 {f['actual']:g}",
-            line=cell.line, column=cell.column, table="t4", row=f["row"], col="total",
-            expected=f["expected"], actual=f["actual"], related=self.related(report, "t4", f["cells"]),
-            hint="核对这一组的五个数", extent=5)
+            line=cell.line,
+            column=cell.column,
+            table="t4",
+            row=f["row"],
+            col="total",
+            expected=f["expected"],
+            actual=f["actual"],
+            related=self.related(report, "t4", f["cells"]),
+            hint="核对这一组的五个数",
+            extent=5,
+        )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.identities.common import _num, last_year
+from ogilint.rule import Rule
 
 
 class CarriedOver(Rule):
@@ -37,5 +37,12 @@ class CarriedOver(Rule):
                 continue
             yield self.finding(
                 f"表三「{spec.COLUMN_LABELS[c]}」列上年结转为 {a:g},但 {prev.meta.year} 年报告的结转下年度继续办理为 {b:g}",
-                line=now.line, column=now.column, table="t3", row="carried_over", col=c, expected=b, actual=a,
-                hint=f"核对 {prev.meta.year} 年报告 ({prev.meta.source or ''}) 的结转数")
+                line=now.line,
+                column=now.column,
+                table="t3",
+                row="carried_over",
+                col=c,
+                expected=b,
+                actual=a,
+                hint=f"核对 {prev.meta.year} 年报告 ({prev.meta.source or ''}) 的结转数",
+            )

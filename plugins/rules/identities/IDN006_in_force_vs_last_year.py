@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ogilint import spec
-from ogilint.rule import Rule
 from ogilint.plugins.rules.identities.common import _num, last_year
+from ogilint.rule import Rule
 
 
 class InForceVsLastYear(Rule):
@@ -23,7 +23,11 @@ class InForceVsLastYear(Rule):
 
     def check(self, report, ctx):
         prev = last_year(report, ctx.run_reports)
-        if prev is None or report.meta.template_version != spec.TEMPLATE_2021 or prev.meta.template_version != spec.TEMPLATE_2021:
+        if (
+            prev is None
+            or report.meta.template_version != spec.TEMPLATE_2021
+            or prev.meta.template_version != spec.TEMPLATE_2021
+        ):
             return
         for row in ("regulations", "normative_docs"):
             cells = [report.tables["t2"].cell(row, c) for c in ("issued", "repealed", "in_force")]
@@ -33,7 +37,15 @@ class InForceVsLastYear(Rule):
                 continue
             expected = before + issued - repealed
             if abs(expected - in_force) > spec.TOLERANCE:
-                yield self.finding(f"「{'规章' if row == 'regulations' else '行政规范性文件'}」现行有效 {in_force:g},"
-                                   f"而上年 {before:g} + 制发 {issued:g} − 废止 {repealed:g} = {expected:g}",
-                                   line=cells[2].line, column=cells[2].column, table="t2", row=row, col="in_force",
-                                   expected=expected, actual=in_force, confidence=0.6)
+                yield self.finding(
+                    f"「{'规章' if row == 'regulations' else '行政规范性文件'}」现行有效 {in_force:g},"
+                    f"而上年 {before:g} + 制发 {issued:g} − 废止 {repealed:g} = {expected:g}",
+                    line=cells[2].line,
+                    column=cells[2].column,
+                    table="t2",
+                    row=row,
+                    col="in_force",
+                    expected=expected,
+                    actual=in_force,
+                    confidence=0.6,
+                )

@@ -24,5 +24,13 @@ class LegalEntitySubtotal(_Identity):
         cell = report.tables["t3"].rows[f["row"]].cells[spec.T3_SUBTOTAL]
         return self.finding(
             f"表三「{f['row']}」行: 五类法人或其他组织之和 = {f['expected']:g},但小计为 {f['actual']:g}",
-            line=cell.line, column=cell.column, table="t3", row=f["row"], col=spec.T3_SUBTOTAL,
-            expected=f["expected"], actual=f["actual"], related=self.related(report, "t3", f["cells"]), extent=6)
+            line=cell.line,
+            column=cell.column,
+            table="t3",
+            row=f["row"],
+            col=spec.T3_SUBTOTAL,
+            expected=f["expected"],
+            actual=f["actual"],
+            related=self.related(report, "t3", f["cells"]),
+            extent=6,
+        )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR, Location
-from ogilint.rule import Rule
 from ogilint.plugins.rules.identities.common import culprits, failures
+from ogilint.rule import Rule
 
 
 class LikelyCulprit(Rule):
@@ -33,13 +33,26 @@ class LikelyCulprit(Rule):
             cell = t3.rows[row].cells[col]
             row_f = evidence[0]
             diff = row_f["actual"] - row_f["expected"]
-            kinds = "、".join({"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]]
-                             for e in evidence)
+            kinds = "、".join(
+                {"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]]
+                for e in evidence
+            )
             yield self.finding(
                 f"表三「{row}」行「{spec.COLUMN_LABELS[col]}」列的 {cell.value:g} 很可能有误: {kinds}都相差 {abs(diff):g}",
-                line=cell.line, column=cell.column, table="t3", row=row, col=col,
+                line=cell.line,
+                column=cell.column,
+                table="t3",
+                row=row,
+                col=col,
                 expected=row_f["expected"] if col in ("total", spec.T3_SUBTOTAL) else cell.value + diff,
                 actual=cell.value,
-                related=[Location(t3.rows[r].cells[c].line, t3.rows[r].cells[c].column, "t3", r, c)
-                         for e in evidence for r, c in e["cells"] if (r, c) != (row, col)],
-                hint="先核对这个单元格", extent=sum(len(e["cells"]) for e in evidence), confidence=0.8)
+                related=[
+                    Location(t3.rows[r].cells[c].line, t3.rows[r].cells[c].column, "t3", r, c)
+                    for e in evidence
+                    for r, c in e["cells"]
+                    if (r, c) != (row, col)
+                ],
+                hint="先核对这个单元格",
+                extent=sum(len(e["cells"]) for e in evidence),
+                confidence=0.8,
+            )

@@ -12,14 +12,22 @@ from ogilint.hookspec import hookimpl
 from ogilint.plugins.rules.identities.IDN001_column_balance import Balance
 from ogilint.plugins.rules.identities.IDN002_handled_total import HandledTotal
 from ogilint.plugins.rules.identities.IDN003_row_total import RowTotal
-from ogilint.plugins.rules.identities.IDN007_legal_entity_subtotal import LegalEntitySubtotal
 from ogilint.plugins.rules.identities.IDN004_review_totals import ReviewTotals
-from ogilint.plugins.rules.identities.IDN010_likely_culprit import LikelyCulprit
 from ogilint.plugins.rules.identities.IDN005_carried_over_vs_last_year import CarriedOver
 from ogilint.plugins.rules.identities.IDN006_in_force_vs_last_year import InForceVsLastYear
+from ogilint.plugins.rules.identities.IDN007_legal_entity_subtotal import LegalEntitySubtotal
+from ogilint.plugins.rules.identities.IDN010_likely_culprit import LikelyCulprit
 
 
 @hookimpl
 def ogilint_rules():
-    return [Balance, HandledTotal, RowTotal, LegalEntitySubtotal, ReviewTotals, LikelyCulprit, CarriedOver,
-            InForceVsLastYear]
+    return [
+        Balance,
+        HandledTotal,
+        RowTotal,
+        LegalEntitySubtotal,
+        ReviewTotals,
+        LikelyCulprit,
+        CarriedOver,
+        InForceVsLastYear,
+    ]

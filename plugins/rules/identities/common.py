@@ -36,8 +36,9 @@ def failures(report) -> list[dict]:
     out = []
     for identity, expected, actual in failing(identities, value_of):
         where = {"col": identity.col} if identity.col is not None else {"row": identity.row}
-        out.append({"kind": identity.kind, **where, "expected": expected, "actual": actual,
-                    "cells": list(identity.cells)})
+        out.append(
+            {"kind": identity.kind, **where, "expected": expected, "actual": actual, "cells": list(identity.cells)}
+        )
     return out
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import WARNING
-from ogilint.text import clean
 from ogilint.rule import Rule
+from ogilint.text import clean
 
 
 class ShandongPartSixItems(Rule):
@@ -25,8 +26,14 @@ class ShandongPartSixItems(Rule):
     summary = "山东: 第六部分缺少规定的分项"
     severity = WARNING
     groups = ("structure", "regional")
-    options = {"items": {"信息处理费": "信息处理费", "工作要点": "落实上级年度政务公开工作要点情况",
-                         "建议|提案": "人大代表建议和政协提案办理结果公开情况", "创新": "政务公开工作创新情况"}}
+    options = {
+        "items": {
+            "信息处理费": "信息处理费",
+            "工作要点": "落实上级年度政务公开工作要点情况",
+            "建议|提案": "人大代表建议和政协提案办理结果公开情况",
+            "创新": "政务公开工作创新情况",
+        }
+    }
 
     def check(self, report, ctx):
         part = report.part(6)
@@ -35,7 +42,12 @@ class ShandongPartSixItems(Rule):
         text = clean(report.part_text(6))
         missing = [name for pattern, name in ctx.options["items"].items() if not re.search(pattern, text)]
         if missing:
-            yield self.finding(f"第六部分缺少山东省要求的分项:{'、'.join(missing)}", line=part.line,
-                               column=part.column, expected="、".join(ctx.options["items"].values()),
-                               actual="缺少" + "、".join(missing), extent=len(missing),
-                               hint="按山东省要求在第六部分逐项说明 (没有的写明“无”)")
+            yield self.finding(
+                f"第六部分缺少山东省要求的分项:{'、'.join(missing)}",
+                line=part.line,
+                column=part.column,
+                expected="、".join(ctx.options["items"].values()),
+                actual="缺少" + "、".join(missing),
+                extent=len(missing),
+                hint="按山东省要求在第六部分逐项说明 (没有的写明“无”)",
+            )

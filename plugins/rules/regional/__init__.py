@@ -6,6 +6,7 @@ They are selected by the regional rule sets (``rules/shandong.toml`` …), not b
 from __future__ import annotations
 
 import re
+
 from ogilint.hookspec import hookimpl
 from ogilint.plugins.rules.regional.REG001_shandong_part_six_items import ShandongPartSixItems
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.structure.common import _truncated
+from ogilint.rule import Rule
 
 
 class PartMissing(Rule):
@@ -31,5 +31,9 @@ class PartMissing(Rule):
         for n in range(1, 7):
             if n in present or (_truncated(report) and n > last):
                 continue
-            yield self.finding(f"缺少第{'一二三四五六'[n - 1]}部分「{spec.PART_TITLES[n]}」",
-                               expected=spec.PART_TITLES[n], actual="缺失", extent=3)
+            yield self.finding(
+                f"缺少第{'一二三四五六'[n - 1]}部分「{spec.PART_TITLES[n]}」",
+                expected=spec.PART_TITLES[n],
+                actual="缺失",
+                extent=3,
+            )

@@ -24,7 +24,10 @@ class PartDuplicated(Rule):
         seen = {}
         for p in report.parts:
             if p.number in seen:
-                yield self.finding(f"第{'一二三四五六'[p.number - 1]}部分重复出现 (第{seen[p.number]}行已有)",
-                                   line=p.line, column=p.column)
+                yield self.finding(
+                    f"第{'一二三四五六'[p.number - 1]}部分重复出现 (第{seen[p.number]}行已有)",
+                    line=p.line,
+                    column=p.column,
+                )
             else:
                 seen[p.number] = p.line

@@ -24,6 +24,11 @@ class PartOrder(Rule):
         numbers = [p.number for p in report.parts]
         for prev, part in zip(report.parts, report.parts[1:]):
             if part.number < prev.number:
-                yield self.finding(f"第{'一二三四五六'[part.number - 1]}部分出现在第{'一二三四五六'[prev.number - 1]}部分之后",
-                                   line=part.line, column=part.column, expected=sorted(numbers), actual=numbers)
+                yield self.finding(
+                    f"第{'一二三四五六'[part.number - 1]}部分出现在第{'一二三四五六'[prev.number - 1]}部分之后",
+                    line=part.line,
+                    column=part.column,
+                    expected=sorted(numbers),
+                    actual=numbers,
+                )
                 return

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import INFO
-from ogilint.text import clean
 from ogilint.rule import Rule
+from ogilint.text import clean
 
 
 class HeadingVariant(Rule):
@@ -14,7 +14,7 @@ class HeadingVariant(Rule):
     Why: accepted variants exist (spec §3: Shanghai follows the 条例 wording); the note tells the
     reviewer which wording was used. Wordings listed in the option ``accept`` are not noted.
 
-    Fails (info): "四、政府信息公开行政复议和行政诉讼情况". Passes: "四、政府信息公开行政复议、行政诉讼情况".
+    Fails: "四、政府信息公开行政复议和行政诉讼情况" (an info note). Passes: "四、政府信息公开行政复议、行政诉讼情况".
     """
 
     code = "STR004"
@@ -29,5 +29,10 @@ class HeadingVariant(Rule):
         for p in report.parts:
             standard = spec.PART_TITLES[p.number]
             if clean(p.heading) not in (clean(standard), *accepted):
-                yield self.finding(f"第{'一二三四五六'[p.number - 1]}部分标题为「{p.heading}」,国家格式为「{standard}」",
-                                   line=p.line, column=p.column, expected=standard, actual=p.heading)
+                yield self.finding(
+                    f"第{'一二三四五六'[p.number - 1]}部分标题为「{p.heading}」,国家格式为「{standard}」",
+                    line=p.line,
+                    column=p.column,
+                    expected=standard,
+                    actual=p.heading,
+                )

@@ -26,10 +26,14 @@ class TemplateYearMismatch(Rule):
         m = report.meta
         if not m.template_detected or m.year is None:
             return
-        expected = spec.TEMPLATE_2021 if m.year >= 2021 else spec.TEMPLATE_2019
+        expected = spec.template_for_year(m.year)
         if m.template_version != expected:
             t2 = report.tables.get("t2")
-            yield self.finding(f"{m.year}年度报告使用了{m.template_version}年版表格格式 (应为{expected}年版)",
-                               line=t2.line if t2 is not None else None, expected=expected,
-                               actual=m.template_version, extent=10,
-                               hint="依据: " + "、".join(m.template_evidence[:3]))
+            yield self.finding(
+                f"{m.year}年度报告使用了{m.template_version}年版表格格式 (应为{expected}年版)",
+                line=t2.line if t2 is not None else None,
+                expected=expected,
+                actual=m.template_version,
+                extent=10,
+                hint="依据: " + "、".join(m.template_evidence[:3]),
+            )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.structure.common import _truncated
+from ogilint.rule import Rule
 
 
 class TableMissing(Rule):
@@ -31,6 +31,13 @@ class TableMissing(Rule):
             part = report.part(number)
             table = report.tables.get(key)
             if part is not None and table is not None and not table.found:
-                yield self.finding(f"第{'一二三四五六'[number - 1]}部分没有{name}的数字 (表格缺失或是图片)",
-                                   line=part.line, column=part.column, table=key, expected=name, actual="缺失",
-                                   extent=10, hint="按国家格式补上统计表")
+                yield self.finding(
+                    f"第{'一二三四五六'[number - 1]}部分没有{name}的数字 (表格缺失或是图片)",
+                    line=part.line,
+                    column=part.column,
+                    table=key,
+                    expected=name,
+                    actual="缺失",
+                    extent=10,
+                    hint="按国家格式补上统计表",
+                )

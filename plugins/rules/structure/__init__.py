@@ -9,8 +9,17 @@ from ogilint.plugins.rules.structure.STR003_part_order import PartOrder
 from ogilint.plugins.rules.structure.STR004_heading_variant import HeadingVariant
 from ogilint.plugins.rules.structure.STR005_template_year_mismatch import TemplateYearMismatch
 from ogilint.plugins.rules.structure.STR006_table_missing import TableMissing
+from ogilint.plugins.rules.structure.STR007_foreign_table_item import ForeignTableItem
 
 
 @hookimpl
 def ogilint_rules():
-    return [PartMissing, PartDuplicated, PartOrder, HeadingVariant, TemplateYearMismatch, TableMissing]
+    return [
+        PartMissing,
+        PartDuplicated,
+        PartOrder,
+        HeadingVariant,
+        TemplateYearMismatch,
+        TableMissing,
+        ForeignTableItem,
+    ]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _total, _where, to_number
+from ogilint.rule import Rule
 
 
 class RequestsReceived(Rule):
@@ -39,10 +40,18 @@ class RequestsReceived(Rule):
             accepted = {new.value} | ({new.value + carried.value} if carried is not None else set())
             if n is not None and n not in accepted:
                 line, column = _where(report, text, m)
-                yield self.finding(f"正文说收到申请{n}件,表三本年新收总计为{new.value:g}件",
-                                   line=line, column=column, table="t3", row="new_received", col="total",
-                                   expected=new.value, actual=n, confidence=0.8,
-                                   related=[self._loc(new, "new_received")])
+                yield self.finding(
+                    f"正文说收到申请{n}件,表三本年新收总计为{new.value:g}件",
+                    line=line,
+                    column=column,
+                    table="t3",
+                    row="new_received",
+                    col="total",
+                    expected=new.value,
+                    actual=n,
+                    confidence=0.8,
+                    related=[self._loc(new, "new_received")],
+                )
 
     @staticmethod
     def _loc(cell, row):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.text_tables.common import _narrative, _total, _where
+from ogilint.rule import Rule
 
 
 class NoneClaims(Rule):
@@ -29,13 +30,27 @@ class NoneClaims(Rule):
         m = re.search(r"未(?:收到|受理|接到)[^。,;，；]{0,16}申请", text)
         if m and new is not None and new.value > 0:
             line, column = _where(report, text, m)
-            yield self.finding(f"正文称「{m.group(0)}」,但表三本年新收总计为{new.value:g}", line=line, column=column,
-                               table="t3", row="new_received", col="total", expected=0, actual=new.value)
+            yield self.finding(
+                f"正文称「{m.group(0)}」,但表三本年新收总计为{new.value:g}",
+                line=line,
+                column=column,
+                table="t3",
+                row="new_received",
+                col="total",
+                expected=0,
+                actual=new.value,
+            )
         m = re.search(r"(?:未发生|未出现|没有发生|无)[^。;；]{0,24}?(?:行政复议|行政诉讼)", text)
         if m:
             totals = [_total(report, "t4", g) for g in ("review", "litigation_direct", "litigation_after_review")]
             total = sum(c.value for c in totals if c is not None)
             if total > 0:
                 line, column = _where(report, text, m)
-                yield self.finding(f"正文称「{m.group(0)}」,但表四的复议、诉讼总计为{total:g}", line=line,
-                                   column=column, table="t4", expected=0, actual=total)
+                yield self.finding(
+                    f"正文称「{m.group(0)}」,但表四的复议、诉讼总计为{total:g}",
+                    line=line,
+                    column=column,
+                    table="t4",
+                    expected=0,
+                    actual=total,
+                )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import ERROR
-from ogilint.rule import Rule
 from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _total, _where, to_number
+from ogilint.rule import Rule
 
 
 class ReviewCounts(Rule):
@@ -38,5 +39,14 @@ class ReviewCounts(Rule):
                 n = to_number(m.group(1))
                 if n is not None and n != value:
                     line, column = _where(report, text, m)
-                    yield self.finding(f"正文说{word}{n}件,表四为{value:g}件", line=line, column=column,
-                                       table="t4", row=row, col="total", expected=value, actual=n, confidence=0.8)
+                    yield self.finding(
+                        f"正文说{word}{n}件,表四为{value:g}件",
+                        line=line,
+                        column=column,
+                        table="t4",
+                        row=row,
+                        col="total",
+                        expected=value,
+                        actual=n,
+                        confidence=0.8,
+                    )

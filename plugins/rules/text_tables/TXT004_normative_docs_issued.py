@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+
 from ogilint.finding import WARNING
-from ogilint.rule import Rule
 from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _where, to_number
+from ogilint.rule import Rule
 
 
 class NormativeDocsIssued(Rule):
@@ -32,6 +33,14 @@ class NormativeDocsIssued(Rule):
             n = to_number(m.group(1))
             if n is not None and n != cell.value:
                 line, column = _where(report, text, m)
-                yield self.finding(f"正文说制发规范性文件{n}件,表二本年制发件数为{cell.value:g}", line=line,
-                                   column=column, table="t2", row="normative_docs", col="issued",
-                                   expected=cell.value, actual=n, confidence=0.7)
+                yield self.finding(
+                    f"正文说制发规范性文件{n}件,表二本年制发件数为{cell.value:g}",
+                    line=line,
+                    column=column,
+                    table="t2",
+                    row="normative_docs",
+                    col="issued",
+                    expected=cell.value,
+                    actual=n,
+                    confidence=0.7,
+                )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import cn2an
 
-
 NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
 
 

@@ -1,0 +1,36 @@
+"""Every kind of extraction problem (spec/problems.py) reaches the reviewer through some rule: a
+problem no rule reports would be a table read badly in silence."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from ogilint import parse_file
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
+from ogilint.model import Problem
+from ogilint.spec.problems import ProblemKind
+from tests.conftest import FIXTURES
+
+CLEAN = FIXTURES / "real" / "huaian-2024.txt"  # no problems, no findings
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return Engine(ProjectConfig(), Overrides())  # the national rule set this report gets
+
+
+@pytest.mark.parametrize("kind", list(ProblemKind), ids=[k.value for k in ProblemKind])
+def test_every_problem_kind_is_reported(engine, kind):
+    report = parse_file(CLEAN)
+    assert report.problems == () and engine.check_report(report).findings == []
+    marked = f"测试问题 {kind.value}"
+    problem = Problem(kind, marked, 84, 1, "t3", "new_received", "total", 0.5, {})
+    findings = engine.check_report(attrs.evolve(report, problems=(problem,))).findings
+    assert findings, f"no rule reports a {kind.value} problem"
+
+
+def test_kinds_are_stable_strings():
+    assert ProblemKind("cell-missing") is ProblemKind.CELL_MISSING
+    assert f"{ProblemKind.TRUNCATED}" == "truncated" and ProblemKind.TRUNCATED == "truncated"
