@@ -9,7 +9,7 @@ import sys
 from ogilint.api import parse_file
 from ogilint.checking.config import ConfigError
 from ogilint.errors import UnusableInput
-from ogilint.finding import SEVERITIES, SEVERITY_ORDER
+from ogilint.finding import ERROR, SEVERITIES, SEVERITY_ORDER
 from ogilint.output.serialize import report_json
 from ogilint.version import __version__
 
@@ -73,7 +73,7 @@ def _check_cmd(args) -> int:
         return EXIT_USAGE
     if args.exit_zero:
         return EXIT_OK
-    fail_on = args.fail_on or engine.config.fail_on or "error"
+    fail_on = args.fail_on or engine.config.fail_on or ERROR
     level = SEVERITY_ORDER[fail_on]
     if any(SEVERITY_ORDER.get(f.severity, 0) >= level for res in results for f in res.findings):
         return EXIT_FINDINGS

@@ -11,6 +11,8 @@ from typing import Optional, Union
 
 import attrs
 
+from ogilint.document import cell_index
+
 Number = Union[int, float]
 
 # Cell kinds (tests/golden/README.md explains when each applies).
@@ -173,16 +175,12 @@ class Report:
         if origin is None:
             # A web page's lines are not the HTML file's lines: name the extracted text's line.
             return f"网页正文第{line}行" if line and self.meta.source_format == "html" else ""
-        from ogilint.document import cell_index
-
         return origin.describe(cell_index(self.source_line(line), column))
 
     def where_json(self, line: Optional[int], column: Optional[int] = None) -> Optional[dict]:
         origin = self.origin(line)
         if origin is None:
             return {"text_line": line} if line and self.meta.source_format == "html" else None
-        from ogilint.document import cell_index
-
         return origin.as_json(cell_index(self.source_line(line), column))
 
     def source_line(self, line: Optional[int]) -> str:

@@ -3,7 +3,7 @@
 A rule declares, as class attributes, its stable ``code`` (family prefix + digits, selectable by
 prefix), a kebab-case ``name``, a one-line ``summary``, a default ``severity``, ``groups`` and
 ``options`` with defaults; its docstring says why the rule exists, cites the spec
-(``../shared/spec/REPORT-FORMAT.md``) or the law, and shows a failing and a passing example —
+(``docs/report-format.md``) or the law, and shows a failing and a passing example —
 ``ogilint explain CODE`` prints it.
 """
 

@@ -1,5 +1,5 @@
 """Choose the rule set that fits a report: the national set of its template version, or a regional
-set (``../shared/spec/REPORT-FORMAT.md`` §7) when the report is from Henan, Shandong or Shanghai."""
+set (``docs/report-format.md`` §7) when the report is from Henan, Shandong or Shanghai."""
 
 from __future__ import annotations
 

@@ -8,15 +8,13 @@ such timings failed under load. Speed itself is measured in tests/benchmarks/.
 from __future__ import annotations
 
 import random
-import resource
-import subprocess
-import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ogilint import Report, UnusableInput, parse_bytes, parse_text
 
+from .bounded import ogilint_bounded
 from .conftest import SEEDS
 
 REPORTS = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
@@ -31,22 +29,11 @@ def _answer(fn, *args):
         assert exc.reason
 
 
-def _limit_memory():  # runs in the child before exec: 2 GiB of address space
-    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
-
-
 def _answer_in_bounds(tmp_path, text: str, seconds: int = 120):
     """`ogilint parse` of ``text`` in a subprocess: an answer within the time and memory bound."""
     path = tmp_path / "input.txt"
     path.write_text(text, encoding="utf-8")
-    proc = subprocess.run(
-        [sys.executable, "-m", "ogilint", "parse", str(path)],
-        capture_output=True,
-        timeout=seconds,
-        preexec_fn=_limit_memory,
-    )
-    assert proc.returncode in (0, 2), proc.stderr[-500:]
-    assert b"Traceback" not in proc.stderr
+    assert ogilint_bounded("parse", str(path), seconds=seconds).returncode in (0, 2)
 
 
 # The mangling draws thousands of random numbers: a seeded random.Random keeps that out of

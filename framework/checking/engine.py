@@ -15,7 +15,7 @@ import attrs
 
 from ogilint import spec
 from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
-from ogilint.checking.registry import build_registry, default_options, validate_options
+from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.selection import resolve, unknown_selectors
 from ogilint.errors import UnusableInput
@@ -46,16 +46,21 @@ class Plan:
 
 
 class Engine:
+    """Checks reports under one configuration. It holds the run's plugin registry (built here unless
+    one is passed in: one plugin manager per run), validates the configuration up front so a bad
+    selector fails before any report is read, and loads rule sets when a report first needs them."""
+
     def __init__(
         self,
         config: Optional[ProjectConfig] = None,
         overrides: Optional[Overrides] = None,
         extra_plugins: Iterable = (),
+        registry: Optional[Registry] = None,
     ):
         self.config = config if config is not None else find_project_config()
         self.overrides = overrides or Overrides()
         self._rulesets: dict[str, RuleSet] = {}
-        self.registry = build_registry(extra_plugins)
+        self.registry = registry if registry is not None else build_registry(extra_plugins)
         self.defaults = default_options(self.registry)
         self._validate_static()
 

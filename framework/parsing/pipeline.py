@@ -92,13 +92,9 @@ def parse_lines(
                 f"文本在第{truncated}行中断,报告不完整"
                 + (f"(只到第{last}部分)" if last else "")
                 + ";其后缺少的内容不逐项报告",
-                truncated,
-                None,
-                None,
-                None,
-                None,
-                0.8,
-                {"last_part": last},
+                line=truncated,
+                confidence=0.8,
+                detail={"last_part": last},
             ),
         )
     for tok in parsed.foreign_items:
@@ -106,13 +102,11 @@ def parse_lines(
             Problem(
                 K.FOREIGN_ITEM,
                 f"表二出现{version}年版格式没有的栏目「{tok.value}」",
-                tok.line,
-                tok.column,
-                "t2",
-                None,
-                None,
-                0.9,
-                {"item": tok.value},
+                line=tok.line,
+                column=tok.column,
+                table="t2",
+                confidence=0.9,
+                detail={"item": tok.value},
             )
         )
     meta = Meta(

@@ -77,6 +77,7 @@ def _load(path: Path) -> list[dict]:
 
 
 ALL = {p.stem: _load(p) for p in sorted(CASES_DIR.glob("*.toml"))}
+REGISTRY = build_registry()  # one plugin registry for every case
 PARAMS = [pytest.param(code, case, id=f"{code}::{case['name']}") for code, cases in ALL.items() for case in cases]
 
 
@@ -125,7 +126,7 @@ def build_report(spec: dict):
 def _engine(code: str, options: str, region, ruleset) -> Engine:
     opts = json.loads(options)
     config = ProjectConfig(options={code: opts} if opts else {})
-    return Engine(config, Overrides(select=[code], region=region, ruleset=ruleset))
+    return Engine(config, Overrides(select=[code], region=region, ruleset=ruleset), registry=REGISTRY)
 
 
 def run_case(code: str, case: dict) -> list:
@@ -165,7 +166,7 @@ def test_case(code, case):
 
 # --- meta-tests ---------------------------------------------------------------------------------
 
-BUILTIN = {cls.code: cls for cls in build_registry().rule_classes() if cls.__module__.startswith("ogilint.plugins.")}
+BUILTIN = {cls.code: cls for cls in REGISTRY.rule_classes() if cls.__module__.startswith("ogilint.plugins.")}
 
 
 @pytest.mark.parametrize("code", sorted(BUILTIN))

@@ -26,7 +26,7 @@ def test_every_problem_kind_is_reported(engine, kind):
     report = parse_file(CLEAN)
     assert report.problems == () and engine.check_report(report).findings == []
     marked = f"测试问题 {kind.value}"
-    problem = Problem(kind, marked, 84, 1, "t3", "new_received", "total", 0.5, {})
+    problem = Problem(kind, marked, line=84, column=1, table="t3", row="new_received", col="total", confidence=0.5)
     findings = engine.check_report(attrs.evolve(report, problems=(problem,))).findings
     assert findings, f"no rule reports a {kind.value} problem"
 

@@ -55,13 +55,12 @@ def build_tables(version: str, sections: dict, truncated: bool) -> tuple[dict, l
                 Problem(
                     K.COLUMN_MISSING,
                     f"表三缺少「{spec.COLUMN_LABELS.get(c, c)}」列(表头没有此列,各行也少一个数)",
-                    line,
-                    column,
-                    "t3",
-                    None,
-                    c,
-                    0.9,
-                    {"header": header[-80:]},
+                    line=line,
+                    column=column,
+                    table="t3",
+                    col=c,
+                    confidence=0.9,
+                    detail={"header": header[-80:]},
                 )
             )
     problems += builder.problems

@@ -344,7 +344,19 @@ class TableBuilder:
         return spec.TABLE_NAMES[self.spec.key]
 
     def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
-        self.problems.append(Problem(kind, message, line, column, self.spec.key, row, col, confidence, detail or {}))
+        self.problems.append(
+            Problem(
+                kind,
+                message,
+                line=line,
+                column=column,
+                table=self.spec.key,
+                row=row,
+                col=col,
+                confidence=confidence,
+                detail=detail or {},
+            )
+        )
 
 
 def _shown(label: str, canonical: str) -> str:

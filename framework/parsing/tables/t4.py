@@ -31,7 +31,7 @@ class Table4Builder(TableBuilder):
                 for g in spec.T4_GROUPS
             }
             if found and not truncated:
-                self.problems.append(Problem(K.TABLE_EMPTY, "表四没有数字", None, None, "t4", None, None, 1.0, {}))
+                self.problems.append(Problem(K.TABLE_EMPTY, "表四没有数字", table="t4"))
             return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, None, found)
         first = observed[0]
         run = ObservedRow(

@@ -1,5 +1,5 @@
 """Dates and years: the statistics period, the title year, publication deadlines
-(``../shared/spec/REPORT-FORMAT.md`` §1; 《政府信息公开条例》第四十九条)."""
+(``docs/report-format.md`` §1; 《政府信息公开条例》第四十九条)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import ERROR
+from ogilint.model import NUMBER
 from ogilint.plugins.rules.domain.common import count_cells
 from ogilint.rule import Rule
 
@@ -24,7 +25,7 @@ class CountDomain(Rule):
 
     def check(self, report, ctx):
         for table, row, col, cell in count_cells(report):
-            if cell.kind != "number":
+            if cell.kind != NUMBER:
                 continue
             negative = cell.value < 0 and col != "delta"
             fractional = isinstance(cell.value, float) and not cell.value.is_integer()

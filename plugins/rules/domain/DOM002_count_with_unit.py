@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
+from ogilint.model import NUMBER
 from ogilint.plugins.rules.domain.common import count_cells
 from ogilint.rule import Rule
 
@@ -22,7 +23,7 @@ class CountWithUnit(Rule):
 
     def check(self, report, ctx):
         for table, row, col, cell in count_cells(report):
-            if cell.kind == "number" and not cell.raw.replace(".", "", 1).lstrip("-").isdigit():
+            if cell.kind == NUMBER and not cell.raw.replace(".", "", 1).lstrip("-").isdigit():
                 yield self.finding(
                     f"计数单元格中有单位或文字: {cell.raw}",
                     line=cell.line,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import INFO
+from ogilint.model import BLANK, NOT_APPLICABLE
 from ogilint.plugins.rules.domain.common import count_cells
 from ogilint.rule import Rule
 
@@ -22,8 +23,8 @@ class BlankOrNotApplicable(Rule):
 
     def check(self, report, ctx):
         for table, row, col, cell in count_cells(report):
-            if cell.kind in ("blank", "not_applicable"):
-                shown = "空白" if cell.kind == "blank" else f"「{cell.raw}」"
+            if cell.kind in (BLANK, NOT_APPLICABLE):
+                shown = "空白" if cell.kind == BLANK else f"「{cell.raw}」"
                 yield self.finding(
                     f"计数单元格为{shown}",
                     line=cell.line,

@@ -1,5 +1,5 @@
 """Domain of the numbers: counts are non-negative integers; blank, "/" and 0 are kept apart
-(``../shared/spec/REPORT-FORMAT.md`` §5)."""
+(``docs/report-format.md`` §5)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 These are not errors of the report's arithmetic: a row whose cell was lost in extraction is one
 finding here with lowered confidence, and the identity rules skip identities that involve a cell
 that is not a number. Source: the parser's problem list (``Report.problems``); the layouts are
-described in ``../shared/spec/REPORT-FORMAT.md`` §9.
+described in ``docs/report-format.md`` §9.
 """
 
 from __future__ import annotations

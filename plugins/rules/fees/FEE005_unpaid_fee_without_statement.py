@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
+from ogilint.model import NUMBER
 from ogilint.rule import Rule
 from ogilint.text import clean
 
@@ -25,7 +26,7 @@ class UnpaidFeeWithoutStatement(Rule):
     def check(self, report, ctx):
         t3 = report.tables.get("t3")
         cell = t3.cell("other.unpaid_fee", "total") if t3 is not None else None
-        if cell is None or cell.kind != "number" or not cell.value:
+        if cell is None or cell.kind != NUMBER or not cell.value:
             return
         if "处理费" not in clean("".join(report.lines)):
             yield self.finding(

@@ -1,5 +1,5 @@
 """Fees: table 二's 行政事业性收费 amount (万元) and the 信息处理费 statement of part 六
-(``../shared/spec/REPORT-FORMAT.md`` §6; 《政府信息公开信息处理费管理办法》国办函〔2020〕109号)."""
+(``docs/report-format.md`` §6; 《政府信息公开信息处理费管理办法》国办函〔2020〕109号)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint import spec
+from ogilint.model import NUMBER
 
 
 def _fee_cell(report):
@@ -10,4 +11,4 @@ def _fee_cell(report):
         return None  # the 2019 format's fee row counts items, not money
     t2 = report.tables.get("t2")
     cell = t2.cell("fees", "amount") if t2 is not None else None
-    return cell if cell is not None and cell.kind == "number" else None
+    return cell if cell is not None and cell.kind == NUMBER else None

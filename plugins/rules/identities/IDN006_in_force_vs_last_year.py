@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ogilint import spec
+from ogilint.finding import WARNING
 from ogilint.plugins.rules.identities.common import _num, last_year
 from ogilint.rule import Rule
 
@@ -18,7 +19,7 @@ class InForceVsLastYear(Rule):
     code = "IDN006"
     name = "in-force-vs-last-year"
     summary = "现行有效件数与上年及本年增减不符"
-    severity = "warning"
+    severity = WARNING
     groups = ("identities", "cross-year")
 
     def check(self, report, ctx):

@@ -1,4 +1,4 @@
-"""Arithmetic identities of the tables (勾稽关系, ``../shared/spec/REPORT-FORMAT.md`` §5).
+"""Arithmetic identities of the tables (勾稽关系, ``docs/report-format.md`` §5).
 
 Only identities whose cells are all numbers are checked: a missing or unreadable cell is an
 extraction problem (the EXT family), not an arithmetic error of the report. When one cell explains

@@ -1,4 +1,4 @@
-"""Rules that only some provinces require (``../shared/spec/REPORT-FORMAT.md`` §7).
+"""Rules that only some provinces require (``docs/report-format.md`` §7).
 
 They are selected by the regional rule sets (``rules/shandong.toml`` …), not by the national ones.
 """

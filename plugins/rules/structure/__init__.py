@@ -1,4 +1,4 @@
-"""Structure: the six parts and the template version (``../shared/spec/REPORT-FORMAT.md`` §2–3)."""
+"""Structure: the six parts and the template version (``docs/report-format.md`` §2–3)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ogilint import model
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _where, to_number
 from ogilint.rule import Rule
@@ -26,7 +27,7 @@ class NormativeDocsIssued(Rule):
     def check(self, report, ctx):
         t2 = report.tables.get("t2")
         cell = t2.cell("normative_docs", "issued") if t2 is not None else None
-        if cell is None or cell.kind != "number":
+        if cell is None or cell.kind != model.NUMBER:
             return
         text = _narrative(report)
         for m in re.finditer(r"(?:制发|印发|出台|新制定)(?:行政)?规范性文件\s*" + NUMBER + r"\s*(?:件|个|份)", text):

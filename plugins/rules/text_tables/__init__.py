@@ -1,5 +1,5 @@
 """Text against tables: figures stated in the narrative must agree with the tables
-(``../shared/spec/REPORT-FORMAT.md`` §5, "Text against tables"). Chinese numerals count too; they
+(``docs/report-format.md`` §5, "Text against tables"). Chinese numerals count too; they
 are read with cn2an.
 """
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import cn2an
 
+from ogilint import model
+
 NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
 
 
@@ -24,7 +26,7 @@ def _narrative(report) -> str:
 def _total(report, table, row, col="total"):
     t = report.tables.get(table)
     cell = t.cell(row, col) if t is not None else None
-    return cell if cell is not None and cell.kind == "number" else None
+    return cell if cell is not None and cell.kind == model.NUMBER else None
 
 
 def _where(report, text, m):
