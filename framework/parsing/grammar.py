@@ -58,7 +58,7 @@ class Sections(Transformer):
     """Tree → :class:`Parsed`. Item subtrees flatten into their tokens; a part becomes a Section."""
 
     def __init__(self):
-        super().__init__()
+        super().__init__(visit_tokens=False)  # tokens pass through as they are
         self.foreign: list = []
 
     def native_item(self, children):

@@ -93,23 +93,18 @@ def sums(identity: Identity, value: Value) -> tuple:
 def may_hold(identity: Identity, value: Value) -> bool:
     """Reading policy: can the identity hold? An unknown cell cannot rule a reading out, except that
     a single total must be at least the sum of its known parts (counts are never negative)."""
-    left, right, left_open, right_open = sums(identity, value)
-    if right_open:
-        return True
-    if left_open:
-        return len(identity.right) > 1 or right >= left
-    return abs(left - right) < TOLERANCE
+    return may_hold_values([value(r, c) for r, c in identity.left], [value(r, c) for r, c in identity.right])
 
 
-def holds_exactly(total, parts) -> bool:
-    """``may_hold`` for one total and its parts given as values (None unknown): the parser's inner
-    loop, kept free of lookups."""
-    if total is None:
+def may_hold_values(left: list, right: list) -> bool:
+    """:func:`may_hold` over the values of the identity's two sides (None: unknown); the parser's
+    inner loops call this directly with values they already hold."""
+    if None in right:
         return True
-    known = sum(v for v in parts if v is not None)
-    if None in parts:
-        return total >= known
-    return abs(total - known) < TOLERANCE
+    total = sum(right)
+    if None in left:
+        return len(right) > 1 or total >= sum(v for v in left if v is not None)
+    return abs(sum(left) - total) < TOLERANCE
 
 
 def fails(identity: Identity, value: Value) -> Optional[tuple]:

@@ -6,6 +6,8 @@
   parsing; every ``old`` must occur) and ``cells = {"t3.granted.natural_person" = 3}`` (cells set in the
   parsed model: a number, or ``"blank"``, ``"/"``, ``"missing"``, ``"unreadable"``);
 - ``options = {…}`` (the rule's options), ``region = "shandong"``, ``ruleset = "national-2019"``;
+- ``notes = [["page-no-text", "…"], …]``: problems a reader noted (as the PDF reader notes a page
+  without a text layer), put before the parser's own, as ``parse_document`` does;
 - ``previous = {base = …, replace = …, cells = …}``: the previous year's report in the same run;
 - ``[[case.expect]]``: each finding the rule must report, in the order of the output, with any of
   ``line column table row col severity expected actual`` and ``message`` (a part of the message).
@@ -51,6 +53,7 @@ CASE_KEYS = {
     "previous",
     "expect",
     "note",
+    "notes",
 }
 EXPECT_KEYS = {"line", "column", "table", "row", "col", "severity", "expected", "actual", "message"}
 SPECIAL_CELLS = {
@@ -119,6 +122,9 @@ def build_report(spec: dict):
             report = parse_file(path)
     for address, value in spec.get("cells", {}).items():
         report = _set_cell(report, address, value)
+    if spec.get("notes"):
+        notes = tuple(model.Problem(kind, message) for kind, message in spec["notes"])
+        report = attrs.evolve(report, problems=notes + report.problems)
     return report
 
 

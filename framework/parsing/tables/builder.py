@@ -21,7 +21,7 @@ from ogilint.parsing.tables.align import align
 from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM
 from ogilint.parsing.tables.rows import ObservedRow
 from ogilint.parsing.tables.splitting import MISSING, Piece, Reading, count_of, distinct, readings
-from ogilint.spec.identities import Identity, may_hold
+from ogilint.spec.identities import Identity, may_hold_values
 from ogilint.spec.problems import ProblemKind as K
 
 UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
@@ -64,11 +64,7 @@ class TableBuilder:
 
     def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
         cols = self.width(row)
-        identities = self.row_identities(row.key, row.columns)
-
-        def ok(vec):
-            full = dict(zip(cols, vec))
-            return all(may_hold(i, lambda r, c: full.get(c)) for i in identities)
+        ok = row_check(self.row_identities(row.key, row.columns), cols)
 
         rs, exhausted = readings(list(obs.values), len(cols), ok, obs.may_cut)
         if not rs:  # nothing satisfies the identity: read the atoms as they stand
@@ -357,6 +353,29 @@ class TableBuilder:
                 detail=detail or {},
             )
         )
+
+
+def row_check(identities: list[Identity], columns: tuple) -> Callable[[tuple], bool]:
+    """A test of one row's candidate values (in ``columns`` order) against the identities inside the
+    row (reading policy); a column the report's table lacks is unknown."""
+    where = {c: i for i, c in enumerate(columns)}
+    sides = []
+    for identity in identities:
+        left = [where.get(c) for _, c in identity.left]
+        right = [where.get(c) for _, c in identity.right]
+        sides.append(
+            ([k for k in left if k is not None], None in left, [k for k in right if k is not None], None in right)
+        )
+
+    def ok(vec: tuple) -> bool:
+        for left, left_open, right, right_open in sides:
+            lv = [vec[k] for k in left] + [None] if left_open else [vec[k] for k in left]
+            rv = [vec[k] for k in right] + [None] if right_open else [vec[k] for k in right]
+            if not may_hold_values(lv, rv):
+                return False
+        return True
+
+    return ok
 
 
 def _shown(label: str, canonical: str) -> str:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from ogilint import spec
 from ogilint.parsing.tables.rows import ObservedRow
-from ogilint.spec.identities import may_hold, t3_identities, t3_row_identities
+from ogilint.spec.identities import may_hold_values, t3_identities, t3_row_identities
 
 # Words of the header that name each column.
 T3_COLUMN_WORDS = {
@@ -65,12 +65,15 @@ def column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], int]
     """How many of the identities down the columns (balance and handled total) may hold for a choice
     of readings ``{row key: {column: value}}``: the builder keeps the choices that score best."""
     identities = [i for i in t3_identities(table, present) if i.kind in ("balance", "handled")]
+    row_keys = sorted({r for i in identities for r, _ in i.cells})
     empty: dict = {}
 
     def score(rows: dict) -> int:
-        def value(r, c):
-            return rows.get(r, empty).get(c)
-
-        return sum(1 for i in identities if may_hold(i, value))
+        of = {r: rows.get(r, empty) for r in row_keys}
+        return sum(
+            1
+            for i in identities
+            if may_hold_values([of[r].get(c) for r, c in i.left], [of[r].get(c) for r, c in i.right])
+        )
 
     return score

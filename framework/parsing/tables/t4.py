@@ -6,10 +6,10 @@ import attrs
 
 from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
-from ogilint.parsing.tables.builder import TableBuilder
+from ogilint.parsing.tables.builder import TableBuilder, row_check
 from ogilint.parsing.tables.rows import ObservedRow
 from ogilint.parsing.tables.splitting import distinct, readings
-from ogilint.spec.identities import may_hold, t4_identities
+from ogilint.spec.identities import Identity, t4_identities
 from ogilint.spec.problems import ProblemKind as K
 
 # The whole table read as one row of 15 cells, "<group>.<column>" (how extracted text presents it).
@@ -42,11 +42,8 @@ class Table4Builder(TableBuilder):
             column=first.column,
             may_cut=all(o.may_cut for o in observed),
         )
-        identities = t4_identities()
-
-        def ok(vec):
-            full = dict(zip(RUN.columns, vec))
-            return all(may_hold(i, lambda g, c: full.get(f"{g}.{c}")) for i in identities)
+        # The identities name cells (group, column); the run names them "group.column".
+        ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
 
         rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut)
         if not rs:
@@ -59,3 +56,12 @@ class Table4Builder(TableBuilder):
         # The run is not a row of the report: its problems name the table only.
         self.problems[:] = [attrs.evolve(p, row=None) if p.row == RUN.key else p for p in self.problems]
         return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found)
+
+
+def _in_run(identity: Identity) -> Identity:
+    """The identity with its cells named as columns of the run ("review.upheld")."""
+    return attrs.evolve(
+        identity,
+        left=tuple((RUN.key, f"{g}.{c}") for g, c in identity.left),
+        right=tuple((RUN.key, f"{g}.{c}") for g, c in identity.right),
+    )

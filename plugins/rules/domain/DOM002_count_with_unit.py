@@ -13,6 +13,9 @@ class CountWithUnit(Rule):
 
     Why: the cell holds a count of items; "5件" or "3 万元" in it means the cell was filled by hand
     with something else than the format asks (spec §5–6).
+
+    Fails: "行政规范性文件⇥4⇥0⇥12元" (a unit typed in the 现行有效件数 cell).
+    Passes: a unit only in the fee amount, "行政事业性收费⇥12872.06 万元".
     """
 
     code = "DOM002"

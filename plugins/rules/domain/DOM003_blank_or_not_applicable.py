@@ -13,6 +13,8 @@ class BlankOrNotApplicable(Rule):
 
     Why: in practice a blank count means 0 and "/" means not applicable; they are kept apart from 0
     (spec §5) and a reviewer may want them filled with 0 as the format expects.
+
+    Fails: "规章⇥0⇥⇥0" (a blank cell) and "行政许可⇥/". Passes: every count cell filled with a number.
     """
 
     code = "DOM003"

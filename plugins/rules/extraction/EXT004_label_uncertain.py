@@ -12,6 +12,9 @@ class LabelUncertain(_FromProblems):
 
     Why: OCR damage ("本生F新收") and local wording drift ("只计这一情况") are accepted and matched
     by position and similarity; this note tells the reviewer how the row was placed (spec §7, §9).
+
+    Fails: "2.其他法律法规禁止公开⇥0…" (行政 left out: a reworded label).
+    Passes: "2.其他法律行政法规禁止公开⇥0…", as the format prints it.
     """
 
     code = "EXT004"

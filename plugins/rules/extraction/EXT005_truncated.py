@@ -12,6 +12,9 @@ class Truncated(_FromProblems):
 
     Why: a report cut off by its source (a crawler, a one-page excerpt) cannot be checked past the
     cut; its missing parts are reported once here, not part by part.
+
+    Fails: an excerpt whose last line is "信息内容 | 本年收费金额(单", still inside part 二.
+    Passes: a report whose part 六 ends with a full sentence.
     """
 
     code = "EXT005"

@@ -12,6 +12,8 @@ class CellUnreadable(_FromProblems):
 
     Why: OCR turns digits into letters ("O", "l"); such a cell is ``unreadable`` and no identity
     that needs it is checked.
+
+    Fails: "2.重复申请⇥0⇥O⇥0…" (the letter O in a count cell). Passes: digits in every count cell.
     """
 
     code = "EXT006"

@@ -11,6 +11,9 @@ class SplitUnique(_FromProblems):
     """连写数字已按勾稽关系唯一拆分 (提示)。
 
     Why: the values of such rows rest on the identities; the reviewer should know they were cut.
+
+    Fails: "2.重复申请 2500000 25" (only 25, 0, 0, 0, 0, 0 adds up to the total 25).
+    Passes: numbers written apart.
     """
 
     code = "EXT007"

@@ -12,6 +12,8 @@ class RowMissing(_FromProblems):
 
     Why: evaluators flag deleted table rows (spec §8); a row absent from the text is reported
     (unless the text is truncated before it).
+
+    Fails: table 三 without the row "3.补正后申请内容仍不明确". Passes: every row of the format.
     """
 
     code = "EXT008"
