@@ -20,6 +20,6 @@ def test_check_benchmark_prints_figures(capsys):
 def test_format_benchmark_prints_figures(capsys):
     from tests.benchmarks import bench_formats
 
-    assert bench_formats.main(rounds=1) == 0
+    assert bench_formats.main(rounds=1, quick=True) == 0
     out = capsys.readouterr().out
     assert "pdf" in out and "docx" in out and "html" in out and " ms" in out

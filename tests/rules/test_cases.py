@@ -106,20 +106,25 @@ def _set_cell(report, address: str, value):
     return attrs.evolve(report, tables=tables)
 
 
+@functools.lru_cache(maxsize=64)
+def _parsed_base(base: str, replace: tuple):
+    """A fixture report, edited; parsed once for all the cases that share it (reports are frozen)."""
+    path = FIXTURES / base
+    if not replace:
+        return parse_file(path)
+    text = path.read_text(encoding="utf-8")
+    for old, new in replace:
+        assert old in text, f"replace: {old!r} is not in {base}"
+        text = text.replace(old, new)
+    return parse_text(text, source=str(path))
+
+
 def build_report(spec: dict):
     """The report a case describes (text, or a fixture with edits)."""
     if "text" in spec:
         report = parse_text(spec["text"], source="case.txt")
     else:
-        path = FIXTURES / spec["base"]
-        if spec.get("replace"):
-            text = path.read_text(encoding="utf-8")
-            for old, new in spec["replace"]:
-                assert old in text, f"replace: {old!r} is not in {spec['base']}"
-                text = text.replace(old, new)
-            report = parse_text(text, source=str(path))
-        else:
-            report = parse_file(path)
+        report = _parsed_base(spec["base"], tuple(tuple(edit) for edit in spec.get("replace", ())))
     for address, value in spec.get("cells", {}).items():
         report = _set_cell(report, address, value)
     if spec.get("notes"):
