@@ -1,4 +1,5 @@
-"""The base class of every rule. One rule (or one small family) per module, as in SQLFluff.
+"""The base class of every rule. One rule per file (``plugins/rules/<family>/<CODE>_<name>.py``), as in
+SQLFluff, with its cases in ``tests/rules/cases/<CODE>.toml``.
 
 A rule declares, as class attributes, its stable ``code`` (family prefix + digits, selectable by
 prefix), a kebab-case ``name``, a one-line ``summary``, a default ``severity``, ``groups`` and
@@ -85,3 +86,31 @@ def iter_cells(report, table: str) -> Iterator[tuple[str, str, object]]:
     for row_key, row in t.rows.items():
         for col_key, cell in row.cells.items():
             yield row_key, col_key, cell
+
+
+class ProblemRule(Rule):
+    """A rule that reports extraction problems (``report.problems``) of some kinds as findings: the
+    problem's message and place become the finding's. Subclasses set ``kinds`` and may give a hint."""
+
+    kinds: tuple = ()  # ProblemKind values (spec/problems.py)
+
+    def check(self, report, ctx: Context) -> Iterator[Finding]:
+        for p in report.problems:
+            if p.kind in self.kinds:
+                yield self.finding(
+                    p.message,
+                    line=p.line,
+                    column=p.column,
+                    table=p.table,
+                    row=p.row,
+                    col=p.col,
+                    confidence=p.confidence,
+                    hint=self.hint_for(p),
+                    extent=self.extent_for(report, p),
+                )
+
+    def hint_for(self, p) -> str:
+        return ""
+
+    def extent_for(self, report, p) -> int:
+        return 1

@@ -1,1 +1,2 @@
-"""Built-in rule plugins, one module per rule family, each registered as an ``ogilint`` entry point."""
+"""The built-in plugins: readers (``readers/``), rules (``rules/<family>/``, one rule per file) and the
+regional variant detection (``variants.py``), each registered as an ``ogilint`` entry point."""

@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-from ogilint.rule import Rule
+from ogilint.rule import ProblemRule
 
 
-class _FromProblems(Rule):
-    kinds: tuple = ()
+class _FromProblems(ProblemRule):
+    """An extraction rule: it reports the parser's problems of its kinds."""
+
     groups = ("extraction",)
-
-    def check(self, report, ctx):
-        for p in report.problems:
-            if p.kind in self.kinds:
-                yield self.finding(
-                    p.message,
-                    line=p.line,
-                    column=p.column,
-                    table=p.table,
-                    row=p.row,
-                    col=p.col,
-                    confidence=p.confidence,
-                    hint=self.hint_for(p),
-                    extent=self.extent_for(report, p),
-                )
-
-    def hint_for(self, p) -> str:
-        return ""
-
-    def extent_for(self, report, p) -> int:
-        return 1

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ogilint.finding import WARNING
-from ogilint.rule import Rule
+from ogilint.rule import ProblemRule
 from ogilint.spec.problems import ProblemKind as K
 
 
-class ForeignTableItem(Rule):
+class ForeignTableItem(ProblemRule):
     """表二出现了本报告所用格式没有的栏目。
 
     Why: table 二 is made of the blocks "第二十条第(X)项"; the 2021 format prints items (一)(五)(六)(八),
@@ -25,14 +25,7 @@ class ForeignTableItem(Rule):
     severity = WARNING
     groups = ("structure",)
 
-    def check(self, report, ctx):
-        for p in report.problems:
-            if p.kind == K.FOREIGN_ITEM:
-                yield self.finding(
-                    p.message,
-                    line=p.line,
-                    column=p.column,
-                    table=p.table,
-                    confidence=p.confidence,
-                    hint="按报告所用版本的格式填写表二;这一栏的数字未被检查",
-                )
+    kinds = (K.FOREIGN_ITEM,)
+
+    def hint_for(self, p):
+        return "按报告所用版本的格式填写表二;这一栏的数字未被检查"
