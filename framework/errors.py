@@ -7,3 +7,8 @@ class UnusableInput(Exception):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class CheckTimeout(BaseException):
+    """One file's check spent its time budget. A BaseException, so that no ``except Exception``
+    around a reader or a rule can swallow it: only the engine's per-file guard catches it."""

@@ -42,6 +42,8 @@ def test_items_and_outcomes(pytester, reports):
     assert "PASSED reports/002_0b3756e79a1f4c29.txt::EXT001" in out
     assert "FAILED reports/bad_empty.txt::parse" in out and "文件是空的" in out
     assert "FAILED reports/bad_truncated.txt::parse" in out
+    # A text that stops mid-report fails the gate here as it does for `ogilint check` (EXT005 error).
+    assert "FAILED reports/bad_truncated.txt::EXT005" in out
     # The failing item shows the finding as `ogilint check` does: code, location, source line.
     assert "003_10421f3e08d9eefa.txt:58" in out and "EXT001" in out and "| " in out and "法律服务机构    总计" in out
     # Warnings do not fail, but are listed in the summary.

@@ -7,6 +7,7 @@ for finding on the same folder.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Optional
@@ -14,11 +15,12 @@ from typing import Optional
 import attrs
 
 from ogilint import spec
+from ogilint.checking.budget import DEFAULT_SECONDS, time_budget
 from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.selection import resolve, unknown_selectors
-from ogilint.errors import UnusableInput
+from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
@@ -33,6 +35,7 @@ class Overrides:
     extend_select: list = attrs.field(factory=list)
     ignore: list = attrs.field(factory=list)
     region: Optional[str] = None
+    timeout: Optional[float] = DEFAULT_SECONDS  # CPU seconds per file (None or 0: no budget)
 
 
 @attrs.frozen
@@ -117,10 +120,17 @@ class Engine:
         return rs
 
     def ruleset_for(self, report) -> RuleSet:
+        """The rule set for ``report``: the configured one, else the variant hooks' choice. A hook
+        that misbehaves is passed over (``registry.choose_variant``); the findings about it are
+        kept for :meth:`check_report` of the same report."""
+        from ogilint.checking.registry import choose_variant
+
         name = self.overrides.ruleset or self.config.ruleset
+        faults: list = []
         if not name:
             requested = self.overrides.region or self.config.region
-            name = self.registry.manager.hook.ogilint_variant(report=report, requested=requested)
+            name, faults = choose_variant(self.registry, report, requested, self.ruleset)
+        self._variant_faults = (report, faults)
         if not name:
             name = f"national-{spec.template_or_default(report.meta.template_version)}"
         return self.ruleset(name)
@@ -145,7 +155,10 @@ class Engine:
 
     # --- running --------------------------------------------------------------------------------
     def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
+        self._variant_faults = None
         plan = self.plan(report, path)
+        chosen = self._variant_faults  # set by ruleset_for, through plan
+        self._variant_faults = None
         findings, seconds = run_rules(
             report,
             plan.rules,
@@ -155,30 +168,51 @@ class Engine:
             run_reports=run_reports,
             failures=self.registry.failures,
             versions=self.registry.versions,
+            extra=chosen[1] if chosen is not None and chosen[0] is report else (),
         )
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
     def check_paths(self, paths: Iterable[str]) -> list[CheckResult]:
-        files = collect_files(paths)
+        """Every file found under ``paths``, parsed and then checked, each within its time budget."""
+        files, skipped = collect_files(paths, with_skipped=True)
         parsed: list[tuple[str, object, Optional[str]]] = []
         for path in files:
+            reason = skipped.get(path)
+            if reason is not None:
+                parsed.append((path, None, reason))
+                continue
             try:
-                parsed.append((path, parse_file(path, self.registry.manager), None))
+                with time_budget(self.overrides.timeout):
+                    parsed.append((path, parse_file(path, self.registry.manager), None))
             except UnusableInput as exc:
                 parsed.append((path, None, exc.reason))
+            except CheckTimeout:
+                parsed.append((path, None, self._timeout_reason("读取和解析")))
         reports = tuple(r for _, r, _ in parsed if r is not None)
         results = []
         for path, report, error in parsed:
             if report is None:
                 results.append(CheckResult(path=path, report=None, findings=[], error=error))
-            else:
-                results.append(self.check_report(report, path, tuple(r for r in reports if r is not report)))
+                continue
+            try:
+                with time_budget(self.overrides.timeout):
+                    results.append(self.check_report(report, path, tuple(r for r in reports if r is not report)))
+            except CheckTimeout:
+                results.append(CheckResult(path=path, report=None, findings=[], error=self._timeout_reason("规则检查")))
         return results
 
+    def _timeout_reason(self, stage: str) -> str:
+        return f"检查超时:{stage}用尽了每个文件 {self.overrides.timeout:g} 秒的时间预算,这份报告未能检查"
 
-def collect_files(paths: Iterable[str]) -> list[str]:
-    """Files named, and report files inside folders named (sorted, hidden entries skipped)."""
+
+def collect_files(paths: Iterable[str], with_skipped: bool = False):
+    """Files named, and report files inside folders named (sorted, hidden entries skipped).
+
+    With ``with_skipped``: also ``{path: reason}`` for entries of a folder that are not regular files
+    (a FIFO or a device named ``*.txt`` would block or never end): they are listed, not read. A path
+    named on the command line is read whatever it is (``-`` and pipes included)."""
     out: list[str] = []
+    skipped: dict[str, str] = {}
     for p in paths:
         path = Path(p)
         if path.is_dir():
@@ -186,7 +220,17 @@ def collect_files(paths: Iterable[str]) -> list[str]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(REPORT_SUFFIXES) and not name.startswith("."):
-                        out.append(os.path.join(root, name))
+                        full = os.path.join(root, name)
+                        out.append(full)
+                        if not _regular(full):
+                            skipped[full] = "不是普通文件(管道、设备或套接字),已跳过"
         else:
             out.append(str(path))
-    return out
+    return (out, skipped) if with_skipped else out
+
+
+def _regular(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True  # let the reader say why it cannot be read

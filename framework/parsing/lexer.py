@@ -19,7 +19,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from ogilint import spec
-from ogilint.parsing.tables.atoms import NUM, Atom, has_values, is_rule_line, scan_segment
+from ogilint.parsing.tables.atoms import MAX_NUMBER_DIGITS, NUM, Atom, has_values, is_rule_line, scan_segment
 
 PART_TOKEN = {p.number: p.token for p in spec.PARTS}
 T2_ITEM_TOKEN = {"一": "T2_ITEM_1", "五": "T2_ITEM_5", "六": "T2_ITEM_6", "八": "T2_ITEM_8", "九": "T2_ITEM_9"}
@@ -27,25 +27,26 @@ TOKEN_TYPES = tuple(PART_TOKEN.values()) + tuple(T2_ITEM_TOKEN.values()) + ("T2_
 
 
 # A heading alone on its line: numeral, 、 and a short title.
-_LINE_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,38}?)\s*[:。]?\s*$")
+_LINE_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.,]\s*(\S.{0,38}?)\s*(?:[:。]\s*)?$")
 # A heading inside a long line: only exact known wordings.
 _KNOWN = "|".join(
     sorted({re.escape(v) for vs in spec.PART_HEADING_VARIANTS.values() for v in vs}, key=len, reverse=True)
 )
 _INLINE_HEADING = re.compile(r"([一二三四五六])\s*[、.]\s*(" + _KNOWN + ")")
-_T2_ITEM = re.compile(r"第\s*二\s*十\s*条\s*第?\s*[(]\s*([一二三四五六七八九十]+)\s*[)]\s*项")
+_T2_ITEM = re.compile(r"第\s*二\s*十\s*条\s*(?:第\s*)?[(]\s*([一二三四五六七八九十]+)\s*[)]\s*项")
 
 _FOOTER = re.compile(
-    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*(?:[,/]\s*)?共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
     r"|Page\s+\d+.*|P\.\s*\d+)\s*$"
 )
-_CHROME_LINE = re.compile(
-    r"^\s*(?:关闭窗口|打印本页|【?打印】?|【?关闭】?|扫一扫在手机打开当前页|简体\s*繁[体體]\|?|无障碍.*|字号[::].*"
-    r"|分享到.*|当前位置[::].*|首页\s*[>›].*|.*点击数[::].*|索引号[::].*|发布机构[::].*|公开目录[::].*"
-    r"|发布日期[::].*|公开方式[::].*|文号[::].*|标题[::].*|原文链接[::].*|本地目录[::].*|页面链接.*"
-    r"|栏目[::].*|发布时间[::].*|来源[::].*|=+\s*正文\s*=+|欢迎访问.*|网站支持IPv6.*|个人中心.*"
-    r"|中央政府门户网站.*|.*\d{4}-\d{2}-\d{2}\s+点击数.*|\d{4}-\d{2}-\d{2}\s*(?:\d{2}:\d{2})?\s*点击.*)\s*$"
+# Chrome lines, matched on the stripped line: whole lines, line starts, and words anywhere.
+_CHROME_WHOLE = re.compile(r"关闭窗口|打印本页|【?打印】?|【?关闭】?|扫一扫在手机打开当前页|简体\s*繁[体體]\|?|=+\s*正文\s*=+")
+_CHROME_START = re.compile(
+    r"无障碍|字号[::]|分享到|当前位置[::]|首页\s*[>›]|索引号[::]|发布机构[::]|公开目录[::]|发布日期[::]|公开方式[::]"
+    r"|文号[::]|标题[::]|原文链接[::]|本地目录[::]|页面链接|栏目[::]|发布时间[::]|来源[::]|欢迎访问|网站支持IPv6"
+    r"|个人中心|中央政府门户网站|\d{4}-\d{2}-\d{2}\s*(?:\d{2}:\d{2})?\s*点击"
 )
+_CHROME_ANYWHERE = re.compile(r"点击数[::]|\d{4}-\d{2}-\d{2}\s+点击数")
 _META_TABLE = re.compile(r"^\s*(?:索引号|发布机构|公开方式|标题)\s+\S")
 
 
@@ -90,7 +91,9 @@ def is_chrome(line: str) -> bool:
     """Site chrome, a page footer or a table border; a long line is content whatever it starts with."""
     if len(line) > 120:
         return False
-    return bool(_FOOTER.match(line) or _CHROME_LINE.match(line) or _META_TABLE.match(line) or is_rule_line(line))
+    text = line.strip()
+    chrome = _CHROME_WHOLE.fullmatch(text) or _CHROME_START.match(text) or _CHROME_ANYWHERE.search(text)
+    return bool(_FOOTER.match(line) or chrome or _META_TABLE.match(line) or is_rule_line(line))
 
 
 class _Cutter:
@@ -127,7 +130,7 @@ def lex_lines(lines: list[str]) -> list[Token]:
     offset = 0
     for lineno, line in enumerate(lines, start=1):
         stripped = line.strip()
-        if stripped.isdigit() and stripped.isascii():  # one cell per line: a bare number
+        if stripped.isdigit() and stripped.isascii() and len(stripped) <= MAX_NUMBER_DIGITS:  # one cell per line
             col = line.index(stripped)
             tokens.append(
                 Segment.of(

@@ -29,6 +29,31 @@ _SPACES = {
     "\x0b": " ",
     "\x0c": " ",
 }
+# Default-ignorable code points that are not format characters (Unicode's DerivedCoreProperties).
+_IGNORABLE = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0xE0000, 0xE0FFF),
+)
+_INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Zl", "Zp"))
+# ASCII controls but TAB, for the ASCII fast path.
+_ASCII_CONTROLS = {code: " " for code in (*range(0x09), *range(0x0A, 0x20), 0x7F)}
+
+
+def _invisible(ch: str) -> bool:
+    if ch == "\t":
+        return False
+    code = ord(ch)
+    return unicodedata.category(ch) in _INVISIBLE_CATEGORIES or any(lo <= code <= hi for lo, hi in _IGNORABLE)
+
+
 # NFKC would also fold these, but into something that changes meaning for us, so keep them.
 _KEEP = set("、。“”‘’《》〔〕【】—…·")
 
@@ -36,6 +61,8 @@ _KEEP = set("、。“”‘’《》〔〕【】—…·")
 def _fold_char(ch: str) -> str:
     if ch in _SPACES:
         return _SPACES[ch]
+    if _invisible(ch):
+        return " "
     if ch.isascii() or ch in _KEEP:
         return ch
     folded = unicodedata.normalize("NFKC", ch)
@@ -55,7 +82,7 @@ _FOLD = _FoldTable()
 
 def _fold(line: str) -> str:
     if line.isascii():
-        return line.replace("\r", " ").replace("\x0b", " ").replace("\x0c", " ")
+        return line.translate(_ASCII_CONTROLS)
     return line.translate(_FOLD)
 
 

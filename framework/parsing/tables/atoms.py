@@ -32,8 +32,13 @@ class Atom:
         return self.kind in (NUM, NA, EMPTY, BAD)
 
 
+# A run of digits longer than any row of run-together cells (15 cells of 9 digits) is no number of a
+# report: it is kept as text, so no cell holds a value no count can have (and int() and float() never
+# see thousands of digits: an error past 4,300, infinity past 308).
+MAX_NUMBER_DIGITS = 200
+
 _NA_MARKS = {"/", "／", "—", "——", "–", "-", "--", "－", "\\"}
-_RULE_LINE = re.compile(r"^[-—–=_\s\t]{3,}$|^(?:-{3,}\t?)+$")
+_RULE_LINE = re.compile(r"[-—–=_\s]{3,}")  # fullmatch; \s takes the TABs of "---\t---" rows too
 
 # A number, optional unit; or an enumerator digit glued to the next label ("2.其他", "3、其他").
 _TOKEN = re.compile(
@@ -49,7 +54,7 @@ _ENUM_AFTER = set(".、")
 
 def is_rule_line(text: str) -> bool:
     """A line of dashes that draws a table border."""
-    return bool(text.strip()) and bool(_RULE_LINE.match(text.strip()))
+    return bool(text.strip()) and bool(_RULE_LINE.fullmatch(text.strip()))
 
 
 def _next_nonspace(text: str, i: int) -> str:
@@ -63,7 +68,7 @@ _HAS_DIGIT_OR_MARK = re.compile(r"[\d/／—–\-－\\]")
 
 def scan_cell(text: str, line: int, column: int) -> list[Atom]:
     """Atoms of one cell (text between tabs, or a whole segment when there are no tabs)."""
-    if text.isdigit() and text.isascii():  # the common case in tables: a bare number
+    if text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:  # the common case: a bare number
         return [Atom(NUM, text, line, column)]
     if not _HAS_DIGIT_OR_MARK.search(text):  # prose or a label: one text atom
         lead = len(text) - len(text.lstrip(" "))
@@ -78,6 +83,9 @@ def scan_cell(text: str, line: int, column: int) -> list[Atom]:
             after = text[end] if end < len(text) else ""
             before = text[m.start() - 1] if m.start() > 0 else ""
             unit = (m.group("unit") or "").strip()
+            if len(num.partition(".")[0]) > MAX_NUMBER_DIGITS:
+                atoms.append(Atom(TEXT, m.group(0), line, col))
+                continue
             # "2." / "3、" directly before a label: the last digit is the row's enumerator.
             if not unit and after in _ENUM_AFTER and "." not in num:
                 nxt = text[end + 1] if end + 1 < len(text) else ""

@@ -69,7 +69,8 @@ class TableBuilder:
         rs, exhausted = readings(list(obs.values), len(cols), ok, obs.may_cut)
         if not rs:  # nothing satisfies the identity: read the atoms as they stand
             rs, exhausted = readings(list(obs.values), len(cols), lambda v: True, obs.may_cut)
-            rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
+            fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
+            rs = [r for r in rs if r.gaps == fewest]
         return distinct(rs), exhausted
 
     # --- the table --------------------------------------------------------------------------------

@@ -19,8 +19,23 @@ import attrs
 
 from ogilint.parsing.tables.atoms import EMPTY, NA, NUM, Atom
 
-LIMIT = 5000  # readings enumerated per row before we give up and call the row unreadable
+LIMIT = 500  # readings enumerated per row before we give up and call the row unreadable
 MAX_DIGITS_PER_CELL = 9  # a run longer than this many digits per cell is not cut at all
+WORK = 200_000  # search steps per row (cuts tried, placements tried): the bound on work, found or not
+
+
+class _OutOfWork(Exception):
+    """The search for a row's readings spent its budget: the row is reported as having too many."""
+
+
+class _Budget:
+    def __init__(self, steps: int = WORK):
+        self.left = steps
+
+    def spend(self, steps: int = 1) -> None:
+        self.left -= steps
+        if self.left < 0:
+            raise _OutOfWork
 
 MISSING = None  # a lost cell in a reading
 
@@ -83,7 +98,8 @@ def _whole(atom: Atom) -> Piece:
 
 @functools.lru_cache(maxsize=8192)
 def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
-    """Every way to cut an atom's digits into ``pieces`` numbers with no leading zero."""
+    """Every way to cut an atom's digits into ``pieces`` numbers with no leading zero (at most LIMIT
+    of them, among the first LIMIT * 5 cut positions tried: bounded work, cached per atom)."""
     if pieces == 1:
         if atom.kind == NUM and len(atom.raw) > 1 and atom.raw[0] == "0" and "." not in atom.raw:
             return ()
@@ -131,24 +147,28 @@ def readings(
     if k > width:
         return _drop(atoms, width, row_ok)
     found: list[Reading] = []
-    exhausted = False
+    budget = _Budget()
     steps = 0
-    for gaps in range(0, width - k + 1 if k <= width else 1):
-        pieces_needed = width - gaps
-        for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms)):
-            cut_flag = len(cut) > k
-            for gap_positions in itertools.combinations(range(width), gaps):
-                steps += 1
-                if steps > LIMIT * 5:
-                    return found, True
-                vec = _place(cut, gap_positions, width)
-                if row_ok(tuple(count_of(p) for p in vec)):
-                    found.append(Reading(vec, gaps, cut_flag))
-                if len(found) > LIMIT:
-                    return found, True
-        if found:
-            break
-    return found, exhausted
+    try:
+        for gaps in range(0, width - k + 1 if k <= width else 1):
+            pieces_needed = width - gaps
+            for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms), budget):
+                cut_flag = len(cut) > k
+                for gap_positions in itertools.combinations(range(width), gaps):
+                    steps += 1
+                    budget.spend()
+                    if steps > LIMIT * 5:
+                        return found, True
+                    vec = _place(cut, gap_positions, width)
+                    if row_ok(tuple(count_of(p) for p in vec)):
+                        found.append(Reading(vec, gaps, cut_flag))
+                    if len(found) > LIMIT:
+                        return found, True
+            if found:
+                break
+    except _OutOfWork:
+        return found, True
+    return found, False
 
 
 def _leading_zero(a: Atom) -> bool:
@@ -161,14 +181,30 @@ def _place(cut: tuple, gap_positions: tuple, width: int) -> tuple:
     return tuple(MISSING if i in gaps else next(it) for i in range(width))
 
 
-def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool):
-    """Every cutting of the atoms into exactly ``pieces`` pieces."""
+def _piece_range(atom: Atom) -> tuple[int, int]:
+    """How few and how many cells an atom can be cut into (digit limits per cell respected)."""
+    if atom.kind != NUM:
+        return 1, 1
+    digits = len(atom.raw.partition(".")[0])
+    return -(-digits // MAX_DIGITS_PER_CELL), digits
+
+
+def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool, budget: _Budget):
+    """Every cutting of the atoms into exactly ``pieces`` pieces. Cuts of one atom that leave the
+    atoms after it too few or too many cells are not tried; every step spends ``budget``."""
     if not may_cut:
         if len(atoms) == pieces:
             yield tuple(_whole(a) for a in atoms)
         return
+    ranges = [_piece_range(a) for a in atoms]
+    # after[i]: (fewest, most) cells the atoms after atom i can give
+    after = [(0, 0)] * len(atoms)
+    for i in range(len(atoms) - 2, -1, -1):
+        lo, hi = ranges[i + 1]
+        after[i] = (after[i + 1][0] + lo, after[i + 1][1] + hi)
 
     def rec(i: int, left: int):
+        budget.spend()
         if i == len(atoms):
             if left == 0:
                 yield ()
@@ -176,7 +212,10 @@ def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool):
         remaining_atoms = len(atoms) - i - 1
         max_here = left - remaining_atoms
         for n in range(1, max_here + 1):
+            if not after[i][0] <= left - n <= after[i][1]:
+                continue  # the rest could not give the cells still needed
             for head in _cuts(atoms[i], n):
+                budget.spend()
                 for tail in rec(i + 1, left - n):
                     yield head + tail
 

@@ -27,10 +27,22 @@ T3_COLUMN_WORDS = {
 def t3_columns(header: str) -> tuple[str, ...] | None:
     """The columns a table 三 header names, or None when no header could be read."""
     text = re.sub(r"\s+", "", header).replace("法人或其他组织", "").replace("法人或者其他组织", "")
-    text = re.sub(r"勾稽关系.*?之和\)?", "", text)
+    text = _without_identity_notes(text)
     known = spec.T3_COLUMNS_WITH_SUBTOTAL if "小计" in text else spec.T3_COLUMNS
     found = tuple(c for c in known if any(w in text for w in T3_COLUMN_WORDS[c]))
     return found if len(found) >= 4 else None
+
+
+def _without_identity_notes(text: str) -> str:
+    """The header without its notes "勾稽关系为:第一项加第二项之和" (each from 勾稽关系 to the next 之和
+    and a closing bracket): they name no column. Found with str.find, linear however long the text."""
+    out, pos = [], 0
+    while (start := text.find("勾稽关系", pos)) >= 0 and (end := text.find("之和", start + 4)) >= 0:
+        end += 2 + (text.startswith(")", end + 2))
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def present_columns(header: str, rows: list[ObservedRow]) -> tuple:

@@ -48,7 +48,8 @@ class Table4Builder(TableBuilder):
         rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut)
         if not rs:
             rs, exhausted = readings(list(values), len(RUN.columns), lambda v: True, run.may_cut)
-            rs = [r for r in rs if r.gaps == min(x.gaps for x in rs)] if rs else rs
+            fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
+            rs = [r for r in rs if r.gaps == fewest]
         row = self.make_row(RUN, run, distinct(rs), exhausted, 1.0)
         rows = {
             g: Row(g, "", 1.0, row.line, {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}) for g in spec.T4_GROUPS

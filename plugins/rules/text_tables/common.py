@@ -9,10 +9,16 @@ from ogilint import model
 NUMBER = r"(\d+|[零〇一二两三四五六七八九十百千万]+)"
 
 
+MAX_STATED_DIGITS = 12  # a count stated in the narrative is never longer; a longer run is no count
+
+
 def to_number(text: str):
-    if text.isdigit():
-        return int(text)
+    """The count a narrative states ("749", "七十五"), or None when it is not a plausible count."""
+    if len(text) > MAX_STATED_DIGITS:
+        return None
     try:
+        if text.isdigit():
+            return int(text)
         return int(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError):
         return None

@@ -1,0 +1,40 @@
+"""Files that are not what they seem, and the per-file time budget (issue: bounded work)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
+
+from ..bounded import ogilint_bounded
+from ..conftest import SEEDS
+
+SEED = SEEDS / "004_7cf50946b776564f.txt"
+
+
+def test_a_fifo_in_a_folder_is_skipped_with_a_reason(tmp_path):
+    """A FIFO named like a report would block a reader forever: it is listed with a reason, never
+    opened, and the other reports are checked."""
+    shutil.copy(SEED, tmp_path / "good.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    proc = ogilint_bounded("check", str(tmp_path), "--format", "json", "--exit-zero", seconds=60)
+    results = {os.path.basename(r["file"]): r for r in json.loads(proc.stdout)}
+    assert results["good.txt"]["meta"] is not None
+    assert "不是普通文件" in results["pipe.txt"]["error"]
+    assert any(line.startswith("ogilint: ") and "pipe.txt" in line for line in proc.stderr.splitlines())
+
+
+def test_a_file_past_its_time_budget_gets_a_reason_and_the_run_goes_on(tmp_path):
+    """With a budget far below what a report needs, each file says 检查超时 and the run ends."""
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEED, tmp_path / name)
+    results = Engine(ProjectConfig(), Overrides(timeout=0.001)).check_paths([str(tmp_path)])
+    assert [r.error is not None and "检查超时" in r.error for r in results] == [True, True]
+
+
+def test_the_default_budget_checks_a_real_report():
+    [result] = Engine(ProjectConfig(), Overrides()).check_paths([str(SEED)])
+    assert result.error is None and result.report is not None
