@@ -20,13 +20,21 @@ because python-docx's own views miss what real reports contain:
 
 A paragraph line's origin counts the body paragraphs that have text, 1-based (a reader counts
 those, not the blank spacing paragraphs). The ZIP is checked before python-docx reads it: member
-count, total size, compression ratio (a ZIP bomb) and encryption; a password-protected DOCX (an
-OLE file holding ``EncryptedPackage``) and a legacy ``.doc`` are refused with a reason.
+count, total size, compression ratio (a ZIP bomb) and encryption from the ZIP directory; then every
+member is inflated here in bounded steps and refused as soon as it yields more than its directory
+entry declares (size fields can lie, and zipfile inflates a member in one call), or when its CRC is
+wrong, or when it is XML with a DTD (the packaging standard forbids DTDs, they are refused for
+safety). python-docx then reads the same bytes, held in memory, so it sees only what was checked.
+A password-protected DOCX (an OLE file holding ``EncryptedPackage``) and a legacy ``.doc`` are
+refused with a reason. List labels are bounded too: a numbering definition cannot make a label
+longer than a real one (see ``MAX_LABEL``).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import struct
 import zipfile
 import zlib
 
@@ -43,6 +51,10 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024  # uncompressed, all members
 MAX_XML_BYTES = 50 * 1024 * 1024  # one XML part (a 500-page document.xml is ~10 MB)
 BOMB_RATIO = 200  # uncompressed:compressed of one member …
 BOMB_MIN_BYTES = 10 * 1024 * 1024  # … when it unpacks to more than this
+MAX_FILE_BYTES = 64 * 1024 * 1024  # the door's limit (reading/guard.py): the file is held in memory once
+MAX_TYPES_BYTES = 1024 * 1024  # [Content_Types].xml read to find a main part under another name
+INFLATE_STEP = 1024 * 1024  # output of one inflate call: memory never holds more of a member at once
+PROLOG_BYTES = 64 * 1024  # what is kept of each member to look for a DTD before its root element
 _WORD_MAIN = re.compile(
     r"wordprocessingml\.(?:document|template)\.main\+xml"
     r"|ms-word\.(?:document|template)\.macroEnabled(?:Template)?\.main\+xml"
@@ -76,9 +88,10 @@ def ogilint_read(path, head):
         if named:
             raise UnusableInput("不是有效的 DOCX 文件(不是 ZIP 压缩包)")
         return None
-    if not _check_zip(path, named, claim_corrupt=named or b"word/" in head):
+    data = _read_file(path)
+    if not _check_zip(data, named, claim_corrupt=named or b"word/" in head):
         return None
-    body, numbering, styles = _open(path)
+    body, numbering, styles = _open(data)
     try:
         return _Walker(_Numbering(numbering, styles)).read(body)
     except UnusableInput:
@@ -101,40 +114,66 @@ def _refuse_ole(path: str, word_name: bool):
     raise UnusableInput("这是旧版 Word (.doc) 文件,不是 DOCX;请在 Word 中另存为 DOCX 后再检查")
 
 
-def _check_zip(path: str, named: bool, claim_corrupt: bool) -> bool:
-    """True when the ZIP is a Word document safe to unpack; False when it is not a Word document."""
+def _read_file(path: str) -> bytes:
+    """The whole file, once: what is checked below is then exactly what python-docx reads (a file
+    changed on disk in between cannot slip past the checks)."""
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise UnusableInput(f"文件过大,超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,不像一份年度报告")
+    return data
+
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+
+
+def _check_zip(data: bytes, named: bool, claim_corrupt: bool) -> bool:
+    """True when the ZIP is a Word document safe to unpack; False when it is not a Word document.
+
+    Every member is inflated here, under a hard limit, before python-docx sees the package: the ZIP's
+    size fields are only claims, and python-docx's zipfile inflates a member in one call."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-            if not any(i.filename == MAIN_PART for i in infos) and not _declares_word(zf, infos):
-                if named:
-                    raise UnusableInput(f"不是有效的 DOCX 文件(压缩包里没有 {MAIN_PART})")
-                return False
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError):
+    except _ZIP_ERRORS:
         if not claim_corrupt:
             return False
         raise UnusableInput("DOCX 文件已损坏或不完整(ZIP 结构无效)") from None
+    view = memoryview(data)
+    if not any(i.filename == MAIN_PART for i in infos) and not _declares_word(view, infos, claim_corrupt):
+        if named:
+            raise UnusableInput(f"不是有效的 DOCX 文件(压缩包里没有 {MAIN_PART})")
+        return False
     _guard(infos)
+    for info in infos:
+        _check_member(view, info)
     return True
 
 
-def _declares_word(zf: zipfile.ZipFile, infos) -> bool:
+def _declares_word(data: memoryview, infos, claim_corrupt: bool) -> bool:
     """A Word main part under another name, as its content types declare."""
     info = next((i for i in infos if i.filename == "[Content_Types].xml"), None)
-    if info is None or info.file_size > 1024 * 1024 or info.flag_bits & 0x1:
+    if info is None or info.file_size > MAX_TYPES_BYTES or info.flag_bits & 0x1:
         return False
-    return bool(_WORD_MAIN.search(zf.read(info).decode("utf-8", "replace")))
+    try:
+        types = _inflate_member(data, info, keep=MAX_TYPES_BYTES)
+    except UnusableInput:
+        if claim_corrupt:
+            raise
+        return False
+    return bool(_WORD_MAIN.search(types.decode("utf-8", "replace")))
 
 
 def _guard(infos) -> None:
-    """Refuse what would be unsafe to unpack: too many members, too large, a ZIP bomb, encrypted."""
+    """Refuse from the ZIP directory what would be unsafe to unpack: too many members, too large, a
+    ZIP bomb, encrypted. The sizes are claims; ``_check_member`` holds each member to its claim."""
     if len(infos) > MAX_MEMBERS:
         raise UnusableInput(f"DOCX 压缩包里有 {len(infos)} 个文件,超过 {MAX_MEMBERS} 的上限,不像一份报告")
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
             raise UnusableInput("DOCX 已加密,需要密码才能读取")
-        size, name = info.file_size, clean_cell(info.filename)[:80]
+        size, name = info.file_size, _name(info)
         if size > BOMB_MIN_BYTES and size > BOMB_RATIO * max(info.compress_size, 1):
             raise UnusableInput(
                 f"DOCX 中的 {name} 解压后 {size // (1024 * 1024)} MB,压缩比超过 {BOMB_RATIO}:1,疑似 ZIP 炸弹,拒绝读取"
@@ -151,14 +190,164 @@ def _guard(infos) -> None:
         )
 
 
-def _open(path: str):
-    """The body, numbering and styles elements of the main document part (None when absent)."""
+class _Corrupt(Exception):
+    """A member that cannot be inflated as the ZIP directory describes it (the reason in Chinese)."""
+
+
+class _TooLarge(Exception):
+    """A member inflating past its limit."""
+
+
+def _check_member(data: memoryview, info) -> None:
+    """Inflate one member, at most its declared size (which ``_guard`` bounded), and refuse it when
+    it inflates to more than declared, fails its CRC, or is XML that declares a DTD."""
+    name, head = _name(info), _inflate_member(data, info, keep=PROLOG_BYTES)
+    prolog = _prolog(head)
+    if prolog == "dtd":
+        raise UnusableInput(f"DOCX 中的 {name} 含有 DTD 声明 (<!DOCTYPE>);DOCX 规范不允许 DTD,为安全起见拒绝读取")
+    if prolog == "unreadable":
+        raise UnusableInput(f"DOCX 中的 {name} 在 XML 声明之后不是 XML 标记(可能使用了 DOCX 不允许的编码),拒绝读取")
+    if prolog == "unfinished" and info.file_size > len(head):
+        raise UnusableInput(
+            f"DOCX 中的 {name} 开头 {PROLOG_BYTES // 1024} KB 内没有 XML 根元素,不像 Word 保存的文件,拒绝读取"
+        )
+
+
+def _inflate_member(data: memoryview, info, keep: int) -> bytes:
+    """The first ``keep`` bytes of a member inflated to no more than its declared size, or a reason."""
+    name = _name(info)
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise UnusableInput(f"DOCX 中的 {name} 使用了 Word 不用的压缩方式 ({info.compress_type}),无法读取")
+    try:
+        return _inflate(data, info, limit=info.file_size, keep=keep)
+    except _Corrupt as exc:
+        raise UnusableInput(f"DOCX 文件已损坏,无法打开 ({name} {exc})") from None
+    except _TooLarge:
+        raise UnusableInput(
+            f"DOCX 中的 {name} 解压后超过 ZIP 目录声明的 {_size(info.file_size)},"
+            "大小字段不实(文件已损坏或被篡改),拒绝读取"
+        ) from None
+
+
+def _inflate(data: memoryview, info, limit: int, keep: int) -> bytes:
+    """The first ``keep`` bytes of a member, inflated from the archive's bytes in bounded steps
+    (zlib's ``max_length``): at most ``limit`` bytes are ever produced, whatever the header says.
+    Raises _TooLarge past ``limit``, _Corrupt when the member is not what its directory entry says."""
+    start = info.header_offset
+    if len(data) < start + 30 or data[start : start + 4] != ZIP_SIGNATURE:
+        raise _Corrupt("本地文件头无效")
+    name_len, extra_len = struct.unpack_from("<HH", data, start + 26)
+    start += 30 + name_len + extra_len
+    end = start + info.compress_size
+    if end > len(data):
+        raise _Corrupt("数据超出文件末尾")
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    size, crc, head = 0, 0, bytearray()
+    pos, pending = start, b""
+    while True:
+        if inflater is None:  # stored: the bytes as they are
+            out = data[pos : min(end, pos + INFLATE_STEP)]
+            pos += len(out)
+        else:
+            if not pending and pos < end:
+                pending = data[pos : min(end, pos + INFLATE_STEP)]
+                pos += len(pending)
+            fed = len(pending)
+            try:
+                out = inflater.decompress(pending, INFLATE_STEP)
+            except zlib.error:
+                raise _Corrupt("压缩数据无效") from None
+            pending = inflater.unconsumed_tail
+        size += len(out)
+        if size > limit:
+            raise _TooLarge
+        crc = zlib.crc32(out, crc)
+        if len(head) < keep:
+            head += out[: keep - len(head)]
+        if inflater is None:
+            if pos >= end:
+                break
+        elif inflater.eof or not out and (len(pending) == fed > 0 or not pending and pos >= end):
+            break  # the end of the stream, of the member's bytes, or no progress
+    if inflater is not None and not inflater.eof:
+        raise _Corrupt("压缩数据不完整")
+    if crc != info.CRC:  # (fewer bytes than declared is harmless, and zipfile reads them too)
+        raise _Corrupt("CRC 校验和不符")
+    return bytes(head)
+
+
+# How the first bytes of an XML entity give its encoding (XML 1.0 appendix F, as libxml2 detects it),
+# and how many of them are a byte order mark.
+_XML_STARTS = (
+    (b"\xef\xbb\xbf", "utf-8", 3),
+    (b"\xff\xfe\x00\x00", "utf-32-le", 4),
+    (b"\x00\x00\xfe\xff", "utf-32-be", 4),
+    (b"\xff\xfe", "utf-16-le", 2),
+    (b"\xfe\xff", "utf-16-be", 2),
+    (b"<\x00\x00\x00", "utf-32-le", 0),
+    (b"\x00\x00\x00<", "utf-32-be", 0),
+    (b"<\x00", "utf-16-le", 0),
+    (b"\x00<", "utf-16-be", 0),
+    (b"\x4c\x6f\xa7\x94", "cp500", 0),  # EBCDIC "<?xm"
+)
+
+
+def _prolog(head: bytes) -> str:
+    """What stands before the root element of XML starting with ``head``: "root" (nothing to fear;
+    also said of what is not XML at all), "dtd", "unfinished" (``head`` ends first) or "unreadable".
+
+    A DTD can only stand in the prolog, among the XML declaration, comments, processing
+    instructions and white space. Anything else there means the text is in an encoding other than
+    the one detected here (e.g. UTF-7 named in the XML declaration), which could hide a DTD."""
+    encoding, skip = "latin-1", 0  # any ASCII-compatible encoding: the markup is ASCII
+    for signature, name, bom in _XML_STARTS:
+        if head.startswith(signature):
+            encoding, skip = name, bom
+            break
+    unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
+    body = head[skip:]
+    text = body[: len(body) - len(body) % unit].decode(encoding, "replace")
+    pos = len(text) - len(text.lstrip(" \t\r\n"))
+    if not text.startswith("<", pos):
+        return "root"  # not XML: nothing here is parsed as XML without failing
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n":
+            pos += 1
+        if text.startswith("<?", pos):
+            end = text.find("?>", pos + 2)
+            pos = end + 2
+        elif text.startswith("<!--", pos):
+            end = text.find("-->", pos + 4)
+            pos = end + 3
+        elif text.startswith("<!", pos):
+            return "dtd"  # <!DOCTYPE, or a declaration that is refused as well
+        elif pos + 1 < len(text):
+            after = text[pos + 1]  # a name starts with a letter, "_", ":" or a non-ASCII character
+            root = text[pos] == "<" and (after.isalpha() or after in "_:" or after >= "\x80")
+            return "root" if root else "unreadable"
+        else:
+            return "unfinished"
+        if end < 0:
+            return "unfinished"
+
+
+def _name(info) -> str:
+    return clean_cell(info.filename)[:80]
+
+
+def _size(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 else f"{n // 1024} KB" if n >= 1024 else f"{n} 字节"
+
+
+def _open(data: bytes):
+    """The body, numbering and styles elements of the main document part (None when absent), from
+    the package as checked in memory."""
     import docx  # noqa: F401 - registers python-docx's part classes
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.package import Package
 
     try:
-        main = Package.open(path).main_document_part
+        main = Package.open(io.BytesIO(data)).main_document_part
         if not _WORD_MAIN.search(main.content_type or ""):
             raise UnusableInput(f"不是 Word 文档(主体内容类型为 {clean_cell(main.content_type or '?')[:80]})")
         body = _element(main).find(W_BODY)
@@ -354,6 +543,13 @@ _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _PLACEHOLDER = re.compile(r"%([1-9])")
+# A real list label is a few characters ("一、", "（十二）", "1.2.3."); these bound what a hostile
+# numbering definition can make of one (a start of 2,000,000,000 in letters, "%1" a thousand times).
+MAX_LABEL = 40  # characters of a rendered label; a longer one is dropped, the paragraph's text stays
+MAX_PLACEHOLDERS = 9  # one "%N" per level, as Word writes them
+MAX_NUMBER = 10**12  # a list number with more digits is not one: no label
+MAX_LETTERS = 26 * 4  # "A"…"ZZZZ"; beyond, letters fall back to decimal
+MAX_ROMAN = 3999  # MMMCMXCIX; beyond, roman numerals fall back to decimal
 
 
 def _chinese(n: int, digits: str = _DIGITS, ten: str = "十") -> str:
@@ -391,8 +587,11 @@ def _enclosed(n: int, first: int, count: int) -> str:
     return chr(first + n - 1) if 1 <= n <= count else str(n)
 
 
-def _format(n: int, fmt: str) -> str:
-    """A counter value in a w:numFmt style (unknown styles as decimal)."""
+def _format(n: int, fmt: str):
+    """A counter value in a w:numFmt style (unknown styles as decimal), or None when the value has
+    more digits than any list number: then the paragraph gets no label."""
+    if not -MAX_NUMBER < n < MAX_NUMBER:
+        return None
     if fmt in (
         "chineseCounting",
         "chineseCountingThousand",
@@ -421,10 +620,10 @@ def _format(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt in ("upperLetter", "lowerLetter"):
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= MAX_LETTERS else str(n)
         return letter if fmt == "upperLetter" else letter.lower()
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n) if n > 0 else str(n)
+        roman = _roman(n) if 0 < n <= MAX_ROMAN else str(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt == "none":
         return ""
@@ -448,7 +647,13 @@ def _val(element, name: str):
 
 
 def _levels(container) -> dict:
-    return {_int(lvl.get(_W + "ilvl"), 0): _Level(lvl) for lvl in container.findall(_W + "lvl")}
+    """Levels 0-8 (Word's nine; a paragraph's level is clamped to them, so others are never shown)."""
+    levels = {}
+    for lvl in container.findall(_W + "lvl"):
+        ilvl = _int(lvl.get(_W + "ilvl"), 0)
+        if 0 <= ilvl <= 8:
+            levels[ilvl] = _Level(lvl)
+    return levels
 
 
 class _Numbering:
@@ -469,6 +674,8 @@ class _Numbering:
                 levels, starts = dict(abstract.get(aid, {})), {}
                 for override in num.findall(_W + "lvlOverride"):
                     ilvl = _int(override.get(_W + "ilvl"), 0)
+                    if not 0 <= ilvl <= 8:
+                        continue  # a level no paragraph can be at (and counters stay nine at most)
                     for level in _levels(override).values():
                         levels[ilvl] = level
                     start = _val(override, "startOverride")
@@ -539,16 +746,23 @@ class _Numbering:
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
         for deeper in [lv for lv in counters if lv > ilvl]:
             del counters[deeper]
-        if level.fmt == "bullet":
+        if level.fmt == "bullet" or len(level.text) > 2 * MAX_LABEL:
             return ""
-
-        def number(match) -> str:
-            lv = int(match.group(1)) - 1
+        pieces = _PLACEHOLDER.split(level.text)  # text, level digit, text, …
+        if len(pieces) > 2 * MAX_PLACEHOLDERS + 1:
+            return ""
+        for i in range(1, len(pieces), 2):
+            lv = int(pieces[i]) - 1
             lv_level = levels.get(lv)
             if lv_level is None:
-                return ""
+                pieces[i] = ""
+                continue
             value = counters.get(lv, lv_level.start)
-            return str(value) if level.legal else _format(value, lv_level.fmt)
-
-        text = _PLACEHOLDER.sub(number, level.text)
+            rendered = _format(value, "decimal" if level.legal else lv_level.fmt)
+            if rendered is None:
+                return ""
+            pieces[i] = rendered
+        text = "".join(pieces)
+        if len(text) > MAX_LABEL:
+            return ""
         return text + (" " if level.space and text else "")
