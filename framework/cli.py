@@ -1,32 +1,132 @@
-"""The ``ogilint`` command line."""
+"""The ``ogilint`` command line.
+
+What it prints is safe for a terminal (report text and file names are escaped, see
+``output/text.visible``), and what it cannot deliver is an answer too: an ``--output`` that is a
+folder or cannot be written, a full disk or a closed stdout is a one-line reason and exit 2, never a
+traceback and never a silent exit 0. The output file is never an input: one named as an input is
+refused, and an earlier run's output lying in a folder being checked is skipped, not read back.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import errno
+import os
+import re
 import sys
 
 from ogilint.api import parse_file
-from ogilint.checking.config import ConfigError
+from ogilint.checking.config import OUTPUT_FORMATS, ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import ERROR, SEVERITIES, SEVERITY_ORDER
+from ogilint.output.json_format import json_text
 from ogilint.output.serialize import report_json
+from ogilint.output.text import visible
 from ogilint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class OutputFailed(Exception):
+    """The answer could not be delivered (``reason`` says why, in one line)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _say(message: str) -> None:
+    """One escaped line on stderr; nothing when stderr itself is gone (never onto stdout)."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        print(visible(message), file=stream)
+    except (OSError, ValueError):
+        pass
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘已满",
+    getattr(errno, "EDQUOT", -1): "超出磁盘配额",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "只读文件系统",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EBADF: "已关闭",
+    errno.EPIPE: "读取输出的一方已关闭管道",
+    errno.EFBIG: "文件过大",
+    errno.EIO: "输入输出错误",
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno, exc.strerror or type(exc).__name__)
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point file descriptor 1 at /dev/null: the interpreter flushes stdout
+    once more on exit, and that second failure would print a warning and change the exit code."""
+    try:
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+def _emit(rendered: str, utf8: bool) -> None:
+    """``rendered`` on stdout. Machine formats (JSON, SARIF, HTML) are UTF-8 whatever the locale
+    (the HTML page declares it); text goes through the terminal's encoding, escaping what it lacks."""
+    out = sys.stdout
+    if out is None:
+        raise OutputFailed("无法写出结果: 标准输出已关闭")
+    buffer = getattr(out, "buffer", None)
+    try:
+        if utf8 and buffer is not None:
+            out.flush()
+            buffer.write(rendered.encode("utf-8"))
+        else:
+            try:
+                out.write(rendered)
+            except UnicodeEncodeError:  # a terminal whose encoding lacks Chinese
+                if buffer is None:
+                    raise
+                out.flush()
+                buffer.write(rendered.encode(out.encoding or "utf-8", "backslashreplace"))
+        out.flush()
+    except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
+        _silence_stdout()
+        reason = _os_reason(exc) if isinstance(exc, OSError) else "已关闭"
+        raise OutputFailed(f"无法写出结果到标准输出: {reason}") from None
+
+
+def _write_file(path: str, rendered: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(rendered)
+    except OSError as exc:
+        raise OutputFailed(f"无法写入输出文件 {path}: {_os_reason(exc)}") from None
 
 
 def _parse_cmd(args) -> int:
     try:
         report = parse_file(args.file)
     except UnusableInput as exc:
-        print(f"ogilint: {args.file}: {exc.reason}", file=sys.stderr)
+        _say(f"ogilint: {args.file}: {exc.reason}")
         return EXIT_USAGE
-    if args.format == "tree":
-        print(report.tree.pretty())
-    else:
-        json.dump(report_json(report), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+    try:
+        if args.format == "tree":
+            # Token values hold the report's text; each line is escaped, the tree's TABs kept.
+            _emit("\n".join(visible(line) for line in report.tree.pretty().split("\n")) + "\n", utf8=False)
+        else:
+            _emit(json_text(report_json(report)) + "\n", utf8=True)
+    except OutputFailed as exc:
+        _say(f"ogilint: {exc.reason}")
+        return EXIT_USAGE
     return EXIT_OK
 
 
@@ -48,27 +148,113 @@ def _engine(args):
     return Engine(find_project_config(), overrides)
 
 
+def _output_target_problem(path: str):
+    """Why ``--output PATH`` cannot be written, found before any report is read; or None."""
+    if not path:
+        return "输出文件名是空的"
+    if os.path.isdir(path):
+        return f"输出路径 {path} 是一个文件夹,请给出文件名"
+    parent = os.path.dirname(path) or "."
+    if not os.path.isdir(parent):
+        return f"输出文件所在的文件夹 {parent} 不存在"
+    return None
+
+
+_TEXT_SUMMARY = re.compile(r"共 \d{1,9} 份报告: \d{1,9} 个错误, \d{1,9} 个警告, \d{1,9} 个提示\r?\n\Z")
+_MACHINE_HEADS = (
+    b'[\n {\n  "file": ',  # json
+    b"[]\n",  # json of no report
+    b'{\n "$schema": "https://json.schemastore.org/sarif',  # sarif
+    b'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>ogilint ',  # html
+)
+
+
+def _earlier_output(path: str) -> bool:
+    """Whether ``path`` holds what an earlier ``ogilint check`` wrote (or nothing): then it may be
+    overwritten, and it is not a report to check."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(256)
+            fh.seek(max(0, os.fstat(fh.fileno()).st_size - 256))
+            tail = fh.read(256)
+    except OSError:
+        return False
+    if not head or head.replace(b"\r\n", b"\n").startswith(_MACHINE_HEADS):
+        return True
+    return bool(_TEXT_SUMMARY.search(tail.decode("utf-8", "ignore")))
+
+
+def _same_file(path: str, target: os.stat_result) -> bool:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino)
+
+
+def _check_without_output(engine, paths: list[str], output: str):
+    """The check of ``paths``, so that ``--output`` never overwrites an input and is never read back:
+    an output named as an input is refused; one found inside a folder is skipped when it is an
+    earlier run's output (so a folder that holds its own report checks the same twice), refused
+    when it is anything else."""
+    try:
+        target = os.stat(output)
+    except (OSError, ValueError):
+        return engine.check_paths(paths)  # not there yet: nothing to protect, nothing to skip
+    for p in paths:
+        if not os.path.isdir(p) and _same_file(p, target):
+            raise OutputFailed(f"输出文件 {output} 也是要检查的输入,不会覆盖它")
+    from ogilint.checking.engine import collect_files
+    from ogilint.checking.runner import CheckResult
+
+    files, skipped = collect_files(paths, with_skipped=True)
+    kept = [f for f in files if not _same_file(f, target)]
+    if len(kept) == len(files):
+        return engine.check_paths(paths)
+    if not _earlier_output(output):
+        raise OutputFailed(f"输出文件 {output} 是要检查的文件夹中的一份报告,不会覆盖它")
+    # The files are now named one by one, and a named file is read whatever it is: what the folder
+    # walk skips (a FIFO, a device) keeps its reason instead of being read.
+    checked = iter(engine.check_paths([f for f in kept if f not in skipped]))
+    return [
+        CheckResult(path=f, report=None, findings=[], error=skipped[f]) if f in skipped else next(checked) for f in kept
+    ]
+
+
 def _check_cmd(args) -> int:
     from ogilint.output import FORMATS
 
+    if args.output is not None and (problem := _output_target_problem(args.output)):
+        _say(f"ogilint: {problem}")
+        return EXIT_USAGE
     try:
         engine = _engine(args)
-        results = engine.check_paths(args.paths)
+        fmt = args.format or engine.config.format or "text"
+        if args.output:
+            results = _check_without_output(engine, args.paths, args.output)
+        else:
+            results = engine.check_paths(args.paths)
     except ConfigError as exc:
-        print(f"ogilint: 配置错误: {exc}", file=sys.stderr)
+        _say(f"ogilint: 配置错误: {exc}")
+        return EXIT_USAGE
+    except OutputFailed as exc:
+        _say(f"ogilint: {exc.reason}")
         return EXIT_USAGE
     if not results:
-        print("ogilint: 没有找到要检查的报告文件", file=sys.stderr)
+        _say("ogilint: 没有找到要检查的报告文件")
         return EXIT_USAGE
-    rendered = FORMATS[args.format](results, rules=engine.registry.rule_classes())
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(rendered)
-    else:
-        sys.stdout.write(rendered)
+    rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes())
+    try:
+        if args.output:
+            _write_file(args.output, rendered)
+        else:
+            _emit(rendered, utf8=fmt != "text")
+    except OutputFailed as exc:
+        _say(f"ogilint: {exc.reason}")
+        return EXIT_USAGE
     for res in results:
         if res.error:
-            print(f"ogilint: {res.path}: {res.error}", file=sys.stderr)
+            _say(f"ogilint: {res.path}: {res.error}")
     if any(res.error for res in results):
         return EXIT_USAGE
     if args.exit_zero:
@@ -80,15 +266,27 @@ def _check_cmd(args) -> int:
     return EXIT_OK
 
 
+def _print(lines: list[str]) -> int:
+    """The lines of ``rules`` and ``explain`` on stdout (exit 2 when they cannot be delivered)."""
+    try:
+        _emit("".join(line + "\n" for line in lines), utf8=False)
+    except OutputFailed as exc:
+        _say(f"ogilint: {exc.reason}")
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _rules_cmd(args) -> int:
     from ogilint.checking.registry import build_registry
 
     registry = build_registry()
-    for cls in registry.rule_classes():
-        print(f"{cls.code:8} {cls.name:36} {cls.severity:8} {cls.plugin:14} {cls.summary}")
+    lines = [
+        f"{cls.code:8} {cls.name:36} {cls.severity:8} {cls.plugin:14} {cls.summary}" for cls in registry.rule_classes()
+    ]
+    code = _print(lines)
     for failure in registry.failures:
-        print(f"ogilint: 插件 {failure.plugin} ({failure.version}) 无法加载: {failure.error}", file=sys.stderr)
-    return EXIT_OK
+        _say(f"ogilint: 插件 {failure.plugin} ({failure.version}) 无法加载: {failure.error}")
+    return code
 
 
 def _explain_cmd(args) -> int:
@@ -100,15 +298,16 @@ def _explain_cmd(args) -> int:
         import difflib
 
         close = difflib.get_close_matches(args.code.upper(), sorted(registry.rules), n=1, cutoff=0.4)
-        print(f"ogilint: 没有规则 {args.code}" + (f",是否想查 {close[0]}?" if close else ""), file=sys.stderr)
+        _say(f"ogilint: 没有规则 {args.code}" + (f",是否想查 {close[0]}?" if close else ""))
         return EXIT_USAGE
-    print(f"{cls.code} {cls.name} — {cls.summary}")
-    print(f"默认严重级别: {cls.severity}; 分组: {', '.join(cls.groups) or '-'}; 插件: {cls.plugin}")
+    lines = [
+        f"{cls.code} {cls.name} — {cls.summary}",
+        f"默认严重级别: {cls.severity}; 分组: {', '.join(cls.groups) or '-'}; 插件: {cls.plugin}",
+    ]
     if cls.options:
-        print("选项: " + ", ".join(f"{k} = {v!r}" for k, v in cls.options.items()))
-    print()
-    print(cls.documentation())
-    return EXIT_OK
+        lines.append("选项: " + ", ".join(f"{k} = {v!r}" for k, v in cls.options.items()))
+    lines += ["", cls.documentation()]
+    return _print(lines)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,7 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="检查报告 (文件或文件夹)")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=("text", "json", "sarif", "html"), default="text")
+    c.add_argument("--format", choices=OUTPUT_FORMATS, help="输出格式 (默认 text,或配置中的 format)")
     c.add_argument("--output", "-o", metavar="FILE")
     c.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些规则 (前缀,逗号分隔)")
     c.add_argument("--extend-select", type=_codes, metavar="CODES")
@@ -148,14 +347,17 @@ def main(argv=None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0)
     if not getattr(args, "func", None):
-        parser.print_help(sys.stderr)
+        if sys.stderr is not None:
+            parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)
     except KeyboardInterrupt:
         return EXIT_USAGE
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # `rules` or `explain` piped into a reader that went away
+        _silence_stdout()
+        _say("ogilint: 无法写出结果到标准输出: 读取输出的一方已关闭管道")
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,9 @@
 
 A rule set names the rules it selects and their severities and options, and may ``extends``
 another. The project config, found upward from the working directory, chooses a rule set and
-adjusts it. Unknown keys and unknown codes are errors with a suggestion, never silently ignored.
+adjusts it. Unknown keys and unknown codes are errors with a suggestion, never silently ignored, and
+so is a value of the wrong type (``select = "FEE"`` would otherwise select the letters F and E): the
+message names the key and the type it needs.
 """
 
 from __future__ import annotations
@@ -43,6 +45,49 @@ PROJECT_KEYS = {
     "fail-on",
     "format",
 }
+
+
+OUTPUT_FORMATS = ("text", "json", "sarif", "html")  # the project config's ``format``
+
+_TYPE_NAMES = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "数组", dict: "表"}
+STRING = "字符串"
+NAME = "名称 (非空字符串)"  # a rule set's name or path
+CODES = '字符串数组 (如 ["FEE", "DAT005"])'
+TABLE = "表"
+
+
+def _type_name(value) -> str:
+    return _TYPE_NAMES.get(type(value), "日期时间" if hasattr(value, "isoformat") else type(value).__name__)
+
+
+def _wrong_type(where: str, key: str, expected: str, value) -> ConfigError:
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return ConfigError(f"{where}: {key} 应是{expected},而不是{_type_name(value)} {shown}")
+
+
+def _typed(table: dict, key: str, expected: str, where: str, prefix: str = ""):
+    """``table[key]`` when it has the type ``expected`` names (absent: None); else a ConfigError."""
+    value = table.get(key)
+    if value is None:
+        return None
+    name = f"{prefix}{key}"
+    if expected == STRING:
+        ok = isinstance(value, str)
+    elif expected == NAME:
+        ok = isinstance(value, str) and value.strip() != ""
+        if isinstance(value, str) and not ok:
+            raise ConfigError(f"{where}: {name} 不能是空字符串")
+    elif expected == CODES:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if isinstance(value, list) and not ok:
+            bad = next(v for v in value if not isinstance(v, str))
+            raise ConfigError(f"{where}: {name} 的每一项应是字符串 (规则代码或前缀),而不是{_type_name(bad)} {bad!r}")
+    else:
+        ok = isinstance(value, dict)
+    if not ok:
+        raise _wrong_type(where, name, expected, value)
+    return value
 
 
 def _suggest(key: str, known) -> str:
@@ -101,6 +146,12 @@ def load_ruleset(name_or_path: str, _seen: tuple = ()) -> RuleSet:
         raise ConfigError(f"规则集循环继承: {' → '.join(_seen + (name_or_path,))}")
     data, where = _read_ruleset(name_or_path)
     _check_keys(data, RULESET_KEYS, where)
+    for key in ("name", "description", "template", "region"):
+        _typed(data, key, STRING, where)
+    _typed(data, "extends", NAME, where)
+    for key in ("select", "ignore"):
+        _typed(data, key, CODES, where)
+    rules = _typed(data, "rules", TABLE, where) or {}
     base = load_ruleset(data["extends"], _seen + (name_or_path,)) if data.get("extends") else RuleSet(name="")
     rs = RuleSet(
         name=data.get("name", Path(name_or_path).stem),
@@ -113,19 +164,22 @@ def load_ruleset(name_or_path: str, _seen: tuple = ()) -> RuleSet:
         options={k: dict(v) for k, v in base.options.items()},
         chain=base.chain + [data.get("name", Path(name_or_path).stem)],
     )
-    for code, spec in data.get("rules", {}).items():
+    for code, spec in rules.items():
         if not isinstance(spec, dict):
-            raise ConfigError(f"{where}: [rules.{code}] 应是一个表")
+            raise _wrong_type(where, f"rules.{code}", f"表 (如 [rules.{code}])", spec)
         _check_keys(spec, RULE_KEYS, f"{where} [rules.{code}]")
         if "severity" in spec:
-            rs.severity[code] = _severity(spec["severity"], f"{where} [rules.{code}]")
-        rs.options.setdefault(code, {}).update(spec.get("options", {}))
+            rs.severity[code] = _severity(spec["severity"], where, f"rules.{code}.severity")
+        options = _typed(spec, "options", TABLE, where, f"rules.{code}.") or {}
+        rs.options.setdefault(code, {}).update(options)
     return rs
 
 
-def _severity(value: str, where: str) -> str:
+def _severity(value, where: str, key: str) -> str:
+    if not isinstance(value, str):
+        raise _wrong_type(where, key, f"字符串 ({'、'.join(SEVERITIES)} 之一)", value)
     if value not in SEVERITIES:
-        raise ConfigError(f"{where}: 未知的严重级别 {value!r} (可用: {', '.join(SEVERITIES)})")
+        raise ConfigError(f"{where}: {key}: 未知的严重级别 {value!r} (可用: {', '.join(SEVERITIES)})")
     return value
 
 
@@ -141,6 +195,7 @@ class ProjectConfig:
     per_file_ignores: dict = attrs.field(factory=dict)
     region: Optional[str] = None
     fail_on: Optional[str] = None
+    format: Optional[str] = None  # the default output format of ``ogilint check``
 
     def ignored_for(self, path: str) -> list[str]:
         out = []
@@ -165,18 +220,41 @@ def find_project_config(start: Optional[str] = None) -> ProjectConfig:
         py = folder / "pyproject.toml"
         if py.is_file():
             data = _load_toml(py)
-            if "ogilint" in data.get("tool", {}):
-                return parse_project_config(data["tool"]["ogilint"], f"{py} [tool.ogilint]")
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):
+                raise _wrong_type(str(py), "tool", TABLE, tool)
+            if "ogilint" in tool:
+                return parse_project_config(tool["ogilint"], f"{py} [tool.ogilint]")
     return ProjectConfig()
 
 
 def parse_project_config(data: dict, where: str) -> ProjectConfig:
+    path = where.split(" [", 1)[0]
+    if not isinstance(data, dict):
+        raise _wrong_type(path, "tool.ogilint", TABLE, data)
     _check_keys(data, PROJECT_KEYS, where)
-    severity = {code: _severity(v, f"{where} [severity]") for code, v in data.get("severity", {}).items()}
+    _typed(data, "ruleset", NAME, where)
+    _typed(data, "region", STRING, where)
+    for key in ("select", "extend-select", "ignore"):
+        _typed(data, key, CODES, where)
+    severities = _typed(data, "severity", TABLE, where) or {}
+    severity = {code: _severity(v, where, f"severity.{code}") for code, v in severities.items()}
     fail_on = data.get("fail-on")
     if fail_on is not None:
-        _severity(fail_on, f"{where} fail-on")
-    path = where.split(" [", 1)[0]
+        _severity(fail_on, where, "fail-on")
+    options = _typed(data, "options", TABLE, where) or {}
+    for code, opts in options.items():
+        if not isinstance(opts, dict):
+            raise _wrong_type(where, f"options.{code}", f"表 (如 [options.{code}] 下逐项写选项)", opts)
+    ignores = _typed(data, "per-file-ignores", TABLE, where) or {}
+    for pattern in ignores:
+        _typed(ignores, pattern, CODES, where, "per-file-ignores.")
+    fmt = data.get("format")
+    if fmt is not None and fmt not in OUTPUT_FORMATS:
+        expected = f"字符串 ({'、'.join(OUTPUT_FORMATS)} 之一)"
+        if isinstance(fmt, str):
+            raise ConfigError(f"{where}: format 应是{expected},而不是 {fmt!r}")
+        raise _wrong_type(where, "format", expected, fmt)
     return ProjectConfig(
         path=path,
         ruleset=data.get("ruleset"),
@@ -184,8 +262,9 @@ def parse_project_config(data: dict, where: str) -> ProjectConfig:
         extend_select=list(data.get("extend-select", [])),
         ignore=list(data.get("ignore", [])),
         severity=severity,
-        options={k: dict(v) for k, v in data.get("options", {}).items()},
-        per_file_ignores=dict(data.get("per-file-ignores", {})),
+        options={k: dict(v) for k, v in options.items()},
+        per_file_ignores=dict(ignores),
         region=data.get("region"),
         fail_on=fail_on,
+        format=fmt,
     )

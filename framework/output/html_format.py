@@ -4,7 +4,9 @@ The same findings, in the same ranked order, as the text output: per report a he
 title and template version, then each finding with its code, severity, message, the place in the
 original (PDF page and line, DOCX table/row/cell), the source line with the cell marked, expected
 against actual, and the hint. Every text taken from a report is escaped: a report is untrusted
-input, and a page that ran its text as markup would be a hole.
+input, and a page that ran its text as markup would be a hole. Control and invisible format
+characters (a bidi override reorders what the reviewer reads) and the bytes of a file name that is
+not UTF-8 are shown as escapes, as in the text output (``output/text.visible``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import html
 
 from ogilint.finding import Finding
+from ogilint.output.text import visible
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -28,7 +31,7 @@ mark{background:#ffe082}.unusable{color:#c62828}table.summary td{padding:0 1em 0
 
 
 def _e(value) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
+    return html.escape(visible(value), quote=True)
 
 
 def _value(v) -> str:

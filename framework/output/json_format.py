@@ -1,11 +1,32 @@
-"""Machine output: one object per report, canonical keys for tables, rows and columns."""
+"""Machine output: one object per report, canonical keys for tables, rows and columns.
+
+The output is always valid UTF-8 JSON. A file name that is not UTF-8 (bytes such as ``\\xff`` on
+Linux, which Python holds as lone surrogates) is written as the command line shows it,
+``\\xff``: a lone surrogate cannot be encoded, and strict parsers reject its ``\\udcff`` escape.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 
 from ogilint.finding import Finding
 from ogilint.output.serialize import meta_json
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _shown_surrogate(m: re.Match) -> str:
+    code = ord(m.group())
+    # Inside a JSON string a backslash is written twice: the value holds a single "\\xff".
+    return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
+
+
+def json_text(data) -> str:
+    """``data`` as indented JSON (non-ASCII text kept readable), lone surrogates shown as escapes.
+    They can only stand inside strings, so the replacement keeps the JSON well formed."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return _SURROGATE.sub(_shown_surrogate, text) if _SURROGATE.search(text) else text
 
 
 def finding_json(f: Finding, report=None) -> dict:
@@ -45,4 +66,4 @@ def result_json(res) -> dict:
 
 
 def render(results, rules=()) -> str:
-    return json.dumps([result_json(r) for r in results], ensure_ascii=False, indent=1) + "\n"
+    return json_text([result_json(r) for r in results]) + "\n"

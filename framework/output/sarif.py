@@ -6,12 +6,13 @@ that the installed plugins do not describe, e.g. a plugin registered in-process,
 (0–100) as the json output; reports that could not be read become ``toolExecutionNotifications``
 of the invocation. Columns count Unicode code points (``run.columnKind``), as the parser does.
 The output is deterministic: no timestamps, no absolute paths of the machine that ran it.
+A file name that is not UTF-8 keeps its exact bytes in the artifact URI (``%FF``) and is shown as
+``\\xff`` in message texts (see ``json_format.json_text``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import PurePath
 from urllib.parse import quote
@@ -19,6 +20,7 @@ from urllib.parse import quote
 import attrs
 
 from ogilint.finding import Finding
+from ogilint.output.json_format import json_text
 from ogilint.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,12 +45,13 @@ def level_of(severity: str) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference with forward slashes (relative to the working directory)."""
+    """A relative URI reference with forward slashes (relative to the working directory); the
+    name's bytes percent-encoded, so a name that is not UTF-8 keeps its exact bytes."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
         return PurePath(os.path.abspath(path)).as_uri()
-    return quote(rel.replace(os.sep, "/"), safe="/._-~")
+    return quote(os.fsencode(rel.replace(os.sep, "/")), safe="/._-~")
 
 
 def _first_paragraph(doc: str) -> str:
@@ -197,4 +200,4 @@ def sarif_log(results, rules=()) -> dict:
 
 
 def render(results, rules=()) -> str:
-    return json.dumps(sarif_log(results, rules), ensure_ascii=False, indent=1) + "\n"
+    return json_text(sarif_log(results, rules)) + "\n"

@@ -1,4 +1,8 @@
-"""Human output: findings grouped per report, ranked, each with the source line and a caret."""
+"""Human output: findings grouped per report, ranked, each with the source line and a caret.
+
+Everything shown comes through :func:`visible`: a report's text and its file name are untrusted,
+and a terminal obeys an ESC sequence, a carriage return or a bidi override it is sent.
+"""
 
 from __future__ import annotations
 
@@ -8,53 +12,94 @@ from ogilint.finding import Finding
 
 _SEV = {"error": "错误", "warning": "警告", "info": "提示"}
 
+# Shown as escapes: control characters (C0 but TAB, DEL, C1), format characters (bidi controls,
+# zero-width characters, soft hyphen, tags), line and paragraph separators, and lone surrogates.
+_ESCAPED = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape_char(ch: str) -> str:
+    if ch == "\t" or unicodedata.category(ch) not in _ESCAPED:
+        return ch
+    code = ord(ch)
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if code < 0x80:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+class _EscapeTable(dict):
+    """str.translate table that decides each character the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        shown = self[code] = _escape_char(chr(code))
+        return shown
+
+
+_ESCAPE = _EscapeTable()
+
+
+def visible(text) -> str:
+    """``text`` safe to print to a terminal, one line: control and invisible format characters are
+    shown as escapes (``\\x1b``, ``\\u202e``, ``\\n``), a byte of a non-UTF-8 file name as ``\\xff``. TABs,
+    spaces and printable text (Chinese, private-use glyphs) stay as they are."""
+    text = "" if text is None else str(text)
+    return text if text.isprintable() else text.translate(_ESCAPE)
+
 
 def _display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
-def _caret(source: str, column: int | None) -> str:
-    if not column:
-        return ""
-    prefix = source[: column - 1].replace("\t", "    ")
-    return " " * _display_width(prefix) + "^"
+def _caret(shown_prefix: str) -> str:
+    """The caret under the column that follows ``shown_prefix`` (the line as shown, up to it)."""
+    return " " * _display_width(shown_prefix) + "^"
+
+
+def _shown(source: str) -> str:
+    return visible(source.replace("\t", "    "))
 
 
 def _value(v) -> str:
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
-    return str(v)
+    return visible(v)
 
 
 def render_finding(path: str, report, f: Finding) -> list[str]:
     loc = f.location
-    where = path + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
+    where = visible(path) + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
     original = report.where(loc.line, loc.column) if report is not None else ""
     if original:
-        where += f" ({original})"
+        where += f" ({visible(original)})"
     cell = ""
     if loc.table:
-        cell = " [" + ".".join(x for x in (loc.table, loc.row, loc.col) if x) + "]"
+        cell = " [" + visible(".".join(str(x) for x in (loc.table, loc.row, loc.col) if x)) + "]"
     out = [
-        f"{where}: {f.code} {_SEV.get(f.severity, f.severity)} {f.message}{cell}"
-        f"  ({f.name}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
+        f"{where}: {visible(f.code)} {visible(_SEV.get(f.severity, f.severity))} {visible(f.message)}{cell}"
+        f"  ({visible(f.name)}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
     ]
     if report is not None and loc.line:
         source = report.source_line(loc.line)
-        shown = source.replace("\t", "    ")
-        if len(shown) > 120:  # long crawler lines: show the neighbourhood of the column
-            start = max(0, (loc.column or 1) - 40)
-            shown = ("…" if start else "") + source[start : start + 80].replace("\t", "    ")
-            caret = _caret(("…" if start else "") + source[start:], (loc.column or 1) - start + (1 if start else 0))
+        if len(source.replace("\t", "    ")) > 120:  # long crawler lines: show the neighbourhood of the column
+            column = loc.column or 1
+            start = max(0, column - 40)
+            lead = "…" if start else ""
+            shown = lead + _shown(source[start : start + 80])
+            caret = _caret(lead + _shown(source[start : column - 1]))
         else:
-            caret = _caret(source, loc.column)
+            shown = _shown(source)
+            caret = _caret(_shown(source[: loc.column - 1])) if loc.column else ""
         out.append(f"    {loc.line:>4} | {shown}")
         if caret:
             out.append(f"         | {caret}")
     if f.expected is not None or f.actual is not None:
         out.append(f"         = 期望 {_value(f.expected)},实际 {_value(f.actual)}")
     if f.hint:
-        out.append(f"         = 建议: {f.hint}")
+        out.append(f"         = 建议: {visible(f.hint)}")
     return out
 
 
@@ -63,12 +108,12 @@ def render(results, rules=()) -> str:
     total = {"error": 0, "warning": 0, "info": 0}
     for res in results:
         if res.error:
-            lines.append(f"{res.path}: 无法检查: {res.error}")
+            lines.append(f"{visible(res.path)}: 无法检查: {visible(res.error)}")
             lines.append("")
             continue
         m = res.report.meta
-        title = m.title or "(无标题)"
-        lines.append(f"== {res.path}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
+        title = visible(m.title or "(无标题)")
+        lines.append(f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
         for f in res.findings:
             total[f.severity] = total.get(f.severity, 0) + 1
             lines.extend(render_finding(res.path, res.report, f))

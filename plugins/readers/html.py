@@ -9,7 +9,11 @@ which the table reader then has to guess back. Reading the HTML keeps what the p
   only decides for a fragment. Plain-text reports hold no tags and are left to the text reader.
 * **Encoding**: a BOM, then the page's ``<meta charset>``, then strict UTF-8, then GB18030 (a
   superset of the GB2312/GBK that Chinese sites declare). A declaration the bytes contradict loses
-  to an encoding that reads them cleanly — the content wins.
+  to an encoding that reads them cleanly — the content wins. Bytes that are valid UTF-8 and not
+  plain ASCII are UTF-8 whatever the page declares (a crawler that saved the page as UTF-8 keeps
+  the site's ``charset=gb2312``; legacy Chinese text is practically never valid UTF-8), and a
+  declared legacy charset whose reading names no report gives way to a clean reading that does
+  (a refusal names the declared encoding it read the page in).
 * **Parsed with lxml** without network access and without expanding entities; scripts, styles,
   forms, navigation, headers and footers are dropped.
 * **The article body** is the deepest element holding the most of the six part headings ("总体情况"
@@ -24,8 +28,10 @@ which the table reader then has to guess back. Reading the HTML keeps what the p
   headings or a sizeable table) is read as blocks, not as data; a small table inside a cell is
   flattened into the cell's text.
 
-Everything is iterative and linear in the page's size: a page nested 10,000 levels deep (libxml2
-keeps the first 2,048 levels) or holding ``rowspan="99999999"`` gets an answer, not a crash.
+Everything is iterative and linear in the page's size: a page nested 10,000 levels deep or holding
+``rowspan="99999999"`` gets an answer, not a crash. libxml2 stops reading a page at its 2,048th
+level of nesting; the text after that point is lost, and the answer says so: a refusal that names
+the nesting when no report was found before it, else a "truncated" note (EXT005).
 """
 
 from __future__ import annotations
@@ -112,23 +118,35 @@ def _declared(head: bytes):
     return codec, not codec.startswith(_WESTERN)
 
 
-def decode_page(data: bytes, head: bytes) -> tuple[str, str]:
-    """(text, encoding used): strictly decoded when any candidate can, else the least damaged."""
+def _candidates(data: bytes, head: bytes) -> tuple[bytes, list[tuple[str, str]]]:
+    """(the bytes without a BOM, [(codec, name)] to try, best first)."""
     if data.startswith(codecs.BOM_UTF8):
-        candidates, data = [("utf-8", "utf-8-sig")], data[3:]
-    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        candidates = [("utf-16", "utf-16")]
-    else:
-        declared, trusted = _declared(head)
-        order = ["utf-8", "gb18030"]
-        if declared:
-            order = [declared] + order if trusted else order + [declared]
-        candidates = [(c, c) for c in dict.fromkeys(order)]
+        return data[3:], [("utf-8", "utf-8-sig")]
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return data, [("utf-16", "utf-16")]
+    declared, trusted = _declared(head)
+    order = ["utf-8", "gb18030"]
+    if declared:
+        order = [declared] + order if trusted else order + [declared]
+        if trusted and not data.isascii():
+            order.insert(0, "utf-8")  # valid UTF-8 beyond ASCII is UTF-8, whatever is declared
+    return data, [(c, c) for c in dict.fromkeys(order)]
+
+
+def decodings(data: bytes, head: bytes):
+    """Each clean reading of the page, best first, as (text, encoding used); when no candidate
+    decodes the bytes strictly, the least damaged reading alone (or a reason)."""
+    data, candidates = _candidates(data, head)
+    clean = False
     for codec, name in candidates:
         try:
-            return data.decode(codec), name
+            text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
+        clean = True
+        yield text, name
+    if clean:
+        return
     best = None
     for codec, name in candidates:
         try:
@@ -140,7 +158,12 @@ def decode_page(data: bytes, head: bytes) -> tuple[str, str]:
             best = (bad, text, name)
     if best is None or best[0] > max(16, len(best[1]) // 20):
         raise UnusableInput("无法识别网页的文字编码(既不是所声明的编码,也不是 UTF-8 或 GB18030)")
-    return best[1], best[2]
+    yield best[1], best[2]
+
+
+def decode_page(data: bytes, head: bytes) -> tuple[str, str]:
+    """(text, encoding used) of the best reading (see :func:`decodings`)."""
+    return next(decodings(data, head))
 
 
 # --- parsing and dropping what is not content -----------------------------------------------------
@@ -178,7 +201,20 @@ _CHROME_GUARD = re.compile(r"年度报告|总体情况|主动公开政府信息|
 CHROME_TEXT_LIMIT = 2000
 
 
+_DEPTH = re.compile(r"Excessive depth[^0-9]{0,40}(\d{1,9})", re.I)  # libxml2's message
+
+
+def _stopped_at_depth(parser):
+    """The nesting depth at which libxml2 gave up reading the page, or None when it read it all."""
+    for error in parser.error_log:
+        m = _DEPTH.search(error.message or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _parse(text: str):
+    """(root, depth at which the parser stopped or None)."""
     from lxml import etree, html
 
     parser = html.HTMLParser(
@@ -193,7 +229,7 @@ def _parse(text: str):
         raise UnusableInput("网页是空的")
     if root.xpath("count(//*)") > MAX_ELEMENTS:  # counted in C, before any Python walks the tree
         raise UnusableInput(f"网页元素超过 {MAX_ELEMENTS} 个,不像一份年度报告")
-    return root
+    return root, _stopped_at_depth(parser)
 
 
 def _page_title(root) -> str:
@@ -549,7 +585,7 @@ def _cell_text(cell) -> str:
 
 # --- tables ----------------------------------------------------------------------------------------
 
-_LEADING_INT = re.compile(r"\s*\+?(\d{1,9})")
+_LEADING_INT = re.compile(r"(?<!\s)\s*\+?(\d{1,9})")  # (?<!\s): never starts inside white space
 
 
 def _span(value, cap: int) -> int:
@@ -637,19 +673,28 @@ def table_lines(table) -> list[str]:
 
 def _title_line(page_title: str) -> str | None:
     """The report's title from ``<title>`` ("…年度报告_某某市人民政府" → "…年度报告")."""
-    for piece in re.split(r"\s*[_|｜]\s*|\s+[-—–]+\s+", page_title):
+    # (no split starts inside a run of white space: linear on any title)
+    for piece in re.split(r"(?:(?<!\s)|(?!\s))(?:\s*[_|｜]\s*|\s+[-—–]+\s+)", page_title):
         if "年度报告" in piece:
             return piece.strip()
     return None
 
 
-def read_html(data: bytes, head: bytes) -> Document:
-    text, encoding = decode_page(data, head)
-    root = _parse(text)
+def _too_deep(depth: int) -> str:
+    return f"网页的元素嵌套超过 {depth} 层,解析器读到该处即停止"
+
+
+def _read_text(text: str, encoding: str) -> Document:
+    root, stopped = _parse(text)
     page_title = _page_title(root)
     _drop_chrome(root)
     index = _Index(root)
-    body = find_body(index)
+    try:
+        body = find_body(index)
+    except UnusableInput:
+        if stopped is not None:
+            raise UnusableInput(f"{_too_deep(stopped)},其后的内容(包括年度报告正文)无法读取") from None
+        raise
     lines = _flow(body, index, tables=True)
     title = _title_before(index, body)
     if title is not None:
@@ -659,7 +704,41 @@ def read_html(data: bytes, head: bytes) -> Document:
     lines = [line for line in lines if "\t" in line or not _CHROME_LINE.match(line)]
     if not lines:
         raise UnusableInput(NO_REPORT)
-    return Document(lines=tuple(lines), format="html", encoding=encoding)
+    notes = ()
+    if stopped is not None:
+        notes = (("truncated", f"{_too_deep(stopped)},其后的内容未被检查"),)
+    return Document(lines=tuple(lines), format="html", encoding=encoding, notes=notes)
+
+
+_REPORT_WORDS = ("年度报告", "总体情况", "政府信息公开")
+
+
+def _names_a_report(text: str) -> bool:
+    return any(word in text for word in _REPORT_WORDS)
+
+
+def read_html(data: bytes, head: bytes) -> Document:
+    """The page's report, in the best reading of its bytes (see :func:`decodings`). A declared
+    legacy charset that reads the bytes cleanly but into nonsense (a Cyrillic code page decodes any
+    byte) gives way to another clean reading that names a report; the choice is made on the text,
+    so the page is parsed once."""
+    readings = decodings(data, head)
+    text, encoding = next(readings)
+    if not data.isascii() and not encoding.startswith("utf-") and not _names_a_report(text):
+        for other, other_encoding in readings:
+            if _names_a_report(other):
+                text, encoding = other, other_encoding
+                break
+            del other  # one spare reading in memory at a time
+    try:
+        return _read_text(text, encoding)
+    except UnusableInput as exc:
+        declared, _ = _declared(head)
+        if exc.reason == NO_REPORT and encoding == declared and declared not in ("utf-8", "gb18030"):
+            raise UnusableInput(
+                f"{NO_REPORT}(按网页声明的编码 {declared} 读取,UTF-8 和 GB18030 也读不出报告)"
+            ) from None
+        raise
 
 
 @hookimpl
