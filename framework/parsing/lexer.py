@@ -40,7 +40,9 @@ _FOOTER = re.compile(
     r"|Page\s+\d+.*|P\.\s*\d+)\s*$"
 )
 # Chrome lines, matched on the stripped line: whole lines, line starts, and words anywhere.
-_CHROME_WHOLE = re.compile(r"关闭窗口|打印本页|【?打印】?|【?关闭】?|扫一扫在手机打开当前页|简体\s*繁[体體]\|?|=+\s*正文\s*=+")
+_CHROME_WHOLE = re.compile(
+    r"关闭窗口|打印本页|【?打印】?|【?关闭】?|扫一扫在手机打开当前页|简体\s*繁[体體]\|?|=+\s*正文\s*=+"
+)
 _CHROME_START = re.compile(
     r"无障碍|字号[::]|分享到|当前位置[::]|首页\s*[>›]|索引号[::]|发布机构[::]|公开目录[::]|发布日期[::]|公开方式[::]"
     r"|文号[::]|标题[::]|原文链接[::]|本地目录[::]|页面链接|栏目[::]|发布时间[::]|来源[::]|欢迎访问|网站支持IPv6"

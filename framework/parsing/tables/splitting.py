@@ -37,6 +37,7 @@ class _Budget:
         if self.left < 0:
             raise _OutOfWork
 
+
 MISSING = None  # a lost cell in a reading
 
 
