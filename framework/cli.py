@@ -16,6 +16,7 @@ import re
 import sys
 
 from ogilint.api import parse_file
+from ogilint.checking.budget import DEFAULT_SECONDS
 from ogilint.checking.config import OUTPUT_FORMATS, ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import ERROR, SEVERITIES, SEVERITY_ORDER
@@ -144,8 +145,19 @@ def _engine(args):
         extend_select=getattr(args, "extend_select", None) or [],
         ignore=getattr(args, "ignore", None) or [],
         region=getattr(args, "region", None),
+        timeout=getattr(args, "timeout", DEFAULT_SECONDS),
     )
     return Engine(find_project_config(), overrides)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是秒数: {value!r}") from None
+    if not 0 <= seconds < 1e6:
+        raise argparse.ArgumentTypeError(f"秒数应在 0 到 1000000 之间: {value!r}")
+    return seconds
 
 
 def _output_target_problem(path: str):
@@ -330,6 +342,13 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
     c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
     c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
+    c.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"每个文件的 CPU 时间预算,超出则该文件记为检查超时 (默认 {DEFAULT_SECONDS:g},0 为不限)",
+    )
     c.set_defaults(func=_check_cmd)
 
     r = sub.add_parser("rules", help="列出全部规则")
