@@ -41,6 +41,7 @@ import zlib
 from ogilint.document import Document, Origin, clean_cell
 from ogilint.errors import UnusableInput
 from ogilint.hookspec import hookimpl
+from ogilint.reading.bounded import read_bounded
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -118,7 +119,7 @@ def _read_file(path: str) -> bytes:
     """The whole file, once: what is checked below is then exactly what python-docx reads (a file
     changed on disk in between cannot slip past the checks)."""
     with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(fh, MAX_FILE_BYTES)
     if len(data) > MAX_FILE_BYTES:
         raise UnusableInput(f"文件过大,超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,不像一份年度报告")
     return data

@@ -44,6 +44,7 @@ import re
 from ogilint.document import Document, clean_cell
 from ogilint.errors import UnusableInput
 from ogilint.hookspec import hookimpl
+from ogilint.reading.bounded import read_bounded
 from ogilint.reading.guard import MAX_FILE_BYTES
 
 SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -747,5 +748,5 @@ def ogilint_read(path, head):
     if not is_html(path, head):
         return None
     with open(path, "rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(fh, MAX_FILE_BYTES)
     return read_html(data, head)
