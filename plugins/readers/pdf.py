@@ -17,7 +17,8 @@ positions, not from a text dump:
 
 Page numbers and running headers ("- 3 -", "第3页") are dropped; each line keeps its page and its
 line on the page. A PDF without a text layer (a scan) is refused with a clear "needs OCR" reason;
-single scanned pages inside a text PDF become a note the extraction rules report.
+single scanned pages inside a text PDF become a note the extraction rules report, and so do pages
+past the bounds of work below (too many rules, drawing objects or characters).
 """
 
 from __future__ import annotations
@@ -34,6 +35,22 @@ RULE_THICKNESS = 2.5  # points: a path thinner than this is a table rule
 LEVEL_TOLERANCE = 2.0  # points: rules closer than this are one level
 _PAGE_NUMBER = re.compile(r"^[-—–－]?\s*\d{1,4}\s*[-—–－]?$|^第\s*\d+\s*页(\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$")
 MAX_PAGES = 500
+# Bounds of the work on a page and in the whole PDF. A real report page has a few dozen rules (the
+# two real PDFs of the corpus: at most 45) and needs under 3,000 steps to rebuild its cells; a page
+# past a bound is not a report page but a drawing made to exhaust the reader (a grid of 2000 × 400
+# lines is 20 KB): it is noted as unreadable (EXT010) and its content is not checked.
+MAX_RULES = 5000  # table rules on a page (a 30 × 17 table drawn cell by cell, four sides each: 2,040)
+MAX_PATH_ITEMS = 50_000  # objects and path segments looked at (a form can repeat a drawing)
+MAX_DOCUMENT_PATH_ITEMS = 500_000  # the same in the whole PDF (the real PDFs: at most 166 a page)
+MAX_TABLE_WORK = 50_000  # steps rebuilding ruled cells: band crossings, level and bucket lookups
+MAX_DOCUMENT_TABLE_WORK = 300_000  # the same in the whole PDF (a real report: about 10,000)
+MAX_PAGE_CHARS = 30_000  # characters on a page (a dense real page: under 1,000)
+MAX_DOCUMENT_CHARS = 500_000  # characters in the whole PDF
+_INF = float("inf")
+
+
+class _PageTooComplex(Exception):
+    """A page past one of the bounds above; the message says which ("的表格线过多…")."""
 
 
 @hookimpl
@@ -41,12 +58,15 @@ def ogilint_read(path, head):
     if not head.startswith(b"%PDF-") and not (path.lower().endswith(".pdf") and b"%PDF-" in head[:1024]):
         return None
     import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        message = str(exc)
-        if "password" in message.lower() or "security" in message.lower():
+        message, code = str(exc), getattr(exc, "err_code", None)
+        if code == raw.FPDF_ERR_SUCCESS:  # opened without error, but pypdfium2 refuses zero pages
+            raise UnusableInput("PDF 中没有任何页面(页面目录为空),没有内容可检查") from None
+        if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY) or "password" in message.lower():
             raise UnusableInput("PDF 已加密,需要密码才能读取") from None
         raise UnusableInput(f"PDF 文件已损坏或不完整,无法打开 ({message})") from None
     try:
@@ -58,12 +78,14 @@ def ogilint_read(path, head):
 def _read(pdf) -> Document:
     pages = len(pdf)
     if pages == 0:
-        raise UnusableInput("PDF 没有页面")
+        raise UnusableInput("PDF 中没有任何页面(页面目录为空),没有内容可检查")
     if pages > MAX_PAGES:
         raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
     page_lines: list[list[tuple[str, float]]] = []  # per page: (text, top as a fraction of the height)
     no_text: list[int] = []  # pages that show images but hold no text: scanned pages
     unreadable: list[int] = []
+    too_complex: list[tuple[int, str]] = []  # (page, why): past the bounds of _PageTooComplex
+    budget = _Budget()
     for index in range(pages):
         try:
             page = pdf[index]
@@ -71,17 +93,23 @@ def _read(pdf) -> Document:
             unreadable.append(index + 1)
             page_lines.append([])
             continue
+        lines = []
         try:
             height = page.get_height() or 1.0
-            lines = [(text, top / height) for text, top in _page_lines(page)]
-            if not lines and _has_images(page):
+            lines = [(text, top / height) for text, top in _page_lines(page, budget)]
+            if not lines and _has_images(page, budget):
                 no_text.append(index + 1)
+        except _PageTooComplex as exc:
+            too_complex.append((index + 1, str(exc)))
         finally:
             page.close()
         page_lines.append(lines)
+    skipped = [f"PDF 文件已损坏,{len(unreadable)} 页无法读取"] if unreadable else []
+    skipped += [f"PDF {_page_list(ns)}{why}" for why, ns in _by_reason(too_complex).items()]
     if not any(page_lines):
-        if unreadable:
-            raise UnusableInput(f"PDF 文件已损坏,{len(unreadable)} 页无法读取,其余页面没有文字")
+        if skipped:
+            rest = pages - len(unreadable) - len(too_complex)
+            raise UnusableInput(";".join(skipped) + (",其余页面没有文字" if rest else ""))
         if no_text:
             raise UnusableInput("PDF 没有文字层(扫描件),需要先做 OCR 才能检查")
         raise UnusableInput("PDF 中没有任何文字")
@@ -97,17 +125,45 @@ def _read(pdf) -> Document:
             on_page += 1
             out_lines.append(text)
             origins.append(Origin(page=number, page_line=on_page))
+    if not out_lines:  # every line was a page number or a running header: say so, not "empty file"
+        dropped = sum(len(lines) for lines in page_lines)
+        reason = f"PDF 中的文字({dropped} 行)只有页边的页码或页眉页脚(已略去),没有正文可检查"
+        raise UnusableInput(reason + "".join(f";{s}" for s in skipped))
     notes = tuple(("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR") for n in no_text)
     notes += tuple(("page-unreadable", f"PDF 第{n}页已损坏,无法读取,其内容未被检查") for n in unreadable)
+    for why, numbers in _by_reason(too_complex).items():
+        notes += (("page-unreadable", f"PDF {_page_list(numbers)}{why},其内容未被检查"),)
     return Document(lines=tuple(out_lines), origins=tuple(origins), format="pdf", notes=notes)
 
 
-def _has_images(page) -> bool:
+def _by_reason(pages: list[tuple[int, str]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for number, why in pages:
+        out.setdefault(why, []).append(number)
+    return out
+
+
+def _page_list(numbers: list[int]) -> str:
+    """第3页, 第3、5页, 第2–20页: runs of pages as ranges, so that 500 refused pages make one
+    short line; past ten runs, "…等 N 页"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    shown = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in runs[:10])
+    return f"第{shown}页" + (f"等 {len(numbers)} 页" if len(runs) > 10 else "")
+
+
+def _has_images(page, budget: _Budget) -> bool:
     import pypdfium2.raw as raw
 
+    count = raw.FPDFPage_CountObjects(page.raw)
+    budget.spend_paths(count)
     return any(
         raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
-        for i in range(raw.FPDFPage_CountObjects(page.raw))
+        for i in range(count)
     )
 
 
@@ -125,10 +181,12 @@ def _running_lines(page_lines) -> set:
 # --- one page ---------------------------------------------------------------------------------
 
 
-def _chars(page):
+def _chars(page, budget: _Budget | None = None):
     """(char, x0, top, x1, bottom) in points from the top-left corner, generated chars skipped.
 
-    Loose boxes (the font's full height) put "，" and "。" on the line of their neighbours."""
+    Loose boxes (the font's full height) put "，" and "。" on the line of their neighbours. Past
+    MAX_PAGE_CHARS characters (a few bytes of a compressed stream can draw a million), or once the
+    PDF has given MAX_DOCUMENT_CHARS, the page is too complex."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -140,6 +198,10 @@ def _chars(page):
     try:
         out = []
         count = raw.FPDFText_CountChars(handle)
+        if count > MAX_PAGE_CHARS:
+            raise _PageTooComplex(f"的文字过多(超过 {MAX_PAGE_CHARS} 个字符),不像报告的一页,无法读取")
+        if budget is not None:
+            budget.spend_chars(count)
         for i in range(count):
             code = raw.FPDFText_GetUnicode(handle, i)
             if code in (0, 0xFFFE, 0xFFFF) or code <= 32 or raw.FPDFText_IsGenerated(handle, i) == 1:
@@ -153,16 +215,24 @@ def _chars(page):
             ch = chr(code)
             if ch.isspace() or not raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box)):
                 continue
-            if box.right <= box.left or box.top <= box.bottom:
-                continue
-            out.append((ch, box.left, height - box.top, box.right, height - box.bottom))
+            left, right, bottom, top = box.left, box.right, box.bottom, box.top
+            if not (-_INF < left < right < _INF and -_INF < bottom < top < _INF):
+                continue  # empty, or NaN/inf from a damaged matrix: no place on the page
+            out.append((ch, left, height - top, right, height - bottom))
         return out
     finally:
         textpage.close()
 
 
-def _path_objects(page):
-    """(raw object, left, bottom, right, top) of every path object on the page, nested ones too."""
+def _finite(*values: float) -> bool:
+    return all(-_INF < v < _INF for v in values)
+
+
+def _path_objects(page, budget: _Budget):
+    """(raw object, left, bottom, right, top) of every path object on the page, nested ones too.
+
+    Forms nest (four deep) and one form can be drawn many times, so a small file can unfold into
+    millions of objects: each object looked at is spent from the ``budget``."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -172,6 +242,7 @@ def _path_objects(page):
     stack = [(raw.FPDFPage_CountObjects(page.raw), lambda i: raw.FPDFPage_GetObject(page.raw, i), 0)]
     while stack:
         count, get, depth = stack.pop()
+        budget.spend_paths(count)
         for i in range(count):
             obj = get(i)
             kind = raw.FPDFPageObj_GetType(obj)
@@ -190,25 +261,33 @@ def _path_objects(page):
     return out
 
 
-def _rules(page):
+def _rules(page, budget: _Budget):
     """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-left coordinates.
 
     Word processors draw rules as thin filled rectangles; others stroke one path with many line
-    segments (a whole grid). Large filled shapes are shading, not rules, and are ignored."""
+    segments (a whole grid). Large filled shapes are shading, not rules, and are ignored. Past
+    MAX_RULES rules, or past the ``budget`` of objects and segments looked at, the page is too
+    complex."""
     height = page.get_height()
     horizontal, vertical = [], []
-    for obj, left, bottom, right, top in _path_objects(page):
+    for obj, left, bottom, right, top in _path_objects(page, budget):
+        if not _finite(left, bottom, right, top):
+            continue
         width, tall = right - left, top - bottom
         if tall <= RULE_THICKNESS and width > RULE_THICKNESS:
             horizontal.append((height - (top + bottom) / 2, left, right))
         elif width <= RULE_THICKNESS and tall > RULE_THICKNESS:
             vertical.append(((left + right) / 2, height - top, height - bottom))
         elif width > RULE_THICKNESS and tall > RULE_THICKNESS and _stroked(obj):
-            for x0, y0, x1, y1 in _segments(obj):
+            for x0, y0, x1, y1 in _segments(obj, budget):
+                if not _finite(x0, y0, x1, y1):
+                    continue
                 if abs(y0 - y1) <= RULE_THICKNESS and abs(x1 - x0) > RULE_THICKNESS:
                     horizontal.append((height - (y0 + y1) / 2, min(x0, x1), max(x0, x1)))
                 elif abs(x0 - x1) <= RULE_THICKNESS and abs(y1 - y0) > RULE_THICKNESS:
                     vertical.append(((x0 + x1) / 2, height - max(y0, y1), height - min(y0, y1)))
+        if len(horizontal) + len(vertical) > MAX_RULES:
+            raise _PageTooComplex(f"的表格线过多(超过 {MAX_RULES} 条),无法还原为表格")
     return horizontal, vertical
 
 
@@ -221,8 +300,9 @@ def _stroked(path) -> bool:
     return bool(raw.FPDFPath_GetDrawMode(path, ctypes.byref(fill), ctypes.byref(stroke)) and stroke.value)
 
 
-def _segments(path):
-    """Straight segments of a path in page coordinates (curves are not table rules)."""
+def _segments(path, budget: _Budget):
+    """Straight segments of a path in page coordinates (curves are not table rules); the segments
+    looked at (at most 20,000 in one path) are spent from the ``budget``."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -233,7 +313,9 @@ def _segments(path):
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     out, start, current = [], None, None
     x, y = ctypes.c_float(), ctypes.c_float()
-    for i in range(min(raw.FPDFPath_CountSegments(path), 20000)):
+    count = min(raw.FPDFPath_CountSegments(path), 20000)
+    budget.spend_paths(count)
+    for i in range(count):
         segment = raw.FPDFPath_GetPathSegment(path, i)
         if not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
             continue
@@ -258,52 +340,197 @@ def _levels(values: list[float]) -> list[float]:
     return levels
 
 
-def _page_lines(page) -> list[tuple[str, float]]:
-    chars = _chars(page)
+def _page_lines(page, budget: _Budget | None = None) -> list[tuple[str, float]]:
+    """(text, top) of the page's lines; ``budget``: the work left in the whole PDF."""
+    budget = budget or _Budget()
+    budget.start_page()
+    chars = _chars(page, budget)
     if not chars:
         return []
-    horizontal, vertical = _rules(page)
+    horizontal, vertical = _rules(page, budget)
     items: list[tuple[float, float, str]] = []  # (top, left, text)
     used = [False] * len(chars)
     if horizontal and vertical:
-        items.extend(_ruled_rows(chars, used, horizontal, vertical))
+        items.extend(_ruled_rows(chars, used, horizontal, vertical, budget))
     free = [c for c, u in zip(chars, used) if not u]
     items.extend(_free_lines(free))
     items.sort(key=lambda t: (round(t[0], 1), t[1]))
     return [(text, top) for top, _left, text in items if text.strip()]
 
 
-def _covers(rules, level, x, tolerance=LEVEL_TOLERANCE) -> bool:
-    return any(abs(y - level) <= tolerance and x0 - tolerance <= x <= x1 + tolerance for y, x0, x1 in rules)
+class _Budget:
+    """The work left, on this page and in the whole PDF: characters read, drawing objects looked
+    at, steps rebuilding ruled cells (500 pages each just under a page bound would still take
+    minutes). Spent out, the page is too complex."""
+
+    def __init__(self):
+        self.chars = MAX_DOCUMENT_CHARS
+        self.paths, self.document_paths = MAX_PATH_ITEMS, MAX_DOCUMENT_PATH_ITEMS
+        self.page, self.document = MAX_TABLE_WORK, MAX_DOCUMENT_TABLE_WORK
+
+    def start_page(self) -> None:
+        self.paths, self.page = MAX_PATH_ITEMS, MAX_TABLE_WORK
+
+    def spend_chars(self, count: int) -> None:
+        self.chars -= count
+        if self.chars < 0:
+            raise _PageTooComplex("的文字未能读取(整份 PDF 的文字过多,超出读取上限)")
+
+    def spend_paths(self, count: int) -> None:
+        count = max(count, 0)  # PDFium counts -1 for an error
+        self.paths -= count
+        self.document_paths -= count
+        if self.paths < 0:
+            raise _PageTooComplex(f"的图形过多(超过 {MAX_PATH_ITEMS} 个图形或线段),无法读取")
+        if self.document_paths < 0:
+            raise _PageTooComplex("的图形未能读取(整份 PDF 的图形过多,超出读取上限)")
+
+    def spend(self, steps: int) -> None:
+        self.page -= steps
+        self.document -= steps
+        if self.page < 0:
+            raise _PageTooComplex("的表格过于复杂(表格线交错过多),无法还原为表格")
+        if self.document < 0:
+            raise _PageTooComplex("的表格未能还原(整份 PDF 的表格过多,超出读取上限)")
 
 
-def _ruled_rows(chars, used, horizontal, vertical):
-    """Table rows from the rules: one (top, left, "cell\\tcell…") per band that starts cells."""
-    levels = _levels([y for y, _, _ in horizontal])
-    order = sorted(range(len(chars)), key=lambda i: (chars[i][2] + chars[i][4]) / 2)
-    centres = [(chars[i][2] + chars[i][4]) / 2 for i in order]
-    rows = []
+class _Coverage:
+    """Which x positions the horizontal rules of each level cover.
+
+    A rule covers x at a level when it lies within LEVEL_TOLERANCE of the level and spans x (with
+    the same tolerance at its ends). Asking every rule is quadratic on a grid (2000 rules asked a
+    million times); here each level keeps the union of its rules' spans, merged and sorted, and a
+    question is one bisect. The comparisons are those of the scan, on the same floats, so the
+    answers are the same."""
+
+    def __init__(self, horizontal, levels):
+        rules = sorted(horizontal)
+        ys = [y for y, _, _ in rules]
+        self.starts: list[list[float]] = []
+        self.ends: list[list[float]] = []
+        for level in levels:  # levels are > LEVEL_TOLERANCE apart: a rule falls in two windows at most
+            lo = bisect.bisect_left(ys, level - LEVEL_TOLERANCE - 1.0)  # a wider window, then the
+            hi = bisect.bisect_right(ys, level + LEVEL_TOLERANCE + 1.0)  # exact test of the scan
+            spans = sorted(
+                (x0 - LEVEL_TOLERANCE, x1 + LEVEL_TOLERANCE)
+                for y, x0, x1 in rules[lo:hi]
+                if abs(y - level) <= LEVEL_TOLERANCE
+            )
+            starts: list[float] = []
+            ends: list[float] = []
+            for x0, x1 in spans:
+                if ends and x0 <= ends[-1]:
+                    ends[-1] = max(ends[-1], x1)
+                else:
+                    starts.append(x0)
+                    ends.append(x1)
+            self.starts.append(starts)
+            self.ends.append(ends)
+
+    def covers(self, k: int, x: float) -> bool:
+        """Whether a rule at level number ``k`` covers ``x``."""
+        i = bisect.bisect_right(self.starts[k], x) - 1
+        return i >= 0 and x <= self.ends[k][i]
+
+
+def _band_columns(levels, vertical, budget: _Budget) -> list[list[float]]:
+    """For each band between two levels, the x levels of the vertical rules crossing its middle.
+
+    A sweep down the page: the rules whose (tolerant) span has begun join, those that have ended
+    leave, so each band looks only at the rules crossing it instead of at every rule."""
+    spans = sorted((y0 - LEVEL_TOLERANCE, y1 + LEVEL_TOLERANCE, x) for x, y0, y1 in vertical)
+    out, active, joined = [], [], 0
     for k in range(len(levels) - 1):
-        top, below = levels[k], levels[k + 1]
-        middle = (top + below) / 2
-        xs = _levels([x for x, y0, y1 in vertical if y0 - LEVEL_TOLERANCE <= middle <= y1 + LEVEL_TOLERANCE])
+        middle = (levels[k] + levels[k + 1]) / 2
+        while joined < len(spans) and spans[joined][0] <= middle:
+            active.append(spans[joined])
+            joined += 1
+        active = [span for span in active if middle <= span[1]]
+        budget.spend(len(active) + 1)
+        out.append(_levels([x for _, _, x in active]))
+    return out
+
+
+class _CharIndex:
+    """The characters not yet in a cell, found by rectangle without a scan of the whole band.
+
+    Buckets by the x centre: each x of a vertical rule is a bucket of its own, and so is each open
+    gap between two of them, so a cell [left, right] (both rule positions) is a run of whole
+    buckets; only the buckets still holding characters are visited (rules drawn cell by cell, a
+    hair apart, make many empty ones). Inside a bucket the characters are in page order (by y
+    centre), so those in [top, bottom] are a slice; a cell takes its slice out."""
+
+    def __init__(self, chars, order, xs: list[float]):
+        self.xs = xs
+        self.ys: dict[int, list[float]] = {}
+        self.positions: dict[int, list[int]] = {}
+        for position, i in enumerate(order):
+            ch = chars[i]
+            x = (ch[1] + ch[3]) / 2
+            b = bisect.bisect_left(xs, x)
+            bucket = 2 * b + 1 if b < len(xs) and xs[b] == x else 2 * b
+            self.ys.setdefault(bucket, []).append((ch[2] + ch[4]) / 2)
+            self.positions.setdefault(bucket, []).append(position)
+        self.filled = sorted(self.ys)  # buckets holding characters
+
+    def take(self, left: float, right: float, top: float, bottom: float, budget: _Budget) -> list[int]:
+        """Positions (in page order) of the characters whose centre is in the rectangle; they
+        leave the index."""
+        first = 2 * bisect.bisect_left(self.xs, left) + 1
+        last = 2 * bisect.bisect_left(self.xs, right) + 1
+        start = bisect.bisect_left(self.filled, first)
+        stop = bisect.bisect_right(self.filled, last, lo=start)
+        budget.spend(stop - start + 1)
+        taken: list[int] = []
+        emptied = []
+        for bucket in self.filled[start:stop]:
+            ys = self.ys[bucket]
+            lo = bisect.bisect_left(ys, top)
+            hi = bisect.bisect_right(ys, bottom)
+            if lo < hi:
+                taken += self.positions[bucket][lo:hi]
+                del ys[lo:hi], self.positions[bucket][lo:hi]
+                if not ys:
+                    emptied.append(bucket)
+        for bucket in emptied:
+            del self.filled[bisect.bisect_left(self.filled, bucket)]
+        if len(taken) > 1:
+            taken.sort()
+        return taken
+
+
+def _ruled_rows(chars, used, horizontal, vertical, budget: _Budget):
+    """Table rows from the rules: one (top, left, "cell\\tcell…") per band that starts cells.
+
+    Characters go to the first cell, in reading order, whose rectangle holds their centre. The
+    rules and characters are indexed (_Coverage, _band_columns, _CharIndex) so the work grows with
+    the cells, not with cells × rules; past the ``budget`` the page is too complex."""
+    levels = _levels([y for y, _, _ in horizontal])
+    columns = _band_columns(levels, vertical, budget)
+    coverage = _Coverage(horizontal, levels)
+    order = sorted(range(len(chars)), key=lambda i: (chars[i][2] + chars[i][4]) / 2)
+    index = _CharIndex(chars, order, sorted({x for x, _, _ in vertical}))
+    rows = []
+    for k, xs in enumerate(columns):
         if len(xs) < 2:
             continue
+        top = levels[k]
         cells = []
         for left, right in zip(xs, xs[1:]):
             centre = (left + right) / 2
-            if not _covers(horizontal, top, centre):
+            if not coverage.covers(k, centre):
                 continue  # merged from the band above: its text was taken there
-            bottom = next((lv for lv in levels[k + 1 :] if _covers(horizontal, lv, centre)), levels[-1])
-            lo = bisect.bisect_left(centres, top)
-            hi = bisect.bisect_right(centres, bottom)
+            below = next((j for j in range(k + 1, len(levels)) if coverage.covers(j, centre)), None)
+            budget.spend((below or len(levels)) - k)  # one search: at most MAX_RULES levels
+            bottom = levels[-1] if below is None else levels[below]
+            taken = index.take(left, right, top, bottom, budget)
+            if not taken:
+                cells.append("")
+                continue
             inside = []
-            for j in range(lo, hi):
-                i = order[j]
-                ch = chars[i]
-                if not used[i] and left <= (ch[1] + ch[3]) / 2 <= right:
-                    used[i] = True
-                    inside.append(ch)
+            for position in taken:
+                used[order[position]] = True
+                inside.append(chars[order[position]])
             cells.append(clean_cell(_join_lines(inside, wrap="")))
         while cells and not cells[0]:
             cells.pop(0)  # a merged label cell continued from the previous page holds no value
