@@ -52,4 +52,6 @@ class OgilintSpec:
         decide by signature first (``%PDF-``, a ZIP holding ``word/document.xml``, an HTML tag) and
         by suffix only as a tie-breaker. Raise :class:`ogilint.UnusableInput` with a one-line
         Chinese reason for a file of your format that cannot be read (encrypted, corrupt, a scan
-        without text). The first non-None answer wins; the plain-text reader answers last."""
+        without text). The first :class:`Document` wins; the plain-text reader answers last. A
+        third-party reader that answers something else, crashes or prints is passed over (an
+        ``OGI001``/``OGI003`` finding names it) and the next reader is asked."""

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Optional
@@ -29,6 +31,7 @@ import attrs
 
 from ogilint.document import Document, Origin
 from ogilint.errors import CheckTimeout, UnusableInput
+from ogilint.reading.bounded import read_bounded
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # published reports are < 20 MB; a PDF of 64 MB is not one
 HEAD_BYTES = 8192
@@ -159,7 +162,47 @@ def document_problem(doc) -> Optional[str]:
 
 
 def read_document(path: str | os.PathLike, manager) -> Document:
+    """The Document of the file at ``path`` (``-`` is standard input). A pipe or a device cannot be
+    read twice, and readers open the path themselves: such an input is first read whole, up to the
+    size limit, into a temporary file that the readers read instead."""
     path = os.fspath(path)
+    if path == "-" or _is_stream(path):
+        with _spooled(path) as copy:
+            return _read_file(copy, manager)
+    return _read_file(path, manager)
+
+
+def _is_stream(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # _read_file says why
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+@contextmanager
+def _spooled(path: str) -> Iterator[str]:
+    try:
+        if path == "-":
+            data = read_bounded(sys.stdin.buffer, MAX_FILE_BYTES)
+        else:
+            with open(path, "rb") as fh:
+                data = read_bounded(fh, MAX_FILE_BYTES)
+    except OSError as exc:
+        raise UnusableInput(f"无法读取输入: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise UnusableInput(f"输入超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,不像一份年度报告")
+    suffix = "" if path == "-" else os.path.splitext(path)[1][:16]
+    fd, copy = tempfile.mkstemp(prefix="ogilint-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        yield copy
+    finally:
+        os.unlink(copy)
+
+
+def _read_file(path: str, manager) -> Document:
     try:
         if os.path.isdir(path):
             raise UnusableInput("这是一个目录,不是文件")
