@@ -30,6 +30,7 @@ from collections import Counter
 from ogilint.document import Document, Origin, clean_cell
 from ogilint.errors import UnusableInput
 from ogilint.hookspec import hookimpl
+from ogilint.reading.isolation import isolated
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a table rule
 LEVEL_TOLERANCE = 2.0  # points: rules closer than this are one level
@@ -57,6 +58,14 @@ class _PageTooComplex(Exception):
 def ogilint_read(path, head):
     if not head.startswith(b"%PDF-") and not (path.lower().endswith(".pdf") and b"%PDF-" in head[:1024]):
         return None
+    import pypdfium2  # noqa: F401 - imported here, once, so that the reading child inherits it
+
+    # PDFium runs in a child process under a memory and a time limit: some files make it unfold
+    # gigabytes inside C code, where nothing can stop it but the operating system.
+    return isolated(_read_path, path, what="PDF ")
+
+
+def _read_path(path) -> Document:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 

@@ -17,8 +17,10 @@ import random
 from ogilint.document import clean_cell
 from ogilint.plugins.readers import pdf as reader
 from tests.bounded import ogilint_bounded
+from tests.conftest import SEEDS
 
 TITLE = "某某局2023年政府信息公开工作年度报告"
+SEED_TEXT = SEEDS / "004_7cf50946b776564f.txt"
 
 
 def _canvas(path, size=(595, 842)):
@@ -246,3 +248,33 @@ def test_pdf_without_pages(tmp_path):
     path.write_bytes(bytes(data))
     line = _one_line_reason(ogilint_bounded("parse", str(path), seconds=30), "没有任何页面")
     assert "PDFium" not in line and "损坏" not in line
+
+
+def test_forms_that_pdfium_unfolds_into_gigabytes_stop_only_the_reading_child(tmp_path):
+    """4 KB: forms 60 deep four times over make PDFium unfold 60⁴ drawings inside C code while it
+    loads the page, past any memory limit (the whole process used to abort). PDFium runs in a child
+    process under a memory and a time limit: the file gets a one-line reason, the next is checked."""
+    path = tmp_path / "forms60.pdf"
+    c = _canvas(path)
+    n = 60
+    c.beginForm("A")
+    c.setLineWidth(0.1)
+    for i in range(n):
+        c.line(10, 10 + i * 0.01, 300, 10 + i * 0.01)
+    c.endForm()
+    for name, inner in (("B", "A"), ("C", "B")):
+        c.beginForm(name)
+        for _ in range(n):
+            c.doForm(inner)
+        c.endForm()
+    c.setFont("STSong-Light", 10)
+    c.drawString(100, 700, TITLE)
+    for _ in range(n):
+        c.doForm("C")
+    c.showPage()
+    c.save()
+    good = tmp_path / "good.txt"
+    good.write_bytes(SEED_TEXT.read_bytes())
+    proc = ogilint_bounded("check", str(path), str(good), "--format", "json", seconds=120)
+    results = {r["file"]: r for r in json.loads(proc.stdout)}
+    assert "上限" in results[str(path)]["error"] and not results[str(good)].get("error")
