@@ -114,13 +114,12 @@ def test_a_hundred_thousand_characters_on_a_page(tmp_path):
     _one_line_reason(proc, "第1页", "文字过多")
 
 
-def test_form_drawn_inside_forms_unfolds_into_too_many_objects(tmp_path):
-    """3 KB: a form of 20 lines drawn 20 times inside a form drawn 20 times, three deep, is
-    160,000 path objects; past the bound of objects looked at, the page is too complex."""
-    path = tmp_path / "forms.pdf"
+def _nested_forms(path, n: int):
+    """A page drawing form C n times; C draws B n times, B draws A n times, A draws n lines: n⁴
+    lines from a file of a few KB."""
     c = _canvas(path)
-    n = 20
     c.beginForm("A")
+    c.setLineWidth(0.1)
     for i in range(n):
         c.line(10, 10 + i * 0.01, 300, 10 + i * 0.01)
     c.endForm()
@@ -135,6 +134,13 @@ def test_form_drawn_inside_forms_unfolds_into_too_many_objects(tmp_path):
         c.doForm("C")
     c.showPage()
     c.save()
+    return path
+
+
+def test_form_drawn_inside_forms_unfolds_into_too_many_objects(tmp_path):
+    """3 KB: a form of 20 lines drawn 20 times inside a form drawn 20 times, three deep, is
+    160,000 path objects; past the bound of objects looked at, the page is too complex."""
+    path = _nested_forms(tmp_path / "forms.pdf", 20)
     proc = ogilint_bounded("parse", str(path), seconds=30)
     _one_line_reason(proc, "第1页", "图形过多")
 
@@ -254,25 +260,7 @@ def test_forms_that_pdfium_unfolds_into_gigabytes_stop_only_the_reading_child(tm
     """4 KB: forms 60 deep four times over make PDFium unfold 60⁴ drawings inside C code while it
     loads the page, past any memory limit (the whole process used to abort). PDFium runs in a child
     process under a memory and a time limit: the file gets a one-line reason, the next is checked."""
-    path = tmp_path / "forms60.pdf"
-    c = _canvas(path)
-    n = 60
-    c.beginForm("A")
-    c.setLineWidth(0.1)
-    for i in range(n):
-        c.line(10, 10 + i * 0.01, 300, 10 + i * 0.01)
-    c.endForm()
-    for name, inner in (("B", "A"), ("C", "B")):
-        c.beginForm(name)
-        for _ in range(n):
-            c.doForm(inner)
-        c.endForm()
-    c.setFont("STSong-Light", 10)
-    c.drawString(100, 700, TITLE)
-    for _ in range(n):
-        c.doForm("C")
-    c.showPage()
-    c.save()
+    path = _nested_forms(tmp_path / "forms60.pdf", 60)
     good = tmp_path / "good.txt"
     good.write_bytes(SEED_TEXT.read_bytes())
     proc = ogilint_bounded("check", str(path), str(good), "--format", "json", seconds=120)
