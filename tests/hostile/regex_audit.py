@@ -83,8 +83,8 @@ def adversarial(pattern) -> list:
     source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("utf-8", "replace")
     words = _literal_words(source)
     out = []
-    for prefix in PREFIXES + tuple(words[:3]):
-        for filler in FILLERS + tuple(words[:3]):
+    for prefix in PREFIXES + tuple(words[:2]):
+        for filler in FILLERS + tuple(words[:2]):
             out.append(prefix + filler * (LENGTH // len(filler)) + "x")
     if isinstance(pattern.pattern, bytes):
         out = [text.encode("utf-8") for text in out]
