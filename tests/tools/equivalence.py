@@ -1,7 +1,7 @@
 """Prove that a change of structure changed no behaviour.
 
 ``python -m tests.tools.equivalence snapshot DIR`` writes, for every file of the corpus beside the
-repo (``../shared/corpus``) and the repo's fixtures, what ``ogilint parse`` and ``ogilint check``
+repo (the ``shared/corpus`` folder next to it) and the repo's fixtures, what ``ogilint parse`` and ``ogilint check``
 print as JSON (one file at a time, then each folder at once, so the cross-report rules run too),
 plus the rule list and every rule's explanation. ``compare DIR`` writes the same again to a temporary
 folder and lists every output that differs; it exits 1 when one does.
