@@ -186,6 +186,27 @@ def test_unknown_option_error():
         Engine(ProjectConfig(path="ogilint.toml", options={"EXT001": {"x": 1}}), Overrides())
 
 
+@pytest.mark.parametrize(
+    "code, options, expected",
+    [
+        ("FEE003", {"limits": 5}, "应是表"),
+        ("FEE003", {"default_limit": "x"}, "应是数字"),
+        ("EXT002", {"group_above": True}, "应是数字"),
+        ("DAT003", {"skip_pattern": ["乡"]}, "应是字符串"),
+    ],
+)
+def test_option_of_the_wrong_type_is_an_error(code, options, expected):
+    """An option's value must be of its default's kind; the error names the rule, the option and
+    the kind (no traceback later, inside the rule)."""
+    with pytest.raises(ConfigError) as exc:
+        Engine(ProjectConfig(path="ogilint.toml", options={code: options}), Overrides())
+    assert code in str(exc.value) and next(iter(options)) in str(exc.value) and expected in str(exc.value)
+
+
+def test_options_of_the_right_kind_are_taken():
+    Engine(ProjectConfig(options={"FEE003": {"default_limit": 100.5}, "FEE002": {"decimals": 2}}), Overrides())
+
+
 def test_unknown_key_error_with_suggestion(tmp_path):
     with pytest.raises(ConfigError) as exc:
         parse_project_config({"selct": ["EXT"]}, "ogilint.toml")

@@ -66,6 +66,24 @@ def _wrong_type(where: str, key: str, expected: str, value) -> ConfigError:
     return ConfigError(f"{where}: {key} 应是{expected},而不是{_type_name(value)} {shown}")
 
 
+def option_type_problem(where: str, code: str, key: str, value, default) -> Optional[ConfigError]:
+    """An option set to a value of another kind than its default (a number where a number is
+    expected, a table where a table is…); a default of None says nothing, so anything goes."""
+    if default is None:
+        return None
+    number = (int, float)
+    if isinstance(default, bool):
+        ok, expected = isinstance(value, bool), _TYPE_NAMES[bool]
+    elif isinstance(default, number):
+        ok, expected = isinstance(value, number) and not isinstance(value, bool), "数字"
+    else:
+        kind = next((t for t in (str, list, dict) if isinstance(default, t)), None)
+        if kind is None:
+            return None
+        ok, expected = isinstance(value, kind), _TYPE_NAMES[kind]
+    return None if ok else _wrong_type(where, f"规则 {code} 的选项 {key}", expected, value)
+
+
 def _typed(table: dict, key: str, expected: str, where: str, prefix: str = ""):
     """``table[key]`` when it has the type ``expected`` names (absent: None); else a ConfigError."""
     value = table.get(key)

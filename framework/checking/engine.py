@@ -16,7 +16,14 @@ import attrs
 
 from ogilint import spec
 from ogilint.checking.budget import DEFAULT_SECONDS, time_budget
-from ogilint.checking.config import ConfigError, ProjectConfig, RuleSet, find_project_config, load_ruleset
+from ogilint.checking.config import (
+    ConfigError,
+    ProjectConfig,
+    RuleSet,
+    find_project_config,
+    load_ruleset,
+    option_type_problem,
+)
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.selection import resolve, unknown_selectors
@@ -92,6 +99,10 @@ class Engine:
                     f"{where}: 规则 {code} 没有选项 {key!r}"
                     + (f" (可用: {', '.join(sorted(known))})" if known else " (此规则没有选项)")
                 )
+        for key, value in opts.items():
+            problem = option_type_problem(where, code, key, value, known[key])
+            if problem is not None:
+                raise problem
         problems = validate_options(self.registry, code, {**known, **opts})
         if problems:
             raise ConfigError(f"{where}: 规则 {code} 的选项有误: {'; '.join(problems)}")
