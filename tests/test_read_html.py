@@ -195,9 +195,8 @@ def test_rowspan_shifts_cells_right_and_each_cell_is_emitted_once(tmp_path):
 # --- a full report, as text and as a web page -------------------------------------------------------
 
 
-def report_page(text: str, charset: str) -> str:
-    """The report as a site would publish it: paragraphs, one <table> per run of TAB lines, and
-    site chrome around the article."""
+def article_body(text: str) -> str:
+    """The report text as a site's article: paragraphs, one <table> per run of TAB lines."""
     body, run = [], []
 
     def close():
@@ -216,12 +215,17 @@ def report_page(text: str, charset: str) -> str:
         if line.strip():
             body.append(f"<p>{html.escape(line)}</p>")
     close()
+    return "\n".join(body)
+
+
+def report_page(text: str, charset: str) -> str:
+    """The report as a site would publish it, with site chrome around the article."""
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>年度报告</title>'
         '<script>document.write("一、总体情况")</script></head><body>\n'
         '<nav><a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a>年度报告</a></nav>\n'
         '<div class="share">分享到：微信 微博</div>\n'
-        '<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+        '<div class="article">\n' + article_body(text) + "\n</div>\n"
         '<footer><a href="javascript:window.close()">关闭窗口</a> <a>打印本页</a>'
         "<p>版权所有：某某市人民政府 网站标识码 4101000001</p></footer>\n</body></html>\n"
     )

@@ -11,7 +11,6 @@ from ogilint.spec.identities import TOLERANCE, Identity
 from ogilint.spec.parts import (
     NUMERALS,
     PART_BY_NAME,
-    PART_BY_NUMBER,
     PART_HEADING_VARIANTS,
     PART_NAMES,
     PART_TITLES,
@@ -56,7 +55,6 @@ __all__ = [
     "NUMERALS",
     "PARTS",
     "PART_BY_NAME",
-    "PART_BY_NUMBER",
     "PART_HEADING_VARIANTS",
     "PART_NAMES",
     "PART_TITLES",

@@ -4,7 +4,7 @@ Each identity says ``Σ left = Σ right`` over cells of one table; the left side
 right side the total(s), so a failure's expected value is ``Σ left`` and its actual value ``Σ right``.
 The same list serves two purposes, with two policies for cells that hold no number:
 
-- **reading** (:func:`may_hold`): the parser keeps the readings of run-together digits that the
+- **reading** (:func:`may_hold_values`): the parser keeps the readings of run-together digits that the
   identities allow. A lost cell is a free non-negative number; the caller counts "/" and blank as
   0, because a row of "/" must still be readable.
 - **judging** (:func:`fails`): the identity rules accuse a report only when every cell of the identity
@@ -90,15 +90,10 @@ def sums(identity: Identity, value: Value) -> tuple:
     return (sum(v for v in left if v is not None), sum(v for v in right if v is not None), None in left, None in right)
 
 
-def may_hold(identity: Identity, value: Value) -> bool:
-    """Reading policy: can the identity hold? An unknown cell cannot rule a reading out, except that
-    a single total must be at least the sum of its known parts (counts are never negative)."""
-    return may_hold_values([value(r, c) for r, c in identity.left], [value(r, c) for r, c in identity.right])
-
-
 def may_hold_values(left: list, right: list) -> bool:
-    """:func:`may_hold` over the values of the identity's two sides (None: unknown); the parser's
-    inner loops call this directly with values they already hold."""
+    """Reading policy: can an identity hold, given the values of its two sides (None: unknown)? An
+    unknown cell cannot rule a reading out, except that a single total must be at least the sum of
+    its known parts (counts are never negative). The parser's loops pass values they already hold."""
     if None in right:
         return True
     total = sum(right)

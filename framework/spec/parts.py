@@ -55,7 +55,6 @@ PARTS = (
     ),
     PartSpec(6, "other", "其他需要报告的事项", "H_OTHER", ("其他需要报告的事项", "其他事项")),
 )
-PART_BY_NUMBER = {p.number: p for p in PARTS}
 PART_BY_NAME = {p.name: p for p in PARTS}
 PART_TITLES = {p.number: p.title for p in PARTS}
 PART_NAMES = {p.number: p.name for p in PARTS}

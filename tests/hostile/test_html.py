@@ -7,40 +7,22 @@ page's encoding, findings or one-line reason.
 
 from __future__ import annotations
 
-import html
 import json
 
 from tests.bounded import ogilint_bounded
 from tests.conftest import SEEDS
+from tests.test_read_html import article_body
 
 SEED = SEEDS / "000_6424f50ad3d5c809.txt"
 
 
 def _page(text: str, charset: str, before: str = "", after: str = "", footer: str = "", title="年度报告") -> str:
-    """The report as a site publishes it: paragraphs, one <table> per run of TAB lines; ``before``
-    and ``after`` wrap the article, ``footer`` follows it."""
-    body, rows = [], []
-
-    def close():
-        if rows:
-            cells = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r.split("\t")) + "</tr>" for r in rows
-            )
-            body.append(f"<table>{cells}</table>")
-            rows.clear()
-
-    for line in text.split("\n"):
-        if "\t" in line:
-            rows.append(line)
-            continue
-        close()
-        if line.strip():
-            body.append(f"<p>{html.escape(line)}</p>")
-    close()
+    """The report as a site publishes it; ``before`` and ``after`` wrap the article, ``footer``
+    follows it."""
     return (
         f'<!DOCTYPE html>\n<html><head><meta charset="{charset}"><title>{title}</title></head><body>\n'
         f'{before}<div class="article">\n'
-        + "\n".join(body)
+        + article_body(text)
         + f"\n</div>{after}\n<footer>{footer}</footer></body></html>\n"
     )
 
