@@ -186,7 +186,7 @@ def _docx_like_text(text: str, path) -> None:
 
     for line in text.split("\n"):
         if "\t" in line:
-            group.append(line.split("\t"))
+            group.append(line.rstrip("\t").split("\t"))  # a TAB that ends an extracted line is padding
             continue
         flush()
         if line.strip():

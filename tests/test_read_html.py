@@ -196,13 +196,16 @@ def test_rowspan_shifts_cells_right_and_each_cell_is_emitted_once(tmp_path):
 
 
 def article_body(text: str) -> str:
-    """The report text as a site's article: paragraphs, one <table> per run of TAB lines."""
+    """The report text as a site's article: paragraphs, one <table> per run of TAB lines. A TAB that
+    ends a line of extracted text is padding, not a cell, so it becomes no <td> (on a web page every
+    <td>, empty or not, is a position of the table)."""
     body, run = [], []
 
     def close():
         if run:
             rows = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.split("\t")) + "</tr>" for line in run
+                "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.rstrip("\t").split("\t")) + "</tr>"
+                for line in run
             )
             body.append(f'<table border="1" cellspacing="0">{rows}</table>')
             run.clear()

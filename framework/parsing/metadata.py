@@ -87,7 +87,9 @@ def _find_title(lines: list[str], standalone: bool):
             continue
         text = re.sub(r"^标题[::]\s*", "", text)
         m = _TITLE.search(text) if "信息公开" in text else None  # the title names 信息公开: a cheap first test
-        line = text
+        if m is None and (joined := _with_next_line(lines, idx, text)) is not None:
+            text = joined  # a title over two lines: "2025 年上海市人民政府办公厅政府信息公开" / "工作年度报告"
+            m = _TITLE.search(text) if "信息公开" in text else None
         if not m or m.start() > 40:
             continue
         if standalone and len(m.group(0)) < 0.6 * len(text):
@@ -107,6 +109,17 @@ def _find_title(lines: list[str], standalone: bool):
             body = _BODY_PREFIX.sub("", re.sub(r"^(?:关于)?", "", body)) or None
         return title, body, int(m.group("year")), idx + 1
     return None, None, None, None
+
+
+def _with_next_line(lines: list[str], idx: int, text: str) -> Optional[str]:
+    """``text`` and the next line as one, when ``text`` may be the first half of a title broken over
+    two lines: short, no sentence punctuation, a year in it, and a short next line that ends it."""
+    if len(text) > 40 or not re.search(r"(?:19|20)\d{2}\s*年", text) or re.search(r"[,。:;]", text):
+        return None
+    following = lines[idx + 1].strip() if idx + 1 < len(lines) else ""
+    if not following or len(following) > 20 or re.search(r"[,。:;]", following):
+        return None
+    return text + following
 
 
 def _previous_text_line(lines: list[str], idx: int) -> Optional[str]:

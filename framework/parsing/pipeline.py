@@ -20,12 +20,13 @@ from ogilint.parsing.lexer import lex_lines
 from ogilint.parsing.normalize import normalize_lines
 from ogilint.parsing.tables.assemble import build_tables
 from ogilint.parsing.template import detect_template
-from ogilint.parsing.truncation import truncated_at
+from ogilint.parsing.truncation import truncated_at, truncated_start
 from ogilint.reading.decode import decode_bytes
 from ogilint.reading.guard import read_document
 from ogilint.spec.problems import ProblemKind as K
 from ogilint.text import split_lines
 
+CELL_FORMATS = ("html", "docx")  # readers whose table lines are rows of cells, one TAB per cell
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -80,9 +81,12 @@ def parse_lines(
     tokens = lex_lines(norm)
     tree, parsed = parse_tokens(version, tokens)
     truncated = truncated_at(parsed.parts, tokens)
-    tables, problems = build_tables(version, parsed.sections, truncated=bool(truncated))
+    tables, problems = build_tables(
+        version, parsed.sections, truncated=bool(truncated), cells=source_format in CELL_FORMATS
+    )
     if found.title is None and not parsed.parts and not any(t.found for t in tables.values()):
         raise UnusableInput("不是政府信息公开工作年度报告:找不到报告标题、章节标题或统计表")
+    problems[:0] = truncated_start(parsed.parts, tokens, found.title_line) + list(parsed.problems)
     if truncated:
         last = max((p.number for p in parsed.parts), default=0)
         problems.insert(

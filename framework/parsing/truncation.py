@@ -1,12 +1,28 @@
-"""Whether the text breaks off before the report ends (a fragment, a cut-off page)."""
+"""Whether the text breaks off before the report ends (a fragment, a cut-off page), or starts after
+the report began (one page of a flipbook, an excerpt that opens inside a table)."""
 
 from __future__ import annotations
 
 import re
 from typing import Optional
 
+from ogilint import spec
+from ogilint.model import Problem
+from ogilint.spec.problems import ProblemKind as K
+
 _CLOSED_END = re.compile(r"[。!?!?”\")）]$|日$|\d{4}[-年]\d{1,2}[-月]\d{1,2}日?$|^无$")
 LAST_PART = 6
+_WORD = re.compile(r"\w")  # a token with a word or a number in it (not a lone "|" of a markdown row)
+# Words of a report's opening (its foreword): a text that holds them before its first heading starts
+# where the report starts, whatever heading it lacks.
+_OPENING = re.compile(r"报告|条例|统计期限|统计时限")
+# What the text before the first heading holds when it is the end of a part's table: table 三's row
+# labels, table 二's column heads, table 四's column heads (part 三, 二, 四).
+_TABLE_OF_PART = (
+    (3, re.compile(r"本年新收|上年结转|予以公开|结转下年度|不予公开|无法提供|不予处理")),
+    (2, re.compile(r"第二十条|本年制发件数|现行有效件数|本年处理决定数量|本年收费金额")),
+    (4, re.compile(r"未经复议|尚未审结|结果维持|结果纠正")),
+)
 
 
 def truncated_at(parts: tuple, tokens: list) -> Optional[int]:
@@ -21,3 +37,43 @@ def truncated_at(parts: tuple, tokens: list) -> Optional[int]:
     if last_part < LAST_PART and (not ends_closed or last.type == "ROW"):
         return last.line
     return None
+
+
+def truncated_start(parts: tuple, tokens: list, title_line: Optional[int]) -> list[Problem]:
+    """A TRUNCATED problem when the text starts inside the report: it has no title and its first
+    part heading is a later part's (or it has none and opens on table rows), and nothing before that
+    heading reads like a report's opening. The detail says it is the start (``at``), the part the
+    text begins in (``first_part``, 0 when unknown) and the first heading found (``first_heading``);
+    the parts before it lie outside the text and are not missing."""
+    if title_line is not None:
+        return []
+    first = parts[0] if parts else None
+    if first is not None and first.number == 1:
+        return []
+    content = [t for t in tokens if t.type != "CHROME"]
+    before = [
+        t
+        for t in content
+        if (first is None or (t.line, t.column) < (first.line, first.column)) and _WORD.search(t.value)
+    ]
+    if not content or any(_OPENING.search(t.value) for t in before):
+        return []
+    if first is None and not any(t.type == "ROW" for t in before):
+        return []
+    text = " ".join(t.value for t in before)
+    begins = next((n for n, words in _TABLE_OF_PART if words.search(text)), None)
+    if begins is None and first is not None:
+        begins = first.number - 1 if before else first.number
+    if begins and (first is None or begins <= first.number):
+        where = f"第{spec.NUMERALS[begins - 1]}部分" + ("中间" if before else "")
+    else:
+        begins, where = 0, "报告中间"
+    return [
+        Problem(
+            K.TRUNCATED,
+            f"文本从{where}开始,报告此前的内容不在文本中,报告不完整;文本之外的部分不逐项报告",
+            line=content[0].line,
+            confidence=0.8,
+            detail={"at": "start", "first_part": begins, "first_heading": first.number if first else 0},
+        )
+    ]

@@ -24,6 +24,7 @@ from ogilint.spec.tables import (
     T2_2021,
     T3_2019,
     T3_2021,
+    T3_CATEGORIES,
     T3_COLUMNS,
     T3_COLUMNS_WITH_SUBTOTAL,
     T3_LEGAL_ENTITY,
@@ -35,8 +36,10 @@ from ogilint.spec.tables import (
     TABLE_NAMES,
     RowSpec,
     TableSpec,
+    category_rows,
     handled_rows,
     tables_for,
+    with_categories_printed,
     with_subtotal,
 )
 from ogilint.spec.templates import (
@@ -82,6 +85,9 @@ __all__ = [
     "RowSpec",
     "TableSpec",
     "handled_rows",
+    "category_rows",
+    "with_categories_printed",
+    "T3_CATEGORIES",
     "month_day",
     "tables_for",
     "template_for_year",

@@ -15,12 +15,16 @@ class ProblemKind(str, enum.Enum):
     TRUNCATED = "truncated"  # the text breaks off before the report ends
     PAGE_NO_TEXT = "page-no-text"  # a PDF page without a text layer (a scan)
     PAGE_UNREADABLE = "page-unreadable"  # a damaged PDF page
+    # Part headings
+    HEADING_DAMAGED = "heading-damaged"  # a part heading mistyped, renumbered, prefixed or split
     # Tables
     TABLE_EMPTY = "table-empty"  # a table heading with no numbers under it
+    TABLE_UNREADABLE = "table-unreadable"  # numbers are there but cannot be placed into the table
     FOREIGN_ITEM = "foreign-item"  # a table 二 item that belongs to the other template version
     COLUMN_MISSING = "column-missing"
     ROW_MISSING = "row-missing"
     ROW_EXTRA = "row-extra"  # a row that matches no row of the format
+    CATEGORY_ROW = "category-row"  # a category printed as one row instead of its sub-rows
     # Row labels
     LABEL_MISSING = "label-missing"
     LABEL_DRIFT = "label-drift"  # reworded

@@ -146,6 +146,41 @@ def with_subtotal(table: TableSpec) -> TableSpec:
     )
 
 
+# Table 三's categories whose reasons stand in sub-rows ("denied.state_secret" …): the category's
+# label as the format prints it. A report may print a category as one row with one set of numbers.
+T3_CATEGORIES = {
+    "denied": "(三)不予公开",
+    "unavailable": "(四)无法提供",
+    "not_processed": "(五)不予处理",
+    "other": "(六)其他处理",
+}
+
+
+def category_rows(table: TableSpec) -> dict[str, RowSpec]:
+    """{category: its row as printed in one} for the categories that have sub-rows in ``table``."""
+    keys = {r.key for r in table.rows}
+    return {
+        c: RowSpec(c, label, table.columns)
+        for c, label in T3_CATEGORIES.items()
+        if c not in keys and any(k.startswith(c + ".") for k in keys)
+    }
+
+
+def with_categories_printed(table: TableSpec, printed) -> TableSpec:
+    """``table`` with the sub-rows of each category in ``printed`` replaced by the category's one row:
+    the table as a report that prints those categories as one row has it (what its identities run on)."""
+    one = category_rows(table)
+    rows: list[RowSpec] = []
+    for r in table.rows:
+        category = r.key.partition(".")[0]
+        if category in printed and r.key.startswith(category + "."):
+            if category not in {x.key for x in rows}:
+                rows.append(one[category])
+            continue
+        rows.append(r)
+    return TableSpec(key=table.key, title=table.title, columns=table.columns, rows=tuple(rows))
+
+
 # Rows summed by the handled-total identity (every row between new/carried and total_handled).
 def handled_rows(table: TableSpec) -> tuple[str, ...]:
     keys = [r.key for r in table.rows]

@@ -21,22 +21,23 @@ def _segments(sections: dict, name: str) -> list:
     return section.segments if section is not None else []
 
 
-def build_tables(version: str, sections: dict, truncated: bool) -> tuple[dict, list]:
-    """({t2, t3, t4: Table}, the problems met on the way, in table order)."""
+def build_tables(version: str, sections: dict, truncated: bool, cells: bool = False) -> tuple[dict, list]:
+    """({t2, t3, t4: Table}, the problems met on the way, in table order). ``cells``: the text was
+    read from tables of cells (Word, web pages), where every empty cell is a position."""
     specs = spec.tables_for(version)
     tables, problems = {}, []
 
-    t2_rows, _ = observe(_segments(sections, "proactive"))
+    t2_rows, _ = observe(_segments(sections, "proactive"), cells)
     builder = TableBuilder(specs["t2"])
     tables["t2"] = builder.build(t2_rows, found=bool(t2_rows), truncated=truncated)
     problems += builder.problems
 
-    t3_rows, header = observe(_segments(sections, "requests"))
+    t3_rows, header = observe(_segments(sections, "requests"), cells)
     starts_inside = False  # a fragment may start inside table 三, before any heading
     if "requests" not in sections and "front" in sections and "proactive" not in sections:
         front = _segments(sections, "front")
         if any(_T3_ROW_WORDS.search(text) for text, _ in front):
-            t3_rows, header = observe(front)
+            t3_rows, header = observe(front, cells)
             starts_inside = bool(t3_rows)
     present = t3.present_columns(header, t3_rows)
     t3_spec = spec.with_subtotal(specs["t3"]) if spec.T3_SUBTOTAL in present else specs["t3"]
@@ -65,8 +66,10 @@ def build_tables(version: str, sections: dict, truncated: bool) -> tuple[dict, l
             )
     problems += builder.problems
 
-    t4_rows, _ = observe(_segments(sections, "review"))
+    t4_rows, t4_header = observe(_segments(sections, "review"), cells)
     builder = Table4Builder()
-    tables["t4"] = builder.build(t4_rows, found=bool(t4_rows), truncated=truncated)
+    # A Word or web table of only its header rows: its empty data row was a row of empty cells.
+    unfilled = cells and not t4_rows and all(w in t4_header for w in ("结果维持", "尚未审结"))
+    tables["t4"] = builder.build(t4_rows, found=bool(t4_rows) or unfilled, truncated=truncated)
     problems += builder.problems
     return tables, problems

@@ -3,7 +3,20 @@
 Tables arrive tab-separated, space-separated, one cell per line, or with everything run together
 ("…申请数量640020470二、…"). An atom remembers its column so a cell can point at its source. Numbers
 that belong to prose ("2022年", "第75号", "5 件") are text, not cells; row enumerators ("1.属于…",
-"…00000002.其他…") are label text too.
+"…00000002.其他…", "3. 其他") and placeholder header cells ("数据1", "列2") are label text too.
+
+What one cell's text means:
+
+- a sign belongs to its number ("-1", "+1036"; the 2019 format's 本年增/减 may be negative), and a
+  sign between two numbers starts the next cell ("2648-18538" is 2648 and -18538), unless the shape
+  is a date, a phone number, a time or a range of years ("2019-12-31", "0591-23165250",
+  "2019-2020"); a lone "-" is a "not applicable" mark;
+- thousands separators are read when every group has three digits ("11,398,889"; "1,2" is two
+  numbers);
+- a whole tab- or "|"-separated cell that is a number and a counting word ("447228件") or a number
+  and a note in brackets ("22(其中修订16件)") is the number; the word or the note is kept on the atom
+  (``unit``), so the cell's raw text still shows it. In running text "5件" stays prose; a note that
+  opens with 其中/含/包括 ("22(其中修订16件)") is read after a number there too.
 """
 
 from __future__ import annotations
@@ -25,7 +38,9 @@ class Atom:
     raw: str
     line: int
     column: int  # 1-based code point column of the first character
-    unit: str = ""  # 万元 / 元 typed after a number
+    # What was typed after the number in its cell: a unit (万元, 元; 件, 条… in a whole cell) or a
+    # note in brackets ("(其中修订16件)"). The cell's raw text shows it; the value is the number.
+    unit: str = ""
 
     @property
     def is_value(self) -> bool:
@@ -40,9 +55,12 @@ MAX_NUMBER_DIGITS = 200
 _NA_MARKS = {"/", "／", "—", "——", "–", "-", "--", "－", "\\"}
 _RULE_LINE = re.compile(r"[-—–=_\s]{3,}")  # fullmatch; \s takes the TABs of "---\t---" rows too
 
-# A number, optional unit; or an enumerator digit glued to the next label ("2.其他", "3、其他").
+# A number (optional sign, thousands groups, decimals, unit); or an enumerator digit glued to the next
+# label ("2.其他", "3、其他"). Thousands groups start only where no digit, "," or "." comes before, so
+# a run of "1,234,234,…" is scanned once (linear), and only when no digit or "," follows the last one.
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?)(?P<unit>\s*(?:万元|元))?"
+    r"(?P<sign>[-+](?=\d))?(?P<num>(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?P<frac>\.\d+)?"
+    r"(?P<unit>\s*(?:万元|元))?"
     r"|(?P<na>(?<![^\s\t])(?:—{1,2}|–|-{1,2}|/|／|－|\\)(?![^\s\t]))"
     r"|(?P<space>[ \t]+)"
     r"|(?P<text>[^\d \t]+)"
@@ -50,6 +68,20 @@ _TOKEN = re.compile(
 _PROSE_AFTER = set("年月日号时件条个次人份期场家名篇批亿余多%项天周届位")
 _PROSE_BEFORE = set("第〔[【")
 _ENUM_AFTER = set(".、")
+# "N-M" is two cells only when N stands alone: not the tail of a date, a time, a code or a decimal
+# ("2019-12-31", "8:30-12:00", "0591-23165250"), and M is not followed by one more link of a chain.
+_CHAIN_BEFORE = set("-+:./,")
+_CHAIN_AFTER = set("-+:/")
+# A placeholder header cell of a converted table ("| 类别 | 数据1 | 数据2 | … |"): the digits name a
+# column, they are no count. Searched in the few characters before the digits only.
+_PLACEHOLDER = re.compile(r"(?:数据|数值|列|栏|字段|column|col|data|field)[ ]?$", re.IGNORECASE)
+# A note in brackets after a number in running table text: only one that opens with the words of a
+# breakdown, so "(一)" or a citation after a number in prose is not taken for a note.
+_NOTE = re.compile(r"[ ]?\((?:其中|含|包括|包含)[^()\t]{0,40}\)")
+# A whole tab or "|" cell: a number with a counting word and/or a note ("447228件", "22(其中修订16件)").
+_WORDED_CELL = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)[ ]*([件条个次人]?)[ ]*(\([^()\t]{0,60}\))?")
+_WORDED_TAIL = set("件条个次人)")
+_ENUMERATOR_MAX = 20  # "3. 其他": row enumerators of the format go up to 8
 
 
 def is_rule_line(text: str) -> bool:
@@ -61,6 +93,13 @@ def _next_nonspace(text: str, i: int) -> str:
     while i < len(text) and text[i] == " ":
         i += 1
     return text[i] if i < len(text) else ""
+
+
+def _skip_spaces(text: str, i: int, most: int = 2) -> int:
+    end = min(len(text), i + most)
+    while i < end and text[i] == " ":
+        i += 1
+    return i
 
 
 _HAS_DIGIT_OR_MARK = re.compile(r"[\d/／—–\-－\\]")
@@ -75,49 +114,145 @@ def scan_cell(text: str, line: int, column: int) -> list[Atom]:
         stripped = text.strip(" ")
         return [Atom(TEXT, stripped, line, column + lead)] if stripped else []
     atoms: list[Atom] = []
-    for m in _TOKEN.finditer(text):
-        col = column + m.start()
-        if m.group("num") is not None:
-            num = m.group("num")
-            end = m.end("num")
-            after = text[end] if end < len(text) else ""
-            before = text[m.start() - 1] if m.start() > 0 else ""
-            unit = (m.group("unit") or "").strip()
-            if len(num.partition(".")[0]) > MAX_NUMBER_DIGITS:
-                atoms.append(Atom(TEXT, m.group(0), line, col))
-                continue
-            # "2." / "3、" directly before a label: the last digit is the row's enumerator.
-            if not unit and after in _ENUM_AFTER and "." not in num:
-                nxt = text[end + 1] if end + 1 < len(text) else ""
-                if nxt and not nxt.isdigit() and not nxt.isspace():
-                    if len(num) > 1:
-                        atoms.append(Atom(NUM, num[:-1], line, col))
-                    atoms.append(Atom(TEXT, num[-1], line, col + len(num) - 1))
-                    continue
-            if not unit and (before in _PROSE_BEFORE or _next_nonspace(text, end) in _PROSE_AFTER):
-                atoms.append(Atom(TEXT, m.group(0), line, col))
-                continue
-            atoms.append(Atom(NUM, num, line, col, unit=unit))
-        elif m.group("na") is not None:
-            atoms.append(Atom(NA, m.group("na"), line, col))
-        elif m.group("text") is not None:
+    pos, end = 0, len(text)
+    while pos < end:
+        m = _TOKEN.match(text, pos)  # never None: the alternatives cover every character
+        kind = m.lastgroup  # "sign", "num", "frac" or "unit" for a number
+        if kind == "space":
+            pos = m.end()
+        elif kind == "text":
+            pos = m.end()
             t = m.group("text")
             if t in (".", "、") and atoms and atoms[-1].kind == TEXT:
                 atoms[-1] = attrs.evolve(atoms[-1], raw=atoms[-1].raw + t)
-                continue
-            atoms.append(Atom(TEXT, t, line, col))
+            else:
+                atoms.append(Atom(TEXT, t, line, column + m.start()))
+        elif kind == "na":
+            pos = m.end()
+            atoms.append(Atom(NA, m.group("na"), line, column + m.start()))
+        else:
+            pos = _scan_number(text, m, atoms, line, column)
     return _merge_text(atoms)
 
 
+def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: int) -> int:
+    """Append the atoms of the number ``m`` found; returns where scanning goes on."""
+    start = m.start()
+    sign = m.group("sign") or ""
+    if sign and not _sign_belongs(text, m, atoms, column):
+        atoms.append(Atom(TEXT, sign, line, column + start))
+        return m.start("num")  # the digits again, without the sign
+    grouped = m.group("num")
+    num = grouped.replace(",", "")
+    frac = m.group("frac") or ""
+    end = m.end("frac") if frac else m.end("num")
+    unit = (m.group("unit") or "").strip()
+    col = column + start
+    if len(num) > MAX_NUMBER_DIGITS:
+        atoms.append(Atom(TEXT, m.group(0), line, col))
+        return m.end()
+    plain = not (sign or frac or unit) and num == grouped
+    after = text[end] if end < len(text) else ""
+    # "2." / "3、" directly before a label: the last digit is the row's enumerator.
+    if plain and after in _ENUM_AFTER:
+        nxt = text[end + 1] if end + 1 < len(text) else ""
+        if nxt and not nxt.isdigit() and not nxt.isspace():
+            if len(num) > 1:
+                atoms.append(Atom(NUM, num[:-1], line, col))
+            atoms.append(Atom(TEXT, num[-1], line, col + len(num) - 1))
+            return end
+    if plain and (enum_end := _spaced_enumerator(text, start, end, num)):
+        atoms.append(Atom(TEXT, text[start:enum_end], line, col))  # "3. 其他", "2 . 其他"
+        return enum_end
+    if (
+        plain
+        and len(num) <= 2
+        and (not after or after.isspace())
+        and _PLACEHOLDER.search(text, max(0, start - 7), start)
+    ):
+        atoms.append(Atom(TEXT, num, line, col))  # "数据1": a column's name
+        return end
+    if not unit and ((text[start - 1] if start else "") in _PROSE_BEFORE or _next_nonspace(text, end) in _PROSE_AFTER):
+        atoms.append(Atom(TEXT, m.group(0), line, col))
+        return m.end()
+    stop = m.end()
+    note = _NOTE.match(text, stop)
+    if note:
+        unit = (unit + " " + note.group(0).strip()).strip()
+        stop = note.end()
+    raw = ("-" if sign == "-" else "") + num + frac  # "+1036" is read 1036
+    if sign == "+":
+        col += 1
+    atoms.append(Atom(NUM, raw, line, col, unit=unit))
+    return stop
+
+
+def _sign_belongs(text: str, m: re.Match, atoms: list[Atom], column: int) -> bool:
+    """Whether the "-" or "+" before the number ``m`` is its sign (and, after digits, a new cell)."""
+    start = m.start()
+    end = m.end("frac") if m.group("frac") else m.end("num")
+    digits = m.group("num")
+    if (end < len(text) and text[end] in _CHAIN_AFTER) or (len(digits) > 1 and digits[0] == "0"):
+        return False  # "-3-" (a page number), "2019-12-31", "8:30-12:00", "-0591"
+    prev = text[start - 1] if start else ""
+    if prev in ("", " ", "\t"):
+        return True
+    if not prev.isdigit():
+        return False
+    # Digits before the sign: "2648-18538" is two cells when 2648 is a number that stands alone.
+    left = atoms[-1] if atoms else None
+    if left is None or left.kind != NUM or left.unit or not left.raw.isdigit():
+        return False
+    left_start = left.column - column
+    if left_start + len(left.raw) != start:
+        return False  # "11,398-5": the number on the left was written another way
+    if left_start > 0 and text[left_start - 1] in _CHAIN_BEFORE:
+        return False
+    if len(left.raw) > 1 and left.raw[0] == "0":
+        return False
+    return not (_is_year(left.raw) and _is_year(digits))  # "2019-2020"
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits[:2] in ("19", "20")
+
+
+def _spaced_enumerator(text: str, start: int, end: int, num: str) -> int:
+    """End of "3. " / "2 . " / "3、 " when the number is a row enumerator before a label, else 0.
+
+    The number must stand alone (start of the cell or after a space), be small, and a space must
+    lie around the mark (glued "3.其他" is read above)."""
+    if len(num) > 2 or int(num) > _ENUMERATOR_MAX or (start and text[start - 1] not in " \t"):
+        return 0
+    mark = _skip_spaces(text, end)
+    if mark >= len(text) or text[mark] not in _ENUM_AFTER:
+        return 0
+    label = _skip_spaces(text, mark + 1)
+    if label == mark + 1 and mark == end:
+        return 0
+    nxt = text[label] if label < len(text) else ""
+    if not nxt or nxt.isdigit() or nxt.isspace() or nxt in "-+/.,、":
+        return 0
+    return mark + 1
+
+
 def _merge_text(atoms: list[Atom]) -> list[Atom]:
+    """Neighbouring text atoms become one, the spaces between them kept (parts joined once: linear)."""
     out: list[Atom] = []
+    parts: list[str] = []  # pieces of out[-1]'s text while it is a text atom being merged
+    end = 0  # column after the last merged piece
     for a in atoms:
         if a.kind == TEXT and out and out[-1].kind == TEXT:
-            prev = out[-1]
-            gap = a.column - (prev.column + len(prev.raw))
-            out[-1] = attrs.evolve(prev, raw=prev.raw + " " * gap + a.raw)
-        else:
-            out.append(a)
+            parts.append(" " * (a.column - end) + a.raw)
+            end = a.column + len(a.raw)
+            continue
+        if len(parts) > 1:
+            out[-1] = attrs.evolve(out[-1], raw="".join(parts))
+        out.append(a)
+        parts = [a.raw]
+        end = a.column + len(a.raw)
+    if len(parts) > 1:
+        out[-1] = attrs.evolve(out[-1], raw="".join(parts))
     return out
 
 
@@ -135,10 +270,27 @@ def scan_segment(text: str, line: int, column: int) -> list[Atom]:
             atoms.append(Atom(EMPTY, "", line, column + pos))
         elif stripped in _NA_MARKS:
             atoms.append(Atom(NA, stripped, line, column + pos + cell.index(stripped)))
+        elif stripped[-1] in _WORDED_TAIL and (
+            worded := _worded_cell(stripped, line, column + pos + cell.index(stripped))
+        ):
+            atoms.append(worded)
         else:
             atoms.extend(scan_cell(cell, line, column + pos))
         pos += len(cell) + 1
     return atoms
+
+
+def _worded_cell(text: str, line: int, column: int) -> Atom | None:
+    """A whole cell that is a number and a counting word or a note: "447228件", "22(其中修订16件)"."""
+    m = _WORDED_CELL.fullmatch(text)
+    if not m or not (m.group(3) or m.group(4)):
+        return None
+    digits = m.group(2).replace(",", "")
+    if len(digits) > MAX_NUMBER_DIGITS or (len(digits) > 1 and digits[0] == "0"):
+        return None
+    unit = " ".join(g for g in (m.group(3), m.group(4)) if g)
+    sign = "-" if m.group(1) == "-" else ""
+    return Atom(NUM, sign + digits, line, column + (m.group(1) == "+"), unit=unit)
 
 
 def has_values(atoms: list[Atom]) -> bool:

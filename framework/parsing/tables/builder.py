@@ -14,10 +14,12 @@ import re
 from collections.abc import Callable
 from typing import Optional
 
+import attrs
+
 from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
-from ogilint.parsing.labels import has_label, label_change
-from ogilint.parsing.tables.align import align
+from ogilint.parsing.labels import has_label, label_change, similarity
+from ogilint.parsing.tables.align import align, unplaceable
 from ogilint.parsing.tables.atoms import BAD, EMPTY, NA, NUM
 from ogilint.parsing.tables.rows import ObservedRow
 from ogilint.parsing.tables.splitting import MISSING, Piece, Reading, count_of, distinct, readings
@@ -25,6 +27,7 @@ from ogilint.spec.identities import Identity, may_hold_values
 from ogilint.spec.problems import ProblemKind as K
 
 UNCERTAIN = 0.5  # label similarity below this is reported as an uncertain label
+CATEGORY_MATCH = 0.8  # how well a row's label must name a category to be read as the category's row
 
 
 def _cell(piece, confidence: float, line: Optional[int]) -> Cell:
@@ -56,6 +59,8 @@ class TableBuilder:
         self.problems: list[Problem] = []
         self.split_rows: list = []  # rows whose run-together digits had exactly one valid cut
         self.has_identity = row_identities is not None
+        self.categories = spec.category_rows(table) if table.key == "t3" else {}
+        self.row_specs = {r.key: r for r in table.rows} | self.categories
 
     # --- reading rows ---------------------------------------------------------------------------
     def width(self, row: spec.RowSpec) -> tuple[str, ...]:
@@ -65,10 +70,10 @@ class TableBuilder:
     def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
         cols = self.width(row)
         ok = row_check(self.row_identities(row.key, row.columns), cols)
-
-        rs, exhausted = readings(list(obs.values), len(cols), ok, obs.may_cut)
+        values = within_width(obs.values, len(cols))
+        rs, exhausted = readings(values, len(cols), ok, obs.may_cut)
         if not rs:  # nothing satisfies the identity: read the atoms as they stand
-            rs, exhausted = readings(list(obs.values), len(cols), lambda v: True, obs.may_cut)
+            rs, exhausted = readings(values, len(cols), lambda v: True, obs.may_cut)
             fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
             rs = [r for r in rs if r.gaps == fewest]
         return distinct(rs), exhausted
@@ -81,22 +86,34 @@ class TableBuilder:
         truncated: bool,
         column_check: Callable[[dict], int] | None = None,
     ) -> Table:
+        observed = self._one_line_table(observed)
         assigned, extra, scores = align(observed, self.spec)
+        printed = self._categories_printed_as_rows(assigned, scores)
+        unplaced, unread_rows = unplaceable(assigned, scores, self.spec)
         options: dict[str, list[Reading]] = {}
         exhausted: dict[str, bool] = {}
         for key, obs in assigned.items():
-            options[key], exhausted[key] = self.read_row(self.spec.row(key), obs)
+            options[key], exhausted[key] = self.read_row(self.row_specs[key], obs)
         if column_check is not None:
             self._settle_by_columns(options, column_check)
         rows = {}
         found_idx = [i for i, r in enumerate(self.spec.rows) if r.key in assigned]
         first_found, last_found = min(found_idx, default=0), max(found_idx, default=-1)
         for idx, rspec in enumerate(self.spec.rows):
+            category = rspec.key.partition(".")[0]
+            if category in printed and category not in rows:
+                crow = self.categories[category]
+                obs = assigned[category]
+                rows[category] = self.make_row(
+                    crow, obs, options[category], exhausted[category], scores.get(category, 0.0)
+                )
             obs = assigned.get(rspec.key)
             if obs is None:
                 rows[rspec.key] = Row(
                     rspec.key, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0) for c in rspec.columns}
                 )
+                if category in printed or rspec.key in unread_rows:  # printed as one row / not placeable
+                    continue
                 if found and not (truncated and not first_found <= idx <= last_found):
                     self._problem(K.ROW_MISSING, f"{self._name()}缺少「{rspec.label}」行", None, rspec.key)
                 continue
@@ -104,6 +121,8 @@ class TableBuilder:
                 rspec, obs, options[rspec.key], exhausted[rspec.key], scores.get(rspec.key, 0.0)
             )
         for obs in extra:
+            if obs.blank:  # empty cells under a label that names no row: nothing is lost
+                continue
             self._problem(
                 K.ROW_EXTRA,
                 f"{self._name()}中有一行无法对应到标准行:「{obs.label.strip()[:30]}」",
@@ -112,16 +131,101 @@ class TableBuilder:
                 column=obs.column,
                 confidence=0.6,
             )
+        if unplaced:
+            self._unplaced(unplaced, unread_rows)
+        self.report_if_unfilled(rows, found)
         self.report_splits()
         first_line = min((o.line for o in observed), default=None)
         return Table(self.spec.key, self.spec.columns, self.present, rows, first_line, found)
+
+    def _one_line_table(self, observed: list) -> list:
+        """A row holding exactly as many numbers as the whole table has cells (all of table 三 on one
+        line, labels lost): read as the format's rows in order, row by row, as the shape says — each
+        piece then has no label and is placed only if the rows fill the table exactly. One problem."""
+        full = len(self.spec.rows) * len(self.present)
+        out = []
+        for obs in observed:
+            values = [a for a in obs.values if a.kind != EMPTY]
+            if len(values) != full or len(self.spec.rows) < 2:
+                out.append(obs)
+                continue
+            width = len(self.present)
+            for i in range(0, full, width):
+                piece = tuple(values[i : i + width])
+                out.append(attrs.evolve(obs, label="", label_line=None, values=piece, one_line=True))
+            self._problem(
+                K.LABEL_MISSING,
+                f"{self._name()}的{full}个数写在同一行(第{obs.line}行),没有行标签,"
+                f"已按国家格式的行序每{width}个一行读入",
+                obs.line,
+                None,
+                column=obs.column,
+                confidence=0.6,
+            )
+        return out
+
+    def report_if_unfilled(self, rows: dict, found: bool) -> None:
+        """A table whose rows are there but hold nothing (a blank template, an unfilled Word table):
+        one problem for the table, not one per cell."""
+        cells = [c for r in rows.values() for c in r.cells.values()]
+        if (
+            found
+            and any(c.kind == model.BLANK for c in cells)
+            and all(c.kind in (model.BLANK, model.MISSING) for c in cells)
+        ):
+            self._problem(K.TABLE_EMPTY, f"{self._name()}的单元格全部空白,没有填写任何数字", None, None, confidence=0.9)
+
+    def _unplaced(self, unplaced: list, unread_rows: set) -> None:
+        """One problem for the rows of numbers that have no label and no certain place."""
+        first = unplaced[0]
+        names = [r.label for r in self.spec.rows if r.key in unread_rows]
+        self._problem(
+            K.TABLE_UNREADABLE,
+            f"{self._name()}有{len(unplaced)}行数字没有行标签(如第{first.line}行),"
+            f"可能属于「{names[0]}」至「{names[-1]}」之间的{len(names)}行中的任意几行,无法确定,未读入",
+            first.line,
+            None,
+            column=first.column,
+            confidence=0.9,
+            detail={"rows": sorted(unread_rows, key=list(self.row_specs).index), "lines": [o.line for o in unplaced]},
+        )
+
+    def _categories_printed_as_rows(self, assigned: dict, scores: dict) -> set:
+        """Categories of table 三 the report prints as one row ("(六)其他处理 0 0 0 0 0 0 0" and no
+        sub-rows): the row is kept as the category's row, as printed, and reported; its numbers are
+        not forced into one of the sub-rows. Moves those rows in ``assigned`` to the category key."""
+        printed = set()
+        for category, crow in self.categories.items():
+            subs = [k for k in assigned if k.startswith(category + ".")]
+            if len(subs) != 1:
+                continue
+            obs = assigned[subs[0]]
+            as_category = similarity(obs.label, crow.label)
+            if as_category < CATEGORY_MATCH or as_category <= similarity(obs.label, self.row_specs[subs[0]].label):
+                continue
+            del assigned[subs[0]]
+            assigned[category] = obs
+            scores[category] = as_category
+            printed.add(category)
+            self._problem(
+                K.CATEGORY_ROW,
+                f"{self._name()}「{crow.label}」只印了一行数字,没有分列其下各小项;已按原样记为该类别的合计行",
+                obs.line,
+                category,
+                column=obs.column,
+                confidence=0.9,
+                detail={"sub_rows": [r.key for r in self.spec.rows if r.key.startswith(category + ".")]},
+            )
+        return printed
 
     def make_row(
         self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool, score: float
     ) -> Row:
         cols = self.width(rspec)
         label_conf = round(min(1.0, score), 2) if has_label(obs.label) else 0.3
-        if not has_label(obs.label):
+        if not has_label(obs.label) and obs.one_line:
+            label_conf = 0.5  # reported once for the table (_one_line_table)
+        elif not has_label(obs.label):
             self._problem(
                 K.LABEL_MISSING,
                 f"{self._name()}第{obs.line}行的数字没有行标签,按位置归入「{rspec.label}」",
@@ -333,7 +437,7 @@ class TableBuilder:
                 options[key] = distinct([options[key][combo[pos]] for combo in best])
 
     def _by_column(self, key: str, reading: Reading) -> dict:
-        cols = self.width(self.spec.row(key))
+        cols = self.width(self.row_specs[key])
         return {c: count_of(p) for c, p in zip(cols, reading.pieces)}
 
     # --- helpers ------------------------------------------------------------------------------------
@@ -354,6 +458,15 @@ class TableBuilder:
                 detail=detail or {},
             )
         )
+
+
+def within_width(values: tuple, width: int) -> list:
+    """A row's value atoms without the empty cells that stand past the table's width (the padding
+    of a table row, the closing "|" of a markdown row): trailing empty cells inside it are blanks."""
+    out = list(values)
+    while len(out) > width and out[-1].kind == EMPTY:
+        out.pop()
+    return out
 
 
 def row_check(identities: list[Identity], columns: tuple) -> Callable[[tuple], bool]:

@@ -107,7 +107,8 @@ def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
         return ((_whole(atom),),)
     if atom.kind != NUM:
         return ()
-    digits, _, fraction = atom.raw.partition(".")
+    sign = "-" if atom.raw[:1] == "-" else ""  # a negative number's sign stays with its first cell
+    digits, _, fraction = atom.raw[len(sign) :].partition(".")
     fraction = "." + fraction if fraction else ""
     if len(digits) < pieces or len(digits) > pieces * MAX_DIGITS_PER_CELL:
         return ()
@@ -118,7 +119,8 @@ def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
         parts = [digits[i:j] for i, j in zip((0,) + bounds, bounds + (len(digits),))]
         if any(len(p) > 1 and p[0] == "0" for p in parts):
             continue
-        starts = (0,) + bounds
+        parts[0] = sign + parts[0]
+        starts = (0,) + tuple(b + len(sign) for b in bounds)
         made = [Piece(NUM, p, int(p), atom.line, atom.column + i) for i, p in zip(starts, parts)]
         if fraction or atom.unit:  # the decimals and a typed unit belong to the last cell
             last = made[-1]
@@ -186,7 +188,7 @@ def _piece_range(atom: Atom) -> tuple[int, int]:
     """How few and how many cells an atom can be cut into (digit limits per cell respected)."""
     if atom.kind != NUM:
         return 1, 1
-    digits = len(atom.raw.partition(".")[0])
+    digits = len(atom.raw.lstrip("-").partition(".")[0])
     return -(-digits // MAX_DIGITS_PER_CELL), digits
 
 

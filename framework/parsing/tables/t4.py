@@ -24,14 +24,19 @@ class Table4Builder(TableBuilder):
         super().__init__(RUN_TABLE, row_identities=lambda key, columns: t4_identities())
 
     def build(self, observed: list[ObservedRow], found: bool, truncated: bool) -> Table:
+        # A header line ending in empty cells reads as a blank row; it counts only when the table has
+        # no values at all (an unfilled table: its cells are blanks).
+        filled = [o for o in observed if not o.blank]
+        observed = _table_part(filled) if filled else observed
         values = tuple(a for o in observed for a in o.values)
-        if not values:
+        if not values:  # found: the header of a table of cells with no data row (every cell blank)
+            kind = model.BLANK if found else model.MISSING
             rows = {
-                g: Row(g, "", 0.0, None, {c: Cell(None, "", model.MISSING, None, None, 0.0) for c in spec.T4_COLUMNS})
+                g: Row(g, "", 0.0, None, {c: Cell(None, "", kind, None, None, 0.0) for c in spec.T4_COLUMNS})
                 for g in spec.T4_GROUPS
             }
             if found and not truncated:
-                self.problems.append(Problem(K.TABLE_EMPTY, "表四没有数字", table="t4"))
+                self.problems.append(Problem(K.TABLE_EMPTY, "表四只有表头,没有填写任何数字", table="t4"))
             return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, None, found)
         first = observed[0]
         run = ObservedRow(
@@ -54,9 +59,32 @@ class Table4Builder(TableBuilder):
         rows = {
             g: Row(g, "", 1.0, row.line, {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}) for g in spec.T4_GROUPS
         }
+        self.report_if_unfilled(rows, found)
         # The run is not a row of the report: its problems name the table only.
         self.problems[:] = [attrs.evolve(p, row=None) if p.row == RUN.key else p for p in self.problems]
         return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found)
+
+
+def _table_part(observed: list[ObservedRow]) -> list[ObservedRow]:
+    """The numbers that make up table 四. When all of them cannot be read as the fifteen cells but
+    the first ones can, the rest follow the table (a hotline "12345", a date, the next part's prose
+    in a one-line crawler text) and are not its cells: the shortest such start is kept."""
+    ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
+    may_cut = all(o.may_cut for o in observed)
+    values = [a for o in observed for a in o.values]
+
+    def fits(vals) -> bool:
+        rs, _ = readings(vals, len(RUN.columns), ok, may_cut)
+        return any(not r.gaps and not r.dropped for r in rs)
+
+    if fits(values):
+        return observed
+    for n in range(1, min(len(values), len(RUN.columns) + 1)):  # each value is one cell at least
+        if fits(values[:n]):
+            keep = set(map(id, values[:n]))
+            kept = [attrs.evolve(o, values=tuple(a for a in o.values if id(a) in keep)) for o in observed]
+            return [o for o in kept if o.values]
+    return observed
 
 
 def _in_run(identity: Identity) -> Identity:

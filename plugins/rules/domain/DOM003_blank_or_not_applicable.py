@@ -6,6 +6,7 @@ from ogilint.finding import INFO
 from ogilint.model import BLANK, NOT_APPLICABLE
 from ogilint.plugins.rules.domain.common import count_cells
 from ogilint.rule import Rule
+from ogilint.spec.problems import ProblemKind
 
 
 class BlankOrNotApplicable(Rule):
@@ -13,6 +14,8 @@ class BlankOrNotApplicable(Rule):
 
     Why: in practice a blank count means 0 and "/" means not applicable; they are kept apart from 0
     (spec §5) and a reviewer may want them filled with 0 as the format expects.
+
+    A table whose cells are all blank is reported once as empty (EXT008), not here cell by cell.
 
     Fails: "规章⇥0⇥⇥0" (a blank cell) and "行政许可⇥/". Passes: every count cell filled with a number.
     """
@@ -24,8 +27,9 @@ class BlankOrNotApplicable(Rule):
     groups = ("domain",)
 
     def check(self, report, ctx):
+        empty = {p.table for p in report.problems if p.kind == ProblemKind.TABLE_EMPTY}
         for table, row, col, cell in count_cells(report):
-            if cell.kind in (BLANK, NOT_APPLICABLE):
+            if cell.kind in (BLANK, NOT_APPLICABLE) and table not in empty:
                 shown = "空白" if cell.kind == BLANK else f"「{cell.raw}」"
                 yield self.finding(
                     f"计数单元格为{shown}",

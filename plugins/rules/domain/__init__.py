@@ -7,8 +7,9 @@ from ogilint.hookspec import hookimpl
 from ogilint.plugins.rules.domain.DOM001_count_domain import CountDomain
 from ogilint.plugins.rules.domain.DOM002_count_with_unit import CountWithUnit
 from ogilint.plugins.rules.domain.DOM003_blank_or_not_applicable import BlankOrNotApplicable
+from ogilint.plugins.rules.domain.DOM004_unit_in_count_cell import UnitInCountCell
 
 
 @hookimpl
 def ogilint_rules():
-    return [CountDomain, CountWithUnit, BlankOrNotApplicable]
+    return [CountDomain, CountWithUnit, BlankOrNotApplicable, UnitInCountCell]

@@ -19,6 +19,8 @@ from ogilint.plugins.rules.extraction.EXT007_split_unique import SplitUnique
 from ogilint.plugins.rules.extraction.EXT008_row_missing import RowMissing
 from ogilint.plugins.rules.extraction.EXT009_label_damaged import LabelDamaged
 from ogilint.plugins.rules.extraction.EXT010_page_unchecked import PageUnchecked
+from ogilint.plugins.rules.extraction.EXT011_heading_damaged import HeadingDamaged
+from ogilint.plugins.rules.extraction.EXT012_table_unreadable import TableUnreadable
 
 
 @hookimpl
@@ -34,4 +36,6 @@ def ogilint_rules():
         RowMissing,
         LabelDamaged,
         PageUnchecked,
+        HeadingDamaged,
+        TableUnreadable,
     ]

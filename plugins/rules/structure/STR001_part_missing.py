@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR
-from ogilint.plugins.rules.structure.common import _truncated
+from ogilint.plugins.rules.structure.common import _starts_inside, _truncated
 from ogilint.rule import Rule
 
 
@@ -12,7 +12,10 @@ class PartMissing(Rule):
     """缺少规定的部分。
 
     Why: 条例第五十条 and the national format fix six parts (spec §3); evaluators flag missing
-    parts (spec §8). Parts after the point where a truncated text breaks off are not reported.
+    parts (spec §8). Parts after the point where a truncated text breaks off are not reported, nor,
+    in a text that starts inside the report (one page of a flipbook), the parts before its first
+    heading: they lie outside the text. Such an excerpt's end is the excerpt's, not the report's,
+    so the parts after its last heading are not reported either.
 
     Fails: a report without "五、存在的主要问题及改进情况". Passes: all six headings present.
     """
@@ -27,9 +30,10 @@ class PartMissing(Rule):
         present = {p.number for p in report.parts}
         if not present:
             return
-        last = max(present)
+        first, last = min(present), max(present)
+        excerpt = _starts_inside(report)
         for n in range(1, 7):
-            if n in present or (_truncated(report) and n > last):
+            if n in present or ((_truncated(report) or excerpt) and n > last) or (excerpt and n < first):
                 continue
             yield self.finding(
                 f"缺少第{'一二三四五六'[n - 1]}部分「{spec.PART_TITLES[n]}」",

@@ -10,6 +10,7 @@ from ogilint.plugins.rules.structure.STR004_heading_variant import HeadingVarian
 from ogilint.plugins.rules.structure.STR005_template_year_mismatch import TemplateYearMismatch
 from ogilint.plugins.rules.structure.STR006_table_missing import TableMissing
 from ogilint.plugins.rules.structure.STR007_foreign_table_item import ForeignTableItem
+from ogilint.plugins.rules.structure.STR008_category_row import CategoryRow
 
 
 @hookimpl
@@ -22,4 +23,5 @@ def ogilint_rules():
         TemplateYearMismatch,
         TableMissing,
         ForeignTableItem,
+        CategoryRow,
     ]
