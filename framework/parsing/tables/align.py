@@ -60,7 +60,8 @@ def unplaceable(assigned: dict, scores: dict, table: spec.TableSpec) -> tuple[li
     them between two labelled rows (or the table's ends) with more rows of the format in that gap
     than rows in the run. Their numbers could stand in any of those rows, so they are taken out of
     ``assigned`` (and returned): a wrong row stated as fact is worse than a row reported unread. A
-    run that fills its gap exactly is placed, one row for one. Also returns the keys of the rows of those gaps (not missing: unread)."""
+    run that fills its gap exactly is placed, one row for one. Also returns the keys of the rows of
+    those gaps (not missing: unread)."""
     span = {r.key: (i, i) for i, r in enumerate(table.rows)}  # key -> (first, last) row of the format
     for i, r in enumerate(table.rows):  # a category printed as one row stands for all its sub-rows
         if "." in r.key:
