@@ -46,3 +46,29 @@ def test_fragment_metadata_examples(corpus):
     assert shanghai.meta.year == 2020
     assert shanghai.meta.body == "上海市人民政府办公厅"
     assert shanghai.parts[0].number == 1
+
+
+_ENGINE = None
+
+
+def _errors(report) -> list:
+    global _ENGINE
+    if _ENGINE is None:
+        from ogilint.checking.config import ProjectConfig
+        from ogilint.checking.engine import Engine, Overrides
+
+        _ENGINE = Engine(ProjectConfig(), Overrides())
+    return [f for f in _ENGINE.check_report(report, "fragment").findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("path", FRAGMENTS, ids=[p.stem for p in FRAGMENTS])
+def test_no_error_blames_the_report_for_what_the_fragment_lacks(path):
+    """A fragment is cut by its source: an error may say the text is cut (EXT005, the gate), or point
+    at text the fragment holds; an error about something absent (a part, a table, a row, a date that
+    may lie past the cut) would blame the report for the cut."""
+    report = parse_file(path)
+    for f in _errors(report):
+        if f.code == "EXT005":
+            continue
+        assert f.location.line is not None, f"{f.code} {f.message}"
+        assert 1 <= f.location.line <= len(report.lines), f"{f.code} {f.message}"

@@ -14,13 +14,12 @@ from pathlib import Path
 from ogilint import parse_text
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE.parent.parent / "fixtures"  # the repo's copies of corpus reports
+FIXTURES = HERE.parent / "fixtures"  # the repo's copies of corpus reports
 
 
 def reports() -> list[tuple[str, str]]:
-    paths = sorted((HERE.parent / "fixtures" / "seeds").glob("*.txt"))
-    if CORPUS.is_dir():
-        paths += sorted((CORPUS / "real").glob("*.txt")) + sorted((CORPUS / "fragments").glob("*.txt"))
+    paths = sorted((FIXTURES / "seeds").glob("*.txt")) + sorted((FIXTURES / "real").glob("*.txt"))
+    paths += sorted((FIXTURES / "real").glob("*.md")) + sorted((FIXTURES / "fragments").glob("*.txt"))
     return [(p.name, p.read_text(encoding="utf-8")) for p in paths]
 
 

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from ogilint.finding import INFO
 from ogilint.model import NUMBER
-from ogilint.plugins.rules.domain.common import count_cells
+from ogilint.plugins.rules.domain.common import count_cells, count_word
 from ogilint.rule import Rule
-
-# The counting words a count cell may carry after its number ("447228件", "3 人"); the parser keeps
-# the word in the cell's raw text after a space ("447228 件").
-COUNT_WORDS = frozenset("件条个次人")
-
-
-def count_word(raw: str) -> str:
-    """The counting word typed after the number of a cell's raw text, or ""."""
-    parts = raw.split(" ", 2)
-    return parts[1] if len(parts) > 1 and parts[1] in COUNT_WORDS else ""
 
 
 class UnitInCountCell(Rule):
