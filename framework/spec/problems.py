@@ -33,6 +33,7 @@ class ProblemKind(str, enum.Enum):
     # Cells
     CELL_MISSING = "cell-missing"
     CELL_EXTRA = "cell-extra"
+    CELL_JOINED = "cell-joined"  # one number split over two cells, read as one by the identities
     CELL_UNREADABLE = "cell-unreadable"
     SPLIT_UNIQUE = "split-unique"  # run-together digits with one valid cut
     SPLIT_AMBIGUOUS = "split-ambiguous"  # run-together digits with several valid cuts, or none

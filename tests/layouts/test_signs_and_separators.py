@@ -130,3 +130,20 @@ def test_no_negative_number_in_the_prose_of_the_corpus():
             negative = [a.raw for a in scan_segment(line, lineno, 1) if a.kind == NUM and a.raw.startswith("-")]
             assert not negative, f"{path}:{lineno}: {negative} in {line[:80]!r}"
     assert seen_dashes > 20  # the corpus does hold digit-dash-digit shapes
+
+
+def test_a_number_split_over_two_cells_is_rejoined_when_that_restores_the_identities():
+    """huaian-2024 line 86 with 50 printed as "5 | 0" (a cell border through the number): one value too
+    many; reading "5" and "0" as 50 makes the row total hold again, dropping either does not."""
+    text = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
+    report = parse(text.replace("（一）予以公开 1288 21 0 0 50 3 1362", "（一）予以公开 1288 21 0 0 5 | 0 3 1362"))
+    assert values(report, "t3", "granted") == [1288, 21, 0, 0, 50, 3, 1362]
+    assert ("cell-joined", "t3", "granted") in kinds(report)
+
+
+def test_two_numbers_are_not_joined_when_a_drop_fits_as_well():
+    """The surplus 7 after the row total is dropped (cell-extra); no join is invented."""
+    text = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
+    report = parse(text.replace("（一）予以公开 1288 21 0 0 50 3 1362", "（一）予以公开 1288 21 0 0 50 3 1362 7"))
+    assert values(report, "t3", "granted") == [1288, 21, 0, 0, 50, 3, 1362]
+    assert ("cell-joined", "t3", "granted") not in kinds(report)

@@ -71,7 +71,7 @@ class TableBuilder:
         cols = self.width(row)
         ok = row_check(self.row_identities(row.key, row.columns), cols)
         values = within_width(obs.values, len(cols))
-        rs, exhausted = readings(values, len(cols), ok, obs.may_cut)
+        rs, exhausted = readings(values, len(cols), ok, obs.may_cut, may_join=self.has_identity)
         if not rs:  # nothing satisfies the identity: read the atoms as they stand
             rs, exhausted = readings(values, len(cols), lambda v: True, obs.may_cut)
             fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
@@ -280,6 +280,19 @@ class TableBuilder:
                     confidence=0.6,
                     detail={"lost": lost, "placement": "identity"},
                 )
+            if chosen.joined:
+                conf = min(conf, 0.7)
+                a, b = chosen.joined
+                self._problem(
+                    K.CELL_JOINED,
+                    f"{self._name()}「{rspec.label}」行的「{a.raw}」「{b.raw}」是拆在两格里的一个数,"
+                    f"按勾稽关系合读为 {a.raw}{b.raw}",
+                    a.line,
+                    rspec.key,
+                    column=a.column,
+                    confidence=0.7,
+                    detail={"pieces": [a.raw, b.raw]},
+                )
             if chosen.dropped:
                 conf = min(conf, 0.7)
                 self._problem(
@@ -362,7 +375,7 @@ class TableBuilder:
                 detail={"lost": lost, "placement": "assumed"},
             )
             return chosen.pieces, [0.4] * len(cols)
-        if all(r.dropped for r in opts):
+        if all(r.dropped for r in opts) and not any(r.joined for r in opts):
             chosen = opts[0]
             self._problem(
                 K.CELL_EXTRA,

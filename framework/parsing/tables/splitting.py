@@ -60,6 +60,7 @@ class Reading:
     gaps: int  # lost cells placed
     cuts: bool  # run-together digits were cut
     dropped: tuple = ()  # surplus atoms dropped
+    joined: tuple = ()  # two neighbouring atoms read as one number ("2 | 0" as 20)
 
     def values(self) -> tuple:
         return tuple(None if p is MISSING else (p.kind, p.value) for p in self.pieces)
@@ -133,9 +134,11 @@ def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
 
 
 def readings(
-    atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool], may_cut: bool
+    atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool], may_cut: bool, may_join: bool = False
 ) -> tuple[list[Reading], bool]:
     """Readings of ``atoms`` as ``width`` cells accepted by ``row_ok``; fewest lost cells first.
+    ``may_join``: with one value too many, two neighbouring numbers may also be one number split over
+    two cells (only where identities judge the row: without them any join would "fit").
 
     Returns (readings, exhausted) where exhausted means the enumeration hit LIMIT.
     """
@@ -148,7 +151,12 @@ def readings(
     if k == width and all(not _leading_zero(a) for a in atoms):
         return [Reading(tuple(_whole(a) for a in atoms), 0, False)], False
     if k > width:
-        return _drop(atoms, width, row_ok)
+        found, exhausted = _drop(atoms, width, row_ok)
+        if may_join and len(atoms) == width + 1:
+            joins = _joins(atoms, row_ok)
+            if joins:  # a join restores the identities: it and the drops that do are the readings
+                found = joins + [r for r in found if row_ok(tuple(count_of(p) for p in r.pieces))]
+        return found, exhausted
     found: list[Reading] = []
     budget = _Budget()
     steps = 0
@@ -248,6 +256,22 @@ def _drop(atoms: Sequence[Atom], width: int, row_ok) -> tuple[list[Reading], boo
         kept = tuple(_whole(a) for a in atoms[:width])
         found.append(Reading(kept, 0, False, tuple(atoms[width:])))
     return found, False
+
+
+def _joins(atoms: Sequence[Atom], row_ok) -> list[Reading]:
+    """Readings that take two neighbouring plain numbers on one line as one ("2 | 0" → 20)."""
+    out = []
+    for i in range(len(atoms) - 1):
+        a, b = atoms[i], atoms[i + 1]
+        if not (a.kind == b.kind == NUM and a.line == b.line and a.raw.isdigit() and b.raw.isdigit()):
+            continue
+        if a.unit or b.unit or a.raw.startswith("0"):  # "0 | 0" is two cells: no number starts with 0
+            continue
+        one = Atom(NUM, a.raw + b.raw, a.line, a.column)
+        pieces = tuple(_whole(x) for x in (*atoms[:i], one, *atoms[i + 2 :]))
+        if row_ok(tuple(count_of(p) for p in pieces)):
+            out.append(Reading(pieces, 0, False, joined=(a, b)))
+    return out
 
 
 def distinct(rs: list[Reading]) -> list[Reading]:

@@ -23,7 +23,7 @@ class RowDamaged(_FromProblems):
     name = "row-damaged"
     summary = "行的单元格数与列数不符(缺失或多余)"
     severity = WARNING
-    kinds = (K.CELL_MISSING, K.CELL_EXTRA)
+    kinds = (K.CELL_MISSING, K.CELL_EXTRA, K.CELL_JOINED)
 
     options = {"group_above": 3}
 
