@@ -43,3 +43,20 @@ def test_all_rows_without_labels_fill_the_table_exactly():
     reference = parse(TEXT)
     assert values(report, "t3", "total_handled") == values(reference, "t3", "total_handled")
     assert values(report, "t3", "granted") == values(reference, "t3", "granted")
+
+
+def test_rows_of_eight_numbers_are_read_by_the_identities():
+    """Each row of huaian's table 三 with a serial number before its seven numbers ("1 3001 53 …"):
+    the identities leave only the serial to drop; every value stays in its column."""
+    out, serial = [], 0
+    for number, line in enumerate(LINES, start=1):
+        m = re.match(r"^(.*?)\s*(\d+(?: \d+){6})$", line) if 84 <= number <= 127 else None
+        if m:
+            serial += 1
+            line = f"{m.group(1)} {serial} {m.group(2)}"
+        out.append(line)
+    report, reference = parse("\n".join(out)), parse(TEXT)
+    assert serial == 25
+    for key in reference.tables["t3"].rows:
+        assert values(report, "t3", key) == values(reference, "t3", key), key
+    assert {k[0] for k in kinds(report) if k[1] == "t3"} == {"cell-extra"}
