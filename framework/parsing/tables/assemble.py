@@ -1,5 +1,6 @@
 """The three tables of a report from the sections the grammar found: table 二 from part 二, table 三
-from part 三 (or from the front of a fragment that starts inside it), table 四 from part 四."""
+from part 三 (or from the front of a fragment that starts inside it), table 四 from part 四 — or,
+when a part's heading is lost, from wherever the table's content stands (``locate.py``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from ogilint import spec
 from ogilint.model import Problem
 from ogilint.parsing.tables import t3
 from ogilint.parsing.tables.builder import TableBuilder
+from ogilint.parsing.tables.locate import PART_NUMBER, Region, locate
 from ogilint.parsing.tables.rows import observe
 from ogilint.parsing.tables.t4 import Table4Builder
 from ogilint.spec.problems import ProblemKind as K
@@ -21,20 +23,41 @@ def _segments(sections: dict, name: str) -> list:
     return section.segments if section is not None else []
 
 
+def _heading_lost(table: str, region: Region) -> Problem:
+    """The table stands where its part's heading should have opened the part: the heading is lost
+    (deleted, an image, damaged past recognition); the table is read all the same."""
+    number = PART_NUMBER[table]
+    numeral = spec.NUMERALS[number - 1]
+    return Problem(
+        K.HEADING_DAMAGED,
+        f"没有找到第{numeral}部分「{spec.PART_TITLES[number]}」的标题;{spec.TABLE_NAMES[table]}按内容在第{region.line}行找到,"
+        "照常读取",
+        line=region.line,
+        table=table,
+        confidence=0.7,
+        detail={"part": number, "damage": ["missing"], "found_in": region.found_in},
+    )
+
+
 def build_tables(version: str, sections: dict, truncated: bool, cells: bool = False) -> tuple[dict, list]:
     """({t2, t3, t4: Table}, the problems met on the way, in table order). ``cells``: the text was
     read from tables of cells (Word, web pages), where every empty cell is a position."""
     specs = spec.tables_for(version)
     tables, problems = {}, []
+    regions = locate(sections)
+    for table, region in regions.items():
+        fragment_start = region.found_in == "front" and "proactive" not in sections
+        if region.found_in is not None and not fragment_start:
+            problems.append(_heading_lost(table, region))
 
-    t2_rows, _ = observe(_segments(sections, "proactive"), cells)
+    t2_rows, _ = observe(regions["t2"].segments, cells)
     builder = TableBuilder(specs["t2"])
     tables["t2"] = builder.build(t2_rows, found=bool(t2_rows), truncated=truncated)
     problems += builder.problems
 
-    t3_rows, header = observe(_segments(sections, "requests"), cells)
-    starts_inside = False  # a fragment may start inside table 三, before any heading
-    if "requests" not in sections and "front" in sections and "proactive" not in sections:
+    t3_rows, header = observe(regions["t3"].segments, cells)
+    starts_inside = regions["t3"].found_in == "front" and "proactive" not in sections
+    if not t3_rows and "requests" not in sections and "front" in sections and "proactive" not in sections:
         front = _segments(sections, "front")
         if any(_T3_ROW_WORDS.search(text) for text, _ in front):
             t3_rows, header = observe(front, cells)
@@ -50,7 +73,7 @@ def build_tables(version: str, sections: dict, truncated: bool, cells: bool = Fa
     )
     missing = [c for c in spec.T3_COLUMNS if c not in present] if t3_rows else []
     if missing:  # the subtotal column is optional: its absence is no problem
-        line, column = t3.header_place(_segments(sections, "requests"), tables["t3"].line)
+        line, column = t3.header_place(regions["t3"].segments, tables["t3"].line)
         for c in missing:
             problems.append(
                 Problem(
@@ -66,7 +89,7 @@ def build_tables(version: str, sections: dict, truncated: bool, cells: bool = Fa
             )
     problems += builder.problems
 
-    t4_rows, t4_header = observe(_segments(sections, "review"), cells)
+    t4_rows, t4_header = observe(regions["t4"].segments, cells)
     builder = Table4Builder()
     # A Word or web table of only its header rows: its empty data row was a row of empty cells.
     unfilled = cells and not t4_rows and all(w in t4_header for w in ("结果维持", "尚未审结"))

@@ -6,6 +6,7 @@ from ogilint import spec
 from ogilint.finding import ERROR
 from ogilint.plugins.rules.structure.common import _starts_inside, _truncated
 from ogilint.rule import Rule
+from ogilint.spec.problems import ProblemKind
 
 
 class PartMissing(Rule):
@@ -30,6 +31,13 @@ class PartMissing(Rule):
         present = {p.number for p in report.parts}
         if not present:
             return
+        # A part whose heading is lost but whose table stands in the text is there: the heading is
+        # the finding (EXT011), not the part.
+        present |= {
+            (p.detail or {}).get("part")
+            for p in report.problems
+            if p.kind == ProblemKind.HEADING_DAMAGED and "missing" in (p.detail or {}).get("damage", ())
+        }
         first, last = min(present), max(present)
         excerpt = _starts_inside(report)
         for n in range(1, 7):
