@@ -74,10 +74,18 @@ def find_title(lines: list[str]) -> tuple[Optional[str], Optional[str], Optional
     return found if found[0] is not None else _find_title(lines, standalone=False)
 
 
+_MARKUP = re.compile(r"^#{1,6}[ \t]*|\*\*")  # markdown heading marks and bold marks: layout, not words
+
+
+def _plain(line: str) -> str:
+    """A line's text without markdown marks ("# 某县人民政府", "**…工**")."""
+    return _MARKUP.sub("", line.strip()).strip()
+
+
 def _find_title(lines: list[str], standalone: bool):
     seen = 0
     for idx, line in enumerate(lines):
-        text = line.strip()
+        text = _plain(line)
         if not text:
             continue
         seen += 1
@@ -116,7 +124,7 @@ def _with_next_line(lines: list[str], idx: int, text: str) -> Optional[str]:
     two lines: short, no sentence punctuation, a year in it, and a short next line that ends it."""
     if len(text) > 40 or not re.search(r"(?:19|20)\d{2}\s*年", text) or re.search(r"[,。:;]", text):
         return None
-    following = lines[idx + 1].strip() if idx + 1 < len(lines) else ""
+    following = _plain(lines[idx + 1]) if idx + 1 < len(lines) else ""
     if not following or len(following) > 20 or re.search(r"[,。:;]", following):
         return None
     return text + following
@@ -124,8 +132,8 @@ def _with_next_line(lines: list[str], idx: int, text: str) -> Optional[str]:
 
 def _previous_text_line(lines: list[str], idx: int) -> Optional[str]:
     for j in range(idx - 1, max(-1, idx - 4), -1):
-        if lines[j].strip():
-            return lines[j].strip()
+        if _plain(lines[j]):
+            return _plain(lines[j])
     return None
 
 

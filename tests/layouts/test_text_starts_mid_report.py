@@ -83,3 +83,14 @@ def test_cut_at_the_end_is_kept_as_it_was():
     report = parse((FIXTURES / "fragments" / "frag-057.txt").read_text(encoding="utf-8"))
     cuts = [p for p in report.problems if p.kind == K.TRUNCATED]
     assert [(p.line, p.detail.get("at")) for p in cuts] == [(26, None)]
+
+
+def test_a_page_that_starts_at_table_four_keeps_the_table():
+    """One page of a flipbook that starts with table 四's split column heads and its fifteen numbers
+    (huaian-2024's, line 137)."""
+    text = "维持 纠正 结果 审结 维持 纠正 结果 审结\n" + fixture_lines("real/huaian-2024.txt", 137, 151)
+    report = parse(text)
+    rows = report.tables["t4"].rows
+    assert [c.value for c in rows["review"].cells.values()] == [72, 64, 178, 37, 351]
+    assert [c.value for c in rows["litigation_after_review"].cells.values()] == [12, 1, 1, 6, 20]
+    assert any(p.kind == K.TRUNCATED and p.detail.get("at") == "start" for p in report.problems)

@@ -60,3 +60,16 @@ def test_a_sentence_after_a_dated_line_is_no_title():
     """A short dated line followed by a sentence is not a title's first half."""
     report = parse("2023年政府信息公开\n工作情况如下,现报告如下。\n一、总体情况\n本年度工作有序开展。\n")
     assert report.meta.title is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "# 某某县人民政府\n# 2024年政府信息公开工作年度报告\n",
+        "**某某县人民政府2024年政府信息公开工**\n**作年度报告**\n",
+    ],
+)
+def test_a_markdown_title_over_two_lines(head):
+    report = parse(head + "一、总体情况\n本年度工作有序开展。\n")
+    assert report.meta.title == "某某县人民政府2024年政府信息公开工作年度报告"
+    assert report.meta.body == "某某县人民政府"

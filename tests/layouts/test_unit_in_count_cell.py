@@ -73,3 +73,14 @@ def test_a_cell_with_more_than_a_count_word_is_not_a_count():
     for cell in ("5件以上", "约5件", "5件/年"):
         atoms = scan_segment(f"行政许可\t{cell}", 1, 1)
         assert not [a for a in atoms if a.kind == NUM], cell
+
+
+def test_a_counting_word_in_pdf_text_is_read():
+    """huaian-2024 (PDF text) with line 67 typed "行政许可 447228件": the count is read, the row is not
+    missing; a short narrative line ending a sentence with "5件。" stays prose."""
+    text = fixture_lines("real/huaian-2024.txt", 1, 76).replace("行政许可 447228", "行政许可 447228件")
+    report = parse(text)
+    assert values(report, "t2", "licensing") == [447228]
+    assert report.tables["t2"].rows["licensing"].cells["decisions"].raw == "447228 件"
+    assert ("row-missing", "t2", "licensing") not in kinds(report)
+    assert [a.kind for a in scan_segment("申请 5件。", 1, 1)] == [TEXT]

@@ -81,6 +81,9 @@ _NOTE = re.compile(r"[ ]?\((?:其中|含|包括|包含)[^()\t]{0,40}\)")
 # A whole tab or "|" cell: a number with a counting word and/or a note ("447228件", "22(其中修订16件)").
 _WORDED_CELL = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)[ ]*([件条个次人]?)[ ]*(\([^()\t]{0,60}\))?")
 _WORDED_TAIL = set("件条个次人)")
+_COUNT_WORDS = set("件条个次人")
+_SHORT_LABEL = 16  # characters before the count in a table line "行政许可 447228件"
+_SENTENCE_MARK = re.compile(r"[,，。;；:：]")
 _ENUMERATOR_MAX = 20  # "3. 其他": row enumerators of the format go up to 8
 
 
@@ -172,6 +175,25 @@ def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: i
     ):
         atoms.append(Atom(TEXT, num, line, col))  # "数据1": a column's name
         return end
+    if plain and after == "年" and len(num) > 4 and num[-4:-2] in ("19", "20"):
+        # "…00000002022年1月20日": a crawler ran a table's digits into the date after it; the year's
+        # four digits are prose, the digits before them are the table's.
+        atoms.append(Atom(NUM, num[:-4], line, col))
+        atoms.append(Atom(TEXT, num[-4:], line, col + len(num) - 4))
+        return end
+    if (
+        plain
+        and after in _COUNT_WORDS
+        and not text[end + 1 :].strip()
+        and 0 < start <= _SHORT_LABEL
+        and text[start - 1] == " "
+        and not _SENTENCE_MARK.search(text)
+    ):
+        # "行政许可 447228件" ending a table line of extracted text: a short label, a space, the count and
+        # its word, nothing after; a sentence ends "申请5件。" or runs on, a wrapped line of prose is
+        # long. The count with its word typed (DOM004 notes the word).
+        atoms.append(Atom(NUM, num, line, col, unit=after))
+        return end + 1
     if not unit and ((text[start - 1] if start else "") in _PROSE_BEFORE or _next_nonspace(text, end) in _PROSE_AFTER):
         atoms.append(Atom(TEXT, m.group(0), line, col))
         return m.end()

@@ -18,7 +18,7 @@ PART_NUMBER = {"t2": 2, "t3": 3, "t4": 4}
 # Words that open a table's text when found outside its part (a header, not a sentence about it).
 _OPENS = {
     "t3": re.compile(r"申请人情况|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"),
-    "t4": re.compile(r"结果维持|未经复议直接起诉|尚未审结"),
+    "t4": re.compile(r"结果维持|未经复议直接起诉|尚未审结|维持.{0,8}纠正"),
 }
 _SENTENCE = re.compile(r"[,。;]")
 # Segments of values that must follow the opening words within the next 40 tokens for them to open

@@ -8,7 +8,7 @@ from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
 from ogilint.parsing.tables.builder import TableBuilder, row_check
 from ogilint.parsing.tables.rows import ObservedRow
-from ogilint.parsing.tables.splitting import distinct, readings
+from ogilint.parsing.tables.splitting import count_of, distinct, readings
 from ogilint.spec.identities import Identity, t4_identities
 from ogilint.spec.problems import ProblemKind as K
 
@@ -27,7 +27,19 @@ class Table4Builder(TableBuilder):
         # A header line ending in empty cells reads as a blank row; it counts only when the table has
         # no values at all (an unfilled table: its cells are blanks).
         filled = [o for o in observed if not o.blank]
-        observed = _table_part(filled) if filled else observed
+        observed, surplus = _table_part(filled) if filled else (observed, ())
+        if surplus:
+            self.problems.append(
+                Problem(
+                    K.CELL_EXTRA,
+                    f"表四的十五个数之后同一行还有「{' '.join(a.raw for a in surplus)[:40]}」,不属于表四,已略去",
+                    line=surplus[0].line,
+                    column=surplus[0].column,
+                    table="t4",
+                    confidence=0.7,
+                    detail={"dropped": [a.raw for a in surplus]},
+                )
+            )
         values = tuple(a for o in observed for a in o.values)
         if not values:  # found: the header of a table of cells with no data row (every cell blank)
             kind = model.BLANK if found else model.MISSING
@@ -50,7 +62,7 @@ class Table4Builder(TableBuilder):
         # The identities name cells (group, column); the run names them "group.column".
         ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
 
-        rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut)
+        rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut, may_join=True)
         if not rs:
             rs, exhausted = readings(list(values), len(RUN.columns), lambda v: True, run.may_cut)
             fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
@@ -65,26 +77,36 @@ class Table4Builder(TableBuilder):
         return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found)
 
 
-def _table_part(observed: list[ObservedRow]) -> list[ObservedRow]:
-    """The numbers that make up table 四. When all of them cannot be read as the fifteen cells but
-    the first ones can, the rest follow the table (a hotline "12345", a date, the next part's prose
-    in a one-line crawler text) and are not its cells: the shortest such start is kept."""
+def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
+    """The numbers that make up table 四, and the surplus numbers of its last row. When all the
+    numbers cannot be read as the fifteen cells but the first rows can, the rows after them follow
+    the table (a hotline "12345" or a date after text, the next part in a one-line crawler text)
+    and are not its cells. Numbers on the table's own row past its fifteen cells are surplus: they
+    are left out and reported, not silently."""
     ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
-    may_cut = all(o.may_cut for o in observed)
+
+    def fits(rows: list[ObservedRow], vals: list) -> bool:  # fifteen cells, nothing lost/dropped/joined
+        rs, _ = readings(vals, len(RUN.columns), ok, all(o.may_cut for o in rows))
+        return any(
+            not r.gaps and not r.dropped and not r.joined and ok(tuple(count_of(p) for p in r.pieces)) for r in rs
+        )
+
     values = [a for o in observed for a in o.values]
-
-    def fits(vals) -> bool:
-        rs, _ = readings(vals, len(RUN.columns), ok, may_cut)
-        return any(not r.gaps and not r.dropped for r in rs)
-
-    if fits(values):
-        return observed
-    for n in range(1, min(len(values), len(RUN.columns) + 1)):  # each value is one cell at least
-        if fits(values[:n]):
-            keep = set(map(id, values[:n]))
-            kept = [attrs.evolve(o, values=tuple(a for a in o.values if id(a) in keep)) for o in observed]
-            return [o for o in kept if o.values]
-    return observed
+    if fits(observed, values):
+        return observed, ()
+    for n in range(1, len(observed) + 1):
+        rows = observed[:n]
+        vals = [a for o in rows for a in o.values]
+        if len(vals) > 3 * len(RUN.columns):
+            break
+        if n < len(observed) and fits(rows, vals):
+            return rows, ()
+        before = len(vals) - len(rows[-1].values)
+        for m in range(max(1, before + 1), min(len(vals), len(RUN.columns) + 1)):
+            if fits(rows, vals[:m]):  # the last row's first numbers complete the table
+                last = attrs.evolve(rows[-1], values=tuple(vals[before:m]))
+                return rows[:-1] + [last], tuple(vals[m:])
+    return observed, ()
 
 
 def _in_run(identity: Identity) -> Identity:
