@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..conftest import FIXTURES
-from .common import parse, values
+from .common import kinds, parse, values
 
 HUAIAN = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
 ROW = re.compile(r"^(.*?)\s*(\d+(?: \d+){6})$")
@@ -45,3 +45,28 @@ def test_a_county_transcription_with_placeholder_headers():
     assert values(report, "t3", "new_received") == [705, 3, 0, 0, 5, 0, 713]
     assert values(report, "t3", "other.other") == [142, 1, 0, 0, 0, 0, 143]
     assert values(report, "t3", "total_handled") == [710, 3, 0, 0, 5, 0, 718]
+
+
+GROUP_HEAD = "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n"
+TABLE_FOUR = (
+    "# 某县人民政府2025年政府信息公开工作年度报告\n## 四、政府信息公开行政复议、行政诉讼情况\n"
+    "### 行政复议\n61\n" + GROUP_HEAD + "| 27 | 10 | 9 | 15 |\n"
+    "### 行政诉讼（未经复议直接起诉）\n" + GROUP_HEAD + "| 3 | 0 | 0 | 0 | 3 |\n"
+    "### 行政诉讼（复议后起诉）\n" + GROUP_HEAD + "| 8 | 0 | 1 | 1 | 10 |\n"
+    "## 五、存在的主要问题及改进情况\n"
+)
+
+
+def test_a_cell_a_converter_pulled_out_above_its_table_goes_back_by_the_identity():
+    """shuyang-2025's table 四 (27 10 9 15 61 / 3 0 0 0 3 / 8 0 1 1 10), one markdown table per group,
+    with the 复议 total moved onto a loose line above its table: only at the end does the group add up."""
+    report = parse(TABLE_FOUR)
+    assert values(report, "t4", "review") == [27, 10, 9, 15, 61]
+    assert values(report, "t4", "litigation_direct") == [3, 0, 0, 0, 3]
+    assert ("cell-missing", "t4", None) in kinds(report)
+
+
+def test_a_loose_cell_with_two_possible_places_is_not_moved():
+    """0 0 0 0 with a loose 0: it fits in every place, so nothing is moved on a guess."""
+    report = parse(TABLE_FOUR.replace("61\n", "0\n").replace("| 27 | 10 | 9 | 15 |", "| 0 | 0 | 0 | 0 |"))
+    assert not [k for k in kinds(report) if k == ("cell-missing", "t4", None)]

@@ -6,6 +6,7 @@ import attrs
 
 from ogilint import model, spec
 from ogilint.model import Cell, Problem, Row, Table
+from ogilint.parsing.tables.atoms import NUM
 from ogilint.parsing.tables.builder import TableBuilder, row_check
 from ogilint.parsing.tables.rows import ObservedRow
 from ogilint.parsing.tables.splitting import count_of, distinct, readings
@@ -22,6 +23,44 @@ class Table4Builder(TableBuilder):
 
     def __init__(self):
         super().__init__(RUN_TABLE, row_identities=lambda key, columns: t4_identities())
+
+    def _loose_cell_back_in_its_group(self, observed: list[ObservedRow]) -> list[ObservedRow]:
+        """Table 四 printed one group per row (markdown, Word), with one group's cell pulled out onto a
+        line of its own by a converter: rows of 1 and 4 numbers side by side among rows of 5. The loose
+        number goes back into that group at the one place where the group adds up; with no such place,
+        or several, the rows stay as they are (and the identities will say the table does not add up)."""
+        shapes = [len(o.values) for o in observed]
+        cut = any(o.may_cut for o in observed if len(o.values) > 1)  # digits run together: not rows of cells
+        if len(observed) < 3 or sum(shapes) != len(RUN.columns) or cut:
+            return observed
+        for i in range(len(observed) - 1):
+            if sorted(shapes[i : i + 2]) != [1, 4] or any(n != 5 for j, n in enumerate(shapes) if j not in (i, i + 1)):
+                continue
+            loose, short = (observed[i], observed[i + 1]) if shapes[i] == 1 else (observed[i + 1], observed[i])
+            if not all(a.kind == NUM and a.raw.isdigit() for a in loose.values + short.values):
+                return observed
+            places = []
+            for at in range(5):
+                group = short.values[:at] + loose.values + short.values[at:]
+                nums = [int(a.raw) for a in group]
+                if sum(nums[:4]) == nums[4]:
+                    places.append(group)
+            if len(places) != 1:
+                return observed
+            self.problems.append(
+                Problem(
+                    K.CELL_MISSING,
+                    f"表四第{short.line}行这一组只有4个数,第{loose.line}行单独的「{loose.values[0].raw}」是被移出这一组的单元格,"
+                    "按勾稽关系放回",
+                    line=loose.line,
+                    column=loose.column,
+                    table="t4",
+                    confidence=0.7,
+                    detail={"placement": "identity", "moved": loose.values[0].raw},
+                )
+            )
+            return observed[:i] + [attrs.evolve(short, values=places[0])] + observed[i + 2 :]
+        return observed
 
     def build(self, observed: list[ObservedRow], found: bool, truncated: bool) -> Table:
         # A header line ending in empty cells reads as a blank row; it counts only when the table has
@@ -40,6 +79,7 @@ class Table4Builder(TableBuilder):
                     detail={"dropped": [a.raw for a in surplus]},
                 )
             )
+        observed = self._loose_cell_back_in_its_group(observed)
         values = tuple(a for o in observed for a in o.values)
         if not values:  # found: the header of a table of cells with no data row (every cell blank)
             kind = model.BLANK if found else model.MISSING
