@@ -35,3 +35,18 @@ def test_a_sentence_about_the_requests_opens_no_table():
     )
     report = parse(text)
     assert values(report, "t3", "granted") == [1288, 21, 0, 0, 50, 3, 1362]
+
+
+def test_a_sub_topic_worded_like_part_three_does_not_take_its_table():
+    """Part 一's sub-topic "（二）依申请公开情况" (line 25) renumbered with part 三's full wording, while
+    the real heading (line 76) lost its "、": the sub-topic holds no sign of table 三, the text after
+    line 76 does, so table 三 is read there and the misplaced heading is reported."""
+    text = HUAIAN.replace("（二）依申请公开情况", HEADINGS["t3"], 1).replace(
+        HEADINGS["t3"] + "\n", "三 收到和处理政府信息公开申请情况\n", 1
+    )
+    assert text.split("\n")[24].startswith(HEADINGS["t3"])
+    report, reference = parse(text), parse(HUAIAN)
+    for row in reference.tables["t3"].rows:
+        assert values(report, "t3", row) == values(reference, "t3", row), row
+    assert ("heading-damaged", "t3", None) in kinds(report)
+    assert not [k for k in kinds(report) if k[0] == "table-unreadable"]

@@ -10,7 +10,7 @@ from ogilint import spec
 from ogilint.model import Problem
 from ogilint.parsing.tables import t3
 from ogilint.parsing.tables.builder import TableBuilder
-from ogilint.parsing.tables.locate import PART_NUMBER, Region, locate
+from ogilint.parsing.tables.locate import OWN_PART, PART_NUMBER, Region, locate
 from ogilint.parsing.tables.rows import observe
 from ogilint.parsing.tables.t4 import Table4Builder
 from ogilint.spec.problems import ProblemKind as K
@@ -23,15 +23,20 @@ def _segments(sections: dict, name: str) -> list:
     return section.segments if section is not None else []
 
 
-def _heading_lost(table: str, region: Region) -> Problem:
+def _heading_lost(table: str, region: Region, sections: dict) -> Problem:
     """The table stands where its part's heading should have opened the part: the heading is lost
-    (deleted, an image, damaged past recognition); the table is read all the same."""
+    (deleted, an image, damaged past recognition) or stands elsewhere; the table is read all the same."""
     number = PART_NUMBER[table]
     numeral = spec.NUMERALS[number - 1]
+    own = sections.get(OWN_PART[table])
+    where = (
+        f"第{numeral}部分的标题(第{own.part.line}行)之下没有{spec.TABLE_NAMES[table]}"
+        if own is not None and own.part is not None
+        else f"没有找到第{numeral}部分「{spec.PART_TITLES[number]}」的标题"
+    )
     return Problem(
         K.HEADING_DAMAGED,
-        f"没有找到第{numeral}部分「{spec.PART_TITLES[number]}」的标题;{spec.TABLE_NAMES[table]}按内容在第{region.line}行找到,"
-        "照常读取",
+        f"{where};{spec.TABLE_NAMES[table]}按内容在第{region.line}行找到,照常读取",
         line=region.line,
         table=table,
         confidence=0.7,
@@ -48,7 +53,7 @@ def build_tables(version: str, sections: dict, truncated: bool, cells: bool = Fa
     for table, region in regions.items():
         fragment_start = region.found_in == "front" and "proactive" not in sections
         if region.found_in is not None and not fragment_start:
-            problems.append(_heading_lost(table, region))
+            problems.append(_heading_lost(table, region, sections))
 
     t2_rows, _ = observe(regions["t2"].segments, cells)
     builder = TableBuilder(specs["t2"])

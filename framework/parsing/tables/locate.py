@@ -29,7 +29,9 @@ MIN_ROWS = {"t2": 1, "t3": 3, "t4": 1}
 @attrs.frozen
 class Region:
     """The segments a table is read from; ``found_in``: the section that held it when that is not
-    the table's own part (None when it is), and the line where it starts there."""
+    the table's own part (None when it is), and the line where it starts there. A part whose
+    heading stands in the text but holds no sign of its table (a sub-topic of 总体情况 worded like
+    the part, while the real heading was lost) gives way to the section that holds the table."""
 
     segments: list
     found_in: str | None = None
@@ -57,9 +59,11 @@ def locate(sections: dict) -> dict[str, Region]:
     """{t2, t3, t4: Region} for the sections the grammar found (name -> Section, in text order)."""
     starts: dict[str, tuple[str, int]] = {}  # table -> (section name, token index) when found elsewhere
     for table, own in OWN_PART.items():
-        if own in sections:
-            continue
+        if own in sections and _opens_at(table, sections[own].tokens) is not None:
+            continue  # the table stands in its own part (or the part holds no sign of it: read it there)
         for name, section in sections.items():
+            if name == own:
+                continue
             at = _opens_at(table, section.tokens)
             if at is not None and not _inside_other(starts, name, at):
                 starts[table] = (name, at)
