@@ -160,11 +160,16 @@ def readings(
     found: list[Reading] = []
     budget = _Budget()
     steps = 0
+    # Numbers written apart (white space between them) with none that could not stand as written
+    # (a leading zero): a row short of cells has lost cells; its numbers are not also cut apart.
+    spaced = sum(a.kind == NUM for a in atoms) > 1 and not any(_leading_zero(a) for a in atoms)
     try:
         for gaps in range(0, width - k + 1 if k <= width else 1):
             pieces_needed = width - gaps
             for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms), budget):
                 cut_flag = len(cut) > k
+                if gaps and cut_flag and spaced:
+                    continue  # a lost cell *and* digits cut apart in numbers written apart: two guesses
                 for gap_positions in itertools.combinations(range(width), gaps):
                     steps += 1
                     budget.spend()

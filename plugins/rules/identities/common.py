@@ -7,10 +7,18 @@ from ogilint.finding import ERROR, Location
 from ogilint.rule import Rule
 from ogilint.spec.identities import failing, t3_identities, t4_identities
 
+# A cell read with less confidence than this was placed by assumption (a lost cell's place guessed, a
+# surplus cell dropped by guess, a row with a label that hardly names it): it is unknown when
+# judging, so no identity accuses the body on the strength of the parser's guess.
+GUESSED = 0.5
+
 
 def _num(cell):
-    """A cell's value for judging: a number, 0 for blank, None (unknown) otherwise (spec/identities.py)."""
-    return cell.as_count() if cell is not None else None
+    """A cell's value for judging: a number, 0 for blank, None (unknown) otherwise (spec/identities.py)
+    — and None for a cell the parser placed by guess (confidence below GUESSED)."""
+    if cell is None or cell.confidence < GUESSED:
+        return None
+    return cell.as_count()
 
 
 def _loc(cell, table, row, col):
