@@ -38,6 +38,11 @@ class PartMissing(Rule):
             for p in report.problems
             if p.kind == ProblemKind.HEADING_DAMAGED and "missing" in (p.detail or {}).get("damage", ())
         }
+        # A report that numbers 主动公开 "一、" has numbered its parts from part 二 on: what comes before
+        # is its 总体情况, unnumbered (the shifted numerals are EXT011's warnings).
+        first_part = min(report.parts, key=lambda p: p.line)
+        if first_part.number == 2 and first_part.numeral == "一":
+            present.add(1)
         first, last = min(present), max(present)
         excerpt = _starts_inside(report)
         for n in range(1, 7):
