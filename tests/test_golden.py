@@ -20,8 +20,6 @@ KNOWN_GAPS = {
     ("test_every_cell", "sh-bgt-2025"): "表二's 规章/行政规范性文件 cells the converter pulled out of the "
     "table onto loose lines 79-82 (22（其中修订16件）, 55（含自然失效29件）) are not joined back to their "
     "rows on lines 97 and 100: the six cells are reported unreadable",
-    ("test_damage_is_reported", "sh-bgt-2025"): "the label fragment 行政机关不再处理其政府信息公 (line 156) "
-    "is read as a clean label of other.no_correction, not as a damaged one",
 }
 
 

@@ -40,9 +40,11 @@ def best_similarity(observed: str, labels: tuple) -> float:
     return max((similarity(observed, label) for label in labels), default=0.0)
 
 
-def label_change(observed: str, canonical: str) -> str | None:
+def label_change(observed: str, canonical: str, keep_weak: bool = False) -> str | None:
     """Like :func:`_change`, but a whole line of the observed label that stands inside the
-    canonical words (a vertical category label interleaved by the extractor) is layout."""
+    canonical words (a vertical category label interleaved by the extractor) is layout.
+    ``keep_weak``: say "weak" for a label that holds less than half of the canonical words (a
+    fragment of it), instead of None."""
     change = _change(observed, canonical)
     if change == "ocr" and "\n" in observed:
         pieces = observed.split("\n")
@@ -50,7 +52,7 @@ def label_change(observed: str, canonical: str) -> str | None:
             other = _change("".join(pieces[:i] + pieces[i + 1 :]), canonical)
             if other in (None, "drift"):
                 return other
-    return None if change == "weak" else change
+    return None if change == "weak" and not keep_weak else change
 
 
 def _change(observed: str, canonical: str) -> str | None:

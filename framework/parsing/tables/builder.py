@@ -234,7 +234,7 @@ class TableBuilder:
                 column=obs.column,
                 confidence=0.5,
             )
-        elif (change := label_change(obs.label, rspec.label)) == "drift":
+        elif (change := label_change(obs.label, rspec.label, keep_weak=True)) == "drift":
             self._problem(
                 K.LABEL_DRIFT,
                 f"{self._name()}行标签「{_shown(obs.label, rspec.label)}」与国家格式「{rspec.label}」措辞不同,已按相似度归行",
@@ -252,7 +252,7 @@ class TableBuilder:
                 column=None,
                 confidence=0.7,
             )
-        elif score < UNCERTAIN:
+        elif score < UNCERTAIN or change == "weak":
             self._problem(
                 K.LABEL_UNCERTAIN,
                 f"{self._name()}行标签「{obs.label.strip()[-30:]}」与「{rspec.label}」只部分相符",
