@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Optional
 
 from ogilint import spec
+from ogilint.parsing.tables.atoms import NUM
 from ogilint.parsing.tables.rows import ObservedRow
 from ogilint.spec.identities import may_hold_values, t3_identities, t3_row_identities
 
@@ -52,6 +53,8 @@ def present_columns(header: str, rows: list[ObservedRow]) -> tuple:
     if named is None or named == spec.T3_COLUMNS:
         return spec.T3_COLUMNS
     widths = [len(r.values) for r in rows if not r.may_cut]
+    if not widths:  # numbers apart by spaces (PDF text): each is a cell as written
+        widths = [len(r.values) for r in rows if sum(1 for a in r.values if a.kind == NUM) > 1]
     if not widths:
         return spec.T3_COLUMNS
     modal = max(set(widths), key=lambda w: (widths.count(w), w))
