@@ -243,6 +243,9 @@ class Heading(Token):
 _HEAD_HINT = re.compile(r"[一二三四五六七八九十]\s*[、.,]")
 # A numeral alone on its line: a heading whose title went to the next line, or a table label's first
 # characters ("三、" of "三、本年度办理结果").
+# A heading's start at the end of a line, after a sentence: numeral, 、 and up to 20 title characters.
+_RUN_IN_TAIL = re.compile(r"([一二三四五六])\s*[、.]\s*([^\s,。;!?]{1,20})\s*$")
+_EXACT_TITLES = frozenset(v for vs in spec.PART_HEADING_VARIANTS.values() for v in vs)
 _BARE_NUMERAL = re.compile(r"^\s*([一二三四五六七八九十])\s*[、.,]\s*$")
 # A line that starts a numbered item or a bracketed one is not the tail of a heading above it.
 _NUMBERED = re.compile(r"[一二三四五六七八九十]\s*[、.,]|[(\[【第]")
@@ -317,6 +320,29 @@ class _Cutter:
         return pos, joined.with_damage(*((("prefix", prefix),) if prefix else ()), ("split", tail))
 
     @staticmethod
+    def run_in_split(line: str, following: str) -> tuple[int, int, HeadingMatch] | None:
+        """(column in ``line``, characters of ``following`` it takes, match) of a heading run into the
+        end of a sentence and wrapped onto the next line, which then goes on with the part's text
+        ("…前文结束。一、总体情" / "况2024 年，我市…"): only the format's exact wording, completed by the
+        start of the next line, counts."""
+        end = max(line.rfind("。"), line.rfind(";"), line.rfind("!"))
+        start = end + 1
+        while 0 < start < len(line) and line[start] == " ":
+            start += 1
+        m = _RUN_IN_TAIL.match(line, start) if end >= 0 else None
+        if m is None:
+            return None
+        numeral, head = m.group(1), m.group(2)
+        nxt = following.lstrip()
+        lead = len(following) - len(nxt)
+        for take in range(1, min(len(nxt), 12) + 1):
+            found = match_heading(numeral, head + nxt[:take])
+            if found is not None and found.strength == EXACT and (head + nxt[:take]) in _EXACT_TITLES:
+                found = attrs.evolve(found, title=head + nxt[:take])
+                return m.start(1), lead + take, found.with_damage(("split", nxt[:take]))
+        return None
+
+    @staticmethod
     def cuts(line: str) -> list[tuple[int, int, str, object]]:
         """(start, end, token type, payload) of each heading / item head found in the line."""
         found = []
@@ -385,6 +411,20 @@ def lex_lines(lines: list[str]) -> list[Token]:
                         end_column=len(line) + 1,
                     )
                 )
+            elif lineno < len(lines) and (run_in := _Cutter.run_in_split(line, lines[lineno])) is not None:
+                pos, take, match = run_in
+                following = lines[lineno]
+                _plain(line[:pos], lineno, offset, 0, tokens)
+                text = line[pos:].rstrip() + "\n" + following[:take]
+                tokens.append(
+                    Heading.of(
+                        PART_TOKEN[match.number], text, match, start_pos=offset + pos, line=lineno, column=pos + 1
+                    )
+                )
+                rest = following[take:]
+                if rest.strip():
+                    _plain(rest, lineno + 1, offset + len(line) + 1, take, tokens)
+                joined = True
             elif lineno < len(lines) and (split := _Cutter.split_heading(line, lines[lineno])) is not None:
                 pos, match = split
                 text = line[pos:].rstrip() + "\n" + lines[lineno].rstrip()

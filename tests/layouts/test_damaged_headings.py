@@ -18,7 +18,7 @@ from ogilint.checking.engine import Engine, Overrides
 from ogilint.spec.problems import ProblemKind as K
 
 from ..conftest import FIXTURES
-from .common import parse
+from .common import kinds, parse, values
 
 HUAIAN = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
 HEADING_LINES = {1: 9, 2: 60, 3: 76, 4: 128, 5: 138, 6: 151}
@@ -173,3 +173,16 @@ def test_damaged_heading_inside_a_one_line_crawler_text(old, new, part, kind):
     [problem] = _heading_problems(report)
     assert (problem.line, problem.detail["part"], problem.detail["damage"]) == (10, part, [kind])
     assert problem.column == report.part(part).column
+
+
+def test_a_heading_run_into_a_sentence_and_wrapped_onto_the_next_line():
+    """huaian-2024 as a PDF of a web page might give it: the headings 一 and 二 run on after the last
+    sentence before them and wrapped mid-word, the next line going on with the part's text."""
+    text = HUAIAN.replace("。\n一、总体情况\n", "。前文结束。一、总体情\n况", 1).replace(
+        "\n二、主动公开政府信息情况\n", "前文结束。二、主动公开政府信\n息情况\n", 1
+    )
+    assert "一、总体情\n况" in text and "二、主动公开政府信\n息情况" in text
+    report = parse(text)
+    assert [p.number for p in report.parts] == [1, 2, 3, 4, 5, 6]
+    assert [k for k in kinds(report) if k[0] == "heading-damaged"] == [("heading-damaged", None, None)] * 2
+    assert values(report, "t2", "licensing") == [447228]
