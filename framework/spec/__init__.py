@@ -20,6 +20,7 @@ from ogilint.spec.parts import (
 from ogilint.spec.problems import ProblemKind
 from ogilint.spec.tables import (
     COLUMN_LABELS,
+    COUNT_WORDS,
     T2_2019,
     T2_2021,
     T3_2019,
@@ -53,6 +54,7 @@ from ogilint.spec.templates import (
 
 __all__ = [
     "COLUMN_LABELS",
+    "COUNT_WORDS",
     "DEPARTMENT_DEADLINE",
     "GOVERNMENT_DEADLINE",
     "NUMERALS",

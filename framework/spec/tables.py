@@ -209,6 +209,10 @@ def tables_for(version: str) -> dict[str, TableSpec]:
     return {"t2": T2_2021, "t3": T3_2021, "t4": T4}
 
 
+# The counting words a count cell may carry after its number ("447228件"): read as a typed word, not
+# as part of the value, and noted (DOM004).
+COUNT_WORDS = "件条个次人"
+
 # Chinese names of table 三's columns, as messages print them.
 COLUMN_LABELS = {
     "natural_person": "自然人",

@@ -25,6 +25,8 @@ import re
 
 import attrs
 
+from ogilint.spec.tables import COUNT_WORDS
+
 TEXT = "text"
 NUM = "num"
 NA = "na"
@@ -79,9 +81,9 @@ _PLACEHOLDER = re.compile(r"(?:数据|数值|列|栏|字段|column|col|data|fiel
 # breakdown, so "(一)" or a citation after a number in prose is not taken for a note.
 _NOTE = re.compile(r"[ ]?\((?:其中|含|包括|包含)[^()\t]{0,40}\)")
 # A whole tab or "|" cell: a number with a counting word and/or a note ("447228件", "22(其中修订16件)").
-_WORDED_CELL = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)[ ]*([件条个次人]?)[ ]*(\([^()\t]{0,60}\))?")
-_WORDED_TAIL = set("件条个次人)")
-_COUNT_WORDS = set("件条个次人")
+_WORDED_CELL = re.compile(r"([-+]?)(\d{1,3}(?:,\d{3})+|\d+)[ ]*([" + COUNT_WORDS + r"]?)[ ]*(\([^()\t]{0,60}\))?")
+_WORDED_TAIL = set(COUNT_WORDS + ")")
+_COUNT_WORDS = set(COUNT_WORDS)
 _SHORT_LABEL = 16  # characters before the count in a table line "行政许可 447228件"
 _SENTENCE_MARK = re.compile(r"[,，。;；:：]")
 _ENUMERATOR_MAX = 20  # "3. 其他": row enumerators of the format go up to 8

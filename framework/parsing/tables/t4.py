@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from ogilint import model, spec
@@ -100,7 +102,7 @@ class Table4Builder(TableBuilder):
             may_cut=all(o.may_cut for o in observed),
         )
         # The identities name cells (group, column); the run names them "group.column".
-        ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
+        ok = _run_check()
 
         rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut, may_join=True)
         if not rs:
@@ -123,7 +125,7 @@ def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
     the table (a hotline "12345" or a date after text, the next part in a one-line crawler text)
     and are not its cells. Numbers on the table's own row past its fifteen cells are surplus: they
     are left out and reported, not silently."""
-    ok = row_check([_in_run(i) for i in t4_identities()], RUN.columns)
+    ok = _run_check()
 
     def fits(rows: list[ObservedRow], vals: list) -> bool:  # fifteen cells, nothing lost/dropped/joined
         rs, _ = readings(vals, len(RUN.columns), ok, all(o.may_cut for o in rows))
@@ -147,6 +149,12 @@ def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
                 last = attrs.evolve(rows[-1], values=tuple(vals[before:m]))
                 return rows[:-1] + [last], tuple(vals[m:])
     return observed, ()
+
+
+@functools.cache
+def _run_check():
+    """The test of the fifteen values of the run against the three groups' identities (built once)."""
+    return row_check([_in_run(i) for i in t4_identities()], RUN.columns)
 
 
 def _in_run(identity: Identity) -> Identity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ogilint import spec
 from ogilint.rule import iter_cells
 
 
@@ -17,7 +18,7 @@ def count_cells(report):
 
 # The counting words a count cell may carry after its number ("447228件", "3 人"); the parser keeps
 # the word in the cell's raw text after a space ("447228 件").
-COUNT_WORDS = frozenset("件条个次人")
+COUNT_WORDS = frozenset(spec.COUNT_WORDS)
 
 
 def count_word(raw: str) -> str:
