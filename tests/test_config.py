@@ -21,7 +21,7 @@ from ogilint.cli import main as ogilint_main
 
 from .conftest import SEEDS
 
-NATIONAL_SELECT = ["EXT", "STR", "IDN", "DOM", "FEE", "DAT", "TXT"]
+NATIONAL_SELECT = ["EXT", "STR", "IDN", "DOM", "FEE", "DAT", "TXT", "CPY"]
 
 
 # --- rule sets ------------------------------------------------------------------------------------
