@@ -192,7 +192,7 @@ def test_unknown_option_error():
         ("FEE003", {"limits": 5}, "应是表"),
         ("FEE003", {"default_limit": "x"}, "应是数字"),
         ("EXT002", {"group_above": True}, "应是数字"),
-        ("DAT003", {"skip_pattern": ["乡"]}, "应是字符串"),
+        ("DAT003", {"department_deadline": ["01-31"]}, "应是字符串"),
     ],
 )
 def test_option_of_the_wrong_type_is_an_error(code, options, expected):

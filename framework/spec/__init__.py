@@ -6,6 +6,16 @@ Import what you need from this package (``from ogilint import spec``; ``spec.T3_
 modules below it hold one subject each.
 """
 
+from ogilint.spec.bodies import (
+    CITY,
+    COUNTY,
+    DEPARTMENT,
+    GOVERNMENT,
+    PROVINCE,
+    TOWNSHIP,
+    body_kind,
+    body_level,
+)
 from ogilint.spec.deadlines import DEPARTMENT_DEADLINE, GOVERNMENT_DEADLINE, month_day
 from ogilint.spec.identities import TOLERANCE, Identity
 from ogilint.spec.parts import (
@@ -38,6 +48,7 @@ from ogilint.spec.tables import (
     RowSpec,
     TableSpec,
     category_rows,
+    cell_label,
     handled_rows,
     tables_for,
     with_categories_printed,
@@ -53,6 +64,14 @@ from ogilint.spec.templates import (
 )
 
 __all__ = [
+    "CITY",
+    "COUNTY",
+    "DEPARTMENT",
+    "GOVERNMENT",
+    "PROVINCE",
+    "TOWNSHIP",
+    "body_kind",
+    "body_level",
     "COLUMN_LABELS",
     "COUNT_WORDS",
     "DEPARTMENT_DEADLINE",
@@ -88,6 +107,7 @@ __all__ = [
     "TableSpec",
     "handled_rows",
     "category_rows",
+    "cell_label",
     "with_categories_printed",
     "T3_CATEGORIES",
     "month_day",

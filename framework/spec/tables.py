@@ -224,3 +224,41 @@ COLUMN_LABELS = {
     "total": "总计",
     T3_SUBTOTAL: "法人小计",
 }
+
+# How messages name the columns of tables 二 and 四 (table 三's are COLUMN_LABELS). A key means the
+# same in both template versions, except "amount": 2021's fee in 万元, 2019's procurement total.
+T2_COLUMN_LABELS = {
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+    "decisions": "本年处理决定数量",
+    "amount": "本年收费金额",
+    "made": "本年新制作数量",
+    "published": "本年新公开数量",
+    "total_public": "对外公开总数量",
+    "prev_items": "上一年项目数量",
+    "delta": "本年增/减",
+    "items": "采购项目数量",
+}
+T4_COLUMN_LABELS = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
+
+
+def cell_label(version: str, table: str, row: str, col: str) -> str:
+    """A cell as a reader names it: "「规章」行「本年废止件数」列", "「行政复议」「结果纠正」"."""
+    spec = tables_for(version).get(table)
+    try:
+        row_label = spec.row(row).label if spec is not None else row
+    except KeyError:
+        row_label = T3_CATEGORIES.get(row, row)
+    if table == "t4":
+        return f"「{row_label}」「{T4_COLUMN_LABELS.get(col, col)}」"
+    if table == "t2":
+        col_label = "采购总金额" if col == "amount" and version == TEMPLATE_2019 else T2_COLUMN_LABELS.get(col, col)
+        return f"「{row_label}」行「{col_label}」列"
+    return f"「{row_label}」行「{COLUMN_LABELS.get(col, col)}」列"

@@ -63,8 +63,10 @@ def test_broken_statistics_period_of_the_district_bureau():
 
 
 def test_period_of_another_year_and_title_year():
+    """Title 2022, period 2021, signed 2023年1月17日 (a 2022 report): the period is the odd one out, and
+    it alone is reported (DAT002), not the title as well."""
     report = _edited("000", "统计期限为 2022 年1月1日至 2022年12月31日", "统计期限为 2021 年1月1日至 2021年12月31日")
-    assert {f.code for f in _run(report, ["DAT"])} == {"DAT002", "DAT004"}
+    assert [f.code for f in _run(report, ["DAT"])] == ["DAT002"]
 
 
 def test_late_publication_of_a_department():
@@ -95,13 +97,14 @@ def test_template_year_mismatch(corpus):
 
 
 def test_seeds_have_no_false_errors():
-    """Every error on the seeds, checked by hand: the column 003 lacks, 002's fee, 001's period."""
+    """Every error on the seeds, checked by hand: the column 003 lacks, 002's fee. (001's period
+    "202311日至20231231日" lost its 年/月, perhaps in the conversion: a warning.)"""
     got = set()
     for key, path in sorted(SEED.items()):
         for f in Engine(ProjectConfig(), Overrides()).check_report(parse_file(path), str(path)).findings:
             if f.severity == "error":
                 got.add((key, f.code))
-    assert got == {("003", "EXT001"), ("002", "FEE003"), ("001", "DAT001")}
+    assert got == {("003", "EXT001"), ("002", "FEE003")}
 
 
 def test_previous_year_in_the_figures_of_the_text():

@@ -3,21 +3,52 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+import chinese_calendar
 
 from ogilint import spec
-from ogilint.finding import WARNING
+from ogilint.finding import INFO, WARNING
 from ogilint.rule import Rule
+
+_KIND_LABELS = {spec.GOVERNMENT: "本级政府", spec.DEPARTMENT: "政府部门"}
+_MAX_DAYS_MOVED = 15  # the longest run of days off (春节 and its bridge days) is shorter
+
+
+def next_working_day(day: dt.date) -> tuple[dt.date, bool]:
+    """(the working day a deadline falling on ``day`` moves to, whether the holiday calendar knew the
+    year). Statutory holidays and make-up working days come from ``chinese_calendar``; for a year it
+    does not hold yet only weekends move the deadline."""
+    known = True
+    for _ in range(_MAX_DAYS_MOVED):
+        try:
+            working = chinese_calendar.is_workday(day)
+        except NotImplementedError:  # a year past the calendar's data
+            known = False
+            working = day.weekday() < 5
+        if working:
+            return day, known
+        day += dt.timedelta(days=1)
+    return day, known
 
 
 class PublishedLate(Rule):
     """报告发布晚于法定期限。
 
     Why: 条例第四十九条: departments of governments at county level and above publish the previous
-    year's report by 31 January; a government office publishes the government's own report by
-    31 March. Townships have no statutory date (local notices set one) and are not checked.
+    year's report by 31 January; a government's own report — a 省/市/县 人民政府, its 办公厅/办公室
+    reporting for it, a zone's 管委会, a report titled with the region alone ("天津市北辰区2020年…") —
+    is published by 31 March. Townships have no statutory date (local notices set one) and are not
+    checked. The kind of body is read from its name (``spec.body_kind``).
 
-    Fails: a bureau's 2022 report dated 2023年2月15日. Passes: 2023年1月17日.
+    A deadline that falls on a statutory holiday or a weekend moves to the next working day, as
+    periods in Chinese administrative law do; holidays and make-up working days come from the
+    maintained ``chinesecalendar`` package (years it does not hold yet: weekends only, and the
+    finding says so). A report whose date of publication cannot be found gets a note that its
+    timeliness was not checked.
+
+    Fails: a bureau's 2022 report dated 2023年2月15日. Passes: 2023年1月17日; a city government's
+    2020 report dated 2021年3月30日; a bureau's 2020 report dated 2021年2月1日 (31 January 2021 was a
+    Sunday).
     """
 
     code = "DAT003"
@@ -28,25 +59,39 @@ class PublishedLate(Rule):
     options = {
         "department_deadline": spec.month_day(spec.DEPARTMENT_DEADLINE),
         "government_deadline": spec.month_day(spec.GOVERNMENT_DEADLINE),
-        "government_pattern": "人民政府(办公室|办公厅)?$|管委会$|管理委员会$|综合实验区$",
-        "skip_pattern": "乡|镇|街道|苏木",
     }
 
     def check(self, report, ctx):
         m = report.meta
-        if not m.published or not m.year or not m.body or re.search(ctx.options["skip_pattern"], m.body):
+        kind = spec.body_kind(m.body)
+        if not m.year or kind not in _KIND_LABELS:
             return
-        is_government = bool(re.search(ctx.options["government_pattern"], m.body))
-        key = "government_deadline" if is_government else "department_deadline"
-        month, day = (int(x) for x in ctx.options[key].split("-"))
-        deadline = dt.date(m.year + 1, month, day)
-        published = dt.date.fromisoformat(m.published)
-        if published > deadline:
-            kind = "本级政府" if is_government else "政府部门"
+        if not m.published:
             yield self.finding(
-                f"报告发布于 {published},晚于{kind}的法定期限 {deadline}",
-                line=m.published_line,
-                expected=f"≤ {deadline}",
-                actual=str(published),
-                confidence=0.8 if is_government else 0.7,
+                "未找到发布日期 (落款日期或「发布时间」),无法检查是否按时发布",
+                severity=INFO,
+                line=m.title_line,
+                confidence=0.5,
+                hint="核对报告在网站上的发布时间",
             )
+            return
+        key = "government_deadline" if kind == spec.GOVERNMENT else "department_deadline"
+        month, day = (int(x) for x in ctx.options[key].split("-"))
+        statutory = dt.date(m.year + 1, month, day)
+        deadline, known = next_working_day(statutory)
+        published = dt.date.fromisoformat(m.published)
+        if published <= deadline:
+            return
+        moved = ""
+        if deadline != statutory:
+            moved = f"({statutory} 为休息日,顺延至 {deadline})"
+        elif not known:
+            moved = f"({m.year + 1} 年的节假日安排尚未收录,只按周末顺延)"
+        yield self.finding(
+            f"报告发布于 {published},晚于{_KIND_LABELS[kind]}的法定期限 {deadline}{moved}",
+            line=m.published_line,
+            expected=f"≤ {deadline}",
+            actual=str(published),
+            confidence=0.8 if kind == spec.GOVERNMENT else 0.7,
+            hint="条例第四十九条:政府部门于次年1月31日前、本级政府于次年3月31日前公布年度报告",
+        )

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
-from ogilint.finding import ERROR
+from ogilint.finding import ERROR, Location
+from ogilint.plugins.rules.dates.common import describe, judge_years
 from ogilint.rule import Rule
 
 
 class TitleYearMismatch(Rule):
     """标题年度与统计期限的年度不一致。
 
-    Why: a wrong year in the title or the period is among what evaluators flag (spec §8).
+    Why: a wrong year in the title or the period is among what evaluators flag (spec §8). The two
+    are judged together with the other evidence (the date of publication, the year part 一 keeps
+    naming) and reported once: here when the title is the odd one out, or when nothing decides
+    (then the message says so); DAT002 reports a period that is the odd one out.
 
-    Fails: title "2023年…年度报告" with period 2022年1月1日至2022年12月31日. Passes: both 2023.
+    Fails: title "2023年…年度报告" with period 2024年1月1日至2024年12月31日 and a text that speaks of
+    2024. Passes: both 2024.
     """
 
     code = "DAT004"
@@ -23,14 +26,18 @@ class TitleYearMismatch(Rule):
     groups = ("dates",)
 
     def check(self, report, ctx):
-        m = report.meta
-        if m.title is None or m.period is None or m.period.start is None:
+        verdict = judge_years(report)
+        if verdict is None or verdict.wrong == "period":
             return
-        title_year = re.search(r"((?:19|20)\d{2})\s*年", m.title)
-        if title_year and int(title_year.group(1)) != int(m.period.start[:4]):
-            yield self.finding(
-                f"标题年度 {title_year.group(1)} 与统计期限 {m.period.start[:4]} 不一致",
-                line=m.title_line,
-                expected=m.period.start[:4],
-                actual=title_year.group(1),
-            )
+        title, period = verdict.title, verdict.period
+        if verdict.wrong == "title":
+            why = f";其他依据都指向{period.year}年:{describe((period, *verdict.evidence))}"
+        else:
+            why = f";{describe(verdict.evidence)}不足以判断哪一个有误" if verdict.evidence else ",请核对哪一个有误"
+        yield self.finding(
+            f"标题年度 {title.year} 与统计期限 {period.year} 不一致{why}",
+            line=title.line,
+            expected=str(period.year),
+            actual=str(title.year),
+            related=[Location(line=period.line, column=report.meta.period.column)],
+        )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ogilint.finding import INFO
+from ogilint import spec
+from ogilint.finding import INFO, Location
 from ogilint.model import BLANK, NOT_APPLICABLE
 from ogilint.plugins.rules.domain.common import count_cells
 from ogilint.rule import Rule
@@ -15,7 +16,9 @@ class BlankOrNotApplicable(Rule):
     Why: in practice a blank count means 0 and "/" means not applicable; they are kept apart from 0
     (spec §5) and a reviewer may want them filled with 0 as the format expects.
 
-    A table whose cells are all blank is reported once as empty (EXT008), not here cell by cell.
+    One note per table ("表三有 125 个空白单元格"), pointing at the first such cell with the others
+    as related places: a web table left half empty would otherwise bury every other finding. A
+    table whose cells are all blank is reported once as empty (EXT008), not here.
 
     Fails: "规章⇥0⇥⇥0" (a blank cell) and "行政许可⇥/". Passes: every count cell filled with a number.
     """
@@ -28,16 +31,29 @@ class BlankOrNotApplicable(Rule):
 
     def check(self, report, ctx):
         empty = {p.table for p in report.problems if p.kind == ProblemKind.TABLE_EMPTY}
+        by_table: dict = {}
         for table, row, col, cell in count_cells(report):
             if cell.kind in (BLANK, NOT_APPLICABLE) and table not in empty:
-                shown = "空白" if cell.kind == BLANK else f"「{cell.raw}」"
-                yield self.finding(
-                    f"计数单元格为{shown}",
-                    line=cell.line,
-                    column=cell.column,
-                    table=table,
-                    row=row,
-                    col=col,
-                    expected="0 或实际数字",
-                    actual=cell.raw or "空白",
-                )
+                by_table.setdefault(table, []).append((row, col, cell))
+        version = report.meta.template_version
+        for table, cells in by_table.items():
+            blanks = sum(1 for _, _, c in cells if c.kind == BLANK)
+            marks = sorted({c.raw for _, _, c in cells if c.kind == NOT_APPLICABLE})
+            counted = [f"{blanks} 个空白单元格"] if blanks else []
+            if len(cells) > blanks:
+                counted.append(f"{len(cells) - blanks} 个填了{'、'.join(f'「{m}」' for m in marks)}的单元格")
+            row, col, first = cells[0]
+            where = ":" if len(cells) == 1 else ",第一个是"
+            yield self.finding(
+                f"{spec.TABLE_NAMES[table]}有 {'、'.join(counted)}{where}{spec.cell_label(version, table, row, col)}",
+                line=first.line,
+                column=first.column,
+                table=table,
+                row=row,
+                col=col,
+                expected="0 或实际数字",
+                actual=len(cells),
+                related=[Location(c.line, c.column, table, r, k) for r, k, c in cells[1:]],
+                extent=len(cells),
+                hint="不适用或为零的计数一般填 0",
+            )

@@ -8,6 +8,10 @@ from ogilint.finding import WARNING
 from ogilint.rule import Rule
 from ogilint.text import clean
 
+FIRST_YEAR = 2021  # 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) took effect on 2021-01-01
+# "未发生收费情况", "未收取任何费用", "没有收取费用": no fee of any kind, so no 信息处理费 either.
+NO_FEE_AT_ALL = re.compile(r"(?:未|没有|无|不存在)[^。；;\n]{0,10}?(?:收费|收取[^。；;\n]{0,6}?费)")
+
 
 class ProcessingFeeStatement(Rule):
     """第六部分没有说明信息处理费的收取情况,或以万元表述。
@@ -15,7 +19,12 @@ class ProcessingFeeStatement(Rule):
     Why: the 信息处理费 charged to requesters (国办函〔2020〕109号) is reported in part 六, in 元;
     confusing it with table 二's 万元 figure is a classic error (spec §6).
 
-    Fails: "六、其他需要报告的事项 / 无". Passes: "本年度未收取信息处理费" in part 六.
+    Asked only of reports on 2021 and later: the fee exists from 1 January 2021, when the
+    办法 took effect. A statement that no fee of any kind was charged ("未发生收费情况",
+    "未收取任何费用") says it too.
+
+    Fails: "六、其他需要报告的事项 / 无". Passes: "本年度未收取信息处理费" or "政府信息公开未发生收费情况"
+    in part 六; a 2019 report.
     """
 
     code = "FEE004"
@@ -26,10 +35,10 @@ class ProcessingFeeStatement(Rule):
 
     def check(self, report, ctx):
         part = report.part(6)
-        if part is None:
+        if part is None or (report.meta.year or FIRST_YEAR) < FIRST_YEAR:
             return
         text = report.part_text(6)
-        if "处理费" not in clean(text):
+        if "处理费" not in clean(text) and not NO_FEE_AT_ALL.search(text):
             yield self.finding(
                 "第六部分没有说明信息处理费的收取情况",
                 line=part.line,
