@@ -10,6 +10,8 @@ from ogilint.text import clean
 
 FIRST_YEAR = 2021  # 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) took effect on 2021-01-01
 # "未发生收费情况", "未收取任何费用", "没有收取费用": no fee of any kind, so no 信息处理费 either.
+# "信息处理费0.394万元", "信息处理费共计三万元": an amount in 万元, in figures or in Chinese numerals.
+IN_WAN_YUAN = re.compile(r"处理费[^。]{0,30}?(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千点]{1,12})\s*万元")
 NO_FEE_AT_ALL = re.compile(r"(?:未|没有|无|不存在)[^。；;\n]{0,10}?(?:收费|收取[^。；;\n]{0,6}?费)")
 
 
@@ -17,7 +19,8 @@ class ProcessingFeeStatement(Rule):
     """第六部分没有说明信息处理费的收取情况,或以万元表述。
 
     Why: the 信息处理费 charged to requesters (国办函〔2020〕109号) is reported in part 六, in 元;
-    confusing it with table 二's 万元 figure is a classic error (spec §6).
+    confusing it with table 二's 万元 figure is a classic error (spec §6), whether the amount is
+    written in figures ("0.394万元") or in Chinese numerals ("三万元").
 
     Asked only of reports on 2021 and later: the fee exists from 1 January 2021, when the
     办法 took effect. A statement that no fee of any kind was charged ("未发生收费情况",
@@ -47,7 +50,7 @@ class ProcessingFeeStatement(Rule):
                 actual="未提及",
                 hint="写明本年度收取信息处理费的金额 (元),未收取的写明未收取",
             )
-        elif re.search(r"处理费[^。]{0,30}?\d+(?:\.\d+)?\s*万元", text):
+        elif IN_WAN_YUAN.search(text):
             yield self.finding(
                 "信息处理费以万元表述;该费用按元计算并报告",
                 line=part.line,
