@@ -7,6 +7,12 @@ ogilint never changes an unrelated test run. Each report file becomes a collecto
 item and one item per enabled rule (``reports/x.txt::FEE001``), so ``-k``, ``--lf``, ``-x``, xfail
 and ``--deselect`` work per rule. Built on the engine the command line uses (one Engine, hence one
 plugin manager, per session): the pytest run and ``ogilint check`` agree finding for finding.
+
+Each report is checked against the other reports of the session, as ``ogilint check`` checks it
+against the other reports of its folder (cross-year and cross-report rules: IDN005, IDN006, IDN008,
+CPY001): the run is every report file pytest was asked to collect, whether or not its items run —
+``-k``, ``--deselect`` and ``--lf`` (which skips files without failures) choose what is run, not
+what a report is compared with. The run's reports are ordered as ``ogilint check`` walks a folder.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
+from typing import Optional
 
 import pytest
 
@@ -23,9 +30,11 @@ from ogilint.errors import UnusableInput
 from ogilint.finding import SEVERITY_ORDER
 from ogilint.output.text import render_finding
 from ogilint.parsing.pipeline import parse_file
+from ogilint.rule import Run
 
 _ENGINE = pytest.StashKey[Engine]()
 _NOTES = pytest.StashKey[list]()
+_RUN = pytest.StashKey["_SessionRun"]()
 _INCOMPLETE = ("truncated", "row-missing", "column-missing", "table-empty")
 
 
@@ -54,6 +63,38 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.stash[_NOTES] = []
+    config.stash[_RUN] = _SessionRun()
+
+
+class _SessionRun:
+    """The report files of the session, each parsed once, and the check run they make together."""
+
+    def __init__(self):
+        self.paths: dict[Path, None] = {}  # in the order pytest met them
+        self.parsed: dict[Path, tuple] = {}  # path -> (report or None, reason or None)
+        self._run: Optional[Run] = None
+        self._size = -1
+
+    def add(self, path: Path) -> None:
+        self.paths.setdefault(path, None)
+
+    def parse(self, config, path: Path) -> tuple:
+        if path not in self.parsed:
+            try:
+                self.parsed[path] = (parse_file(path, _engine(config).registry.manager), None)
+            except UnusableInput as exc:
+                self.parsed[path] = (None, exc.reason)
+        return self.parsed[path]
+
+    def run(self, config) -> Run:
+        """Every report of the session (files pytest skipped collecting are parsed now), in the order
+        of ``ogilint check``'s folder walk: a folder's files by name, then its sub-folders by name."""
+        if self._run is None or self._size != len(self.paths):
+            ordered = sorted(self.paths, key=lambda p: (p.parent.parts, p.name))
+            reports = (self.parse(config, p)[0] for p in ordered)
+            self._run = Run(r for r in reports if r is not None)
+            self._size = len(self.paths)
+        return self._run
 
 
 def _enabled_for(config, file_path: Path) -> bool:
@@ -72,6 +113,7 @@ def _enabled_for(config, file_path: Path) -> bool:
 
 def pytest_collect_file(file_path: Path, parent):
     if file_path.suffix.lower() in REPORT_SUFFIXES and _enabled_for(parent.config, file_path):
+        parent.config.stash[_RUN].add(file_path)
         return ReportFile.from_parent(parent, path=file_path)
     return None
 
@@ -103,11 +145,8 @@ class ReportFile(pytest.File):
     """One report: parsed once; its items share the parse and the check."""
 
     def collect(self):
-        self.report, self.error, self._result = None, None, None
-        try:
-            self.report = parse_file(self.path, _engine(self.config).registry.manager)
-        except UnusableInput as exc:
-            self.error = exc.reason
+        self._result = None
+        self.report, self.error = self.config.stash[_RUN].parse(self.config, self.path)
         yield ParseItem.from_parent(self, name="parse")
         if self.report is None:
             return
@@ -117,7 +156,8 @@ class ReportFile(pytest.File):
 
     def result(self):
         if self._result is None:
-            self._result = _engine(self.config).check_report(self.report, str(self.path))
+            run = self.config.stash[_RUN].run(self.config)
+            self._result = _engine(self.config).check_report(self.report, str(self.path), run.seen_from(self.report))
         return self._result
 
 

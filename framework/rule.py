@@ -11,7 +11,7 @@ prefix), a kebab-case ``name``, a one-line ``summary``, a default ``severity``, 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Optional
 
 import attrs
@@ -19,12 +19,76 @@ import attrs
 from ogilint.finding import ERROR, Finding, Location
 
 
+class Run:
+    """The reports of one check run (``ogilint check DIR``, or the reports a pytest session collects),
+    in run order. Rules see it through :class:`RunReports`, one view per report; an index by a key
+    (body and year, region and year) is built once per run, so a cross-report rule looks reports up
+    instead of scanning every other report of the run for each report."""
+
+    def __init__(self, reports: Iterable = ()):
+        self.reports = tuple(reports)
+        self._members = {id(r) for r in self.reports}
+        self._indexes: dict = {}
+
+    def seen_from(self, report) -> RunReports:
+        """The other reports of the run, as ``report`` sees them."""
+        return RunReports(self, report if id(report) in self._members else None)
+
+    def index(self, key: Callable) -> dict:
+        """{key(report): [reports, in run order]} for the reports whose key is not None."""
+        found = self._indexes.get(key)
+        if found is None:
+            found = {}
+            for r in self.reports:
+                k = key(r)
+                if k is not None:
+                    found.setdefault(k, []).append(r)
+            self._indexes[key] = found
+        return found
+
+
+class RunReports(Sequence):
+    """The other reports of a run, seen from one report: every report of the run but that one, in run
+    order (a sequence, as ``Context.run_reports`` always was), and :meth:`where` to look them up by a
+    key through the run's shared index."""
+
+    __slots__ = ("_run", "_self")
+
+    def __init__(self, run: Run, report=None):
+        self._run, self._self = run, report
+
+    def __iter__(self) -> Iterator:
+        return (r for r in self._run.reports if r is not self._self)
+
+    def __len__(self) -> int:
+        return len(self._run.reports) - (self._self is not None)
+
+    def __getitem__(self, i):
+        return tuple(self)[i]
+
+    def where(self, key: Callable, value) -> tuple:
+        return tuple(r for r in self._run.index(key).get(value, ()) if r is not self._self)
+
+
+def others_where(run_reports, key: Callable, value) -> tuple:
+    """The reports of ``run_reports`` (a :class:`RunReports`, or any sequence of reports) whose
+    ``key`` is ``value``, in run order: through the run's index when there is one, else by a scan.
+    ``key`` must be one function object (a module-level function), as the index is kept by it."""
+    if value is None:
+        return ()
+    if isinstance(run_reports, RunReports):
+        return run_reports.where(key, value)
+    return tuple(r for r in run_reports if key(r) == value)
+
+
 @attrs.frozen
 class Context:
     """What a rule may know besides the report: its options and the other reports of the run."""
 
     options: dict
-    run_reports: tuple = ()  # other reports checked in the same run (for cross-year rules)
+    # The other reports checked in the same run (for cross-report rules): a RunReports from the
+    # engine (look reports up with ``others_where``), any sequence of reports in tests.
+    run_reports: Sequence = ()
     path: str = ""
 
 

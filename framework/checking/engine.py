@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -29,6 +29,7 @@ from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.selection import resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
+from ogilint.rule import Run
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
 
@@ -165,7 +166,7 @@ class Engine:
         return Plan(rules, options, severities, rs)
 
     # --- running --------------------------------------------------------------------------------
-    def check_report(self, report, path: str = "", run_reports: tuple = ()) -> CheckResult:
+    def check_report(self, report, path: str = "", run_reports: Sequence = ()) -> CheckResult:
         self._variant_faults = None
         plan = self.plan(report, path)
         chosen = self._variant_faults  # set by ruleset_for, through plan
@@ -199,7 +200,7 @@ class Engine:
                 parsed.append((path, None, exc.reason))
             except CheckTimeout:
                 parsed.append((path, None, self._timeout_reason("读取和解析")))
-        reports = tuple(r for _, r, _ in parsed if r is not None)
+        run = Run(r for _, r, _ in parsed if r is not None)
         results = []
         for path, report, error in parsed:
             if report is None:
@@ -207,7 +208,7 @@ class Engine:
                 continue
             try:
                 with time_budget(self.overrides.timeout):
-                    results.append(self.check_report(report, path, tuple(r for r in reports if r is not report)))
+                    results.append(self.check_report(report, path, run.seen_from(report)))
             except CheckTimeout:
                 results.append(CheckResult(path=path, report=None, findings=[], error=self._timeout_reason("规则检查")))
         return results

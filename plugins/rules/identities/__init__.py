@@ -16,6 +16,7 @@ from ogilint.plugins.rules.identities.IDN004_review_totals import ReviewTotals
 from ogilint.plugins.rules.identities.IDN005_carried_over_vs_last_year import CarriedOver
 from ogilint.plugins.rules.identities.IDN006_in_force_vs_last_year import InForceVsLastYear
 from ogilint.plugins.rules.identities.IDN007_legal_entity_subtotal import LegalEntitySubtotal
+from ogilint.plugins.rules.identities.IDN008_departments_exceed_aggregate import DepartmentsExceedAggregate
 from ogilint.plugins.rules.identities.IDN010_likely_culprit import LikelyCulprit
 
 
@@ -30,4 +31,5 @@ def ogilint_rules():
         LikelyCulprit,
         CarriedOver,
         InForceVsLastYear,
+        DepartmentsExceedAggregate,
     ]
