@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from ogilint import spec
-from ogilint.finding import ERROR
-from ogilint.plugins.rules.structure.common import _starts_inside, _truncated
+from ogilint.finding import ERROR, WARNING
+from ogilint.plugins.rules.structure.common import (
+    _starts_inside,
+    _truncated,
+    headless_part,
+    numeral,
+    present_parts,
+)
 from ogilint.rule import Rule
-from ogilint.spec.problems import ProblemKind
 
 
 class PartMissing(Rule):
@@ -18,6 +23,12 @@ class PartMissing(Rule):
     heading: they lie outside the text. Such an excerpt's end is the excerpt's, not the report's,
     so the parts after its last heading are not reported either.
 
+    A part whose heading is lost but whose text is there is no missing part: its wording standing on
+    a line without the numeral ("存在的主要问题及改进情况"), or, where the heading should stand, the
+    part's own sub-headings ("（一）存在问题" for 五; two of 总体情况's sub-topics for 一) or, for 六,
+    the statement on 信息处理费. That is a warning about the heading (confidence 0.7), with the line
+    where the part's text starts, not an error.
+
     Fails: a report without "五、存在的主要问题及改进情况". Passes: all six headings present.
     """
 
@@ -28,29 +39,37 @@ class PartMissing(Rule):
     groups = ("structure",)
 
     def check(self, report, ctx):
-        present = {p.number for p in report.parts}
+        present = present_parts(report)
         if not present:
             return
-        # A part whose heading is lost but whose table stands in the text is there: the heading is
-        # the finding (EXT011), not the part.
-        present |= {
-            (p.detail or {}).get("part")
-            for p in report.problems
-            if p.kind == ProblemKind.HEADING_DAMAGED and "missing" in (p.detail or {}).get("damage", ())
-        }
-        # A report that numbers 主动公开 "一、" has numbered its parts from part 二 on: what comes before
-        # is its 总体情况, unnumbered (the shifted numerals are EXT011's warnings).
-        first_part = min(report.parts, key=lambda p: p.line)
-        if first_part.number == 2 and first_part.numeral == "一":
-            present.add(1)
         first, last = min(present), max(present)
         excerpt = _starts_inside(report)
         for n in range(1, 7):
             if n in present or ((_truncated(report) or excerpt) and n > last) or (excerpt and n < first):
                 continue
+            title = spec.PART_TITLES[n]
+            headless = headless_part(report, n)
+            if headless is not None:
+                line, column, text, how = headless
+                message = (
+                    f"第{numeral(n)}部分「{title}」的标题没有序号:印为「{text}」,国家格式为「{numeral(n)}、{title}」"
+                    if how == "numeral"
+                    else f"没有找到第{numeral(n)}部分「{title}」的标题;第{line}行「{text}」起的文字是该部分的内容"
+                )
+                yield self.finding(
+                    message,
+                    line=line,
+                    column=column,
+                    expected=f"{numeral(n)}、{title}",
+                    actual=text,
+                    severity=WARNING,
+                    confidence=0.7,
+                    hint="对照报告原件核对这一部分的标题",
+                )
+                continue
             yield self.finding(
-                f"缺少第{'一二三四五六'[n - 1]}部分「{spec.PART_TITLES[n]}」",
-                expected=spec.PART_TITLES[n],
+                f"缺少第{numeral(n)}部分「{title}」",
+                expected=title,
                 actual="缺失",
                 extent=3,
             )

@@ -1,4 +1,4 @@
-"""Structure: the six parts and the template version (``docs/report-format.md`` §2–3)."""
+"""Structure: the six parts, their headings, the foreword and the template version (``docs/report-format.md`` §1–3)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,10 @@ from ogilint.plugins.rules.structure.STR005_template_year_mismatch import Templa
 from ogilint.plugins.rules.structure.STR006_table_missing import TableMissing
 from ogilint.plugins.rules.structure.STR007_foreign_table_item import ForeignTableItem
 from ogilint.plugins.rules.structure.STR008_category_row import CategoryRow
+from ogilint.plugins.rules.structure.STR009_period_missing import PeriodMissing
+from ogilint.plugins.rules.structure.STR010_foreword_part_count import ForewordPartCount
+from ogilint.plugins.rules.structure.STR011_problems_none import ProblemsNone
+from ogilint.plugins.rules.structure.STR012_heading_ordinal import HeadingOrdinal
 
 
 @hookimpl
@@ -24,4 +28,8 @@ def ogilint_rules():
         TableMissing,
         ForeignTableItem,
         CategoryRow,
+        PeriodMissing,
+        ForewordPartCount,
+        ProblemsNone,
+        HeadingOrdinal,
     ]
