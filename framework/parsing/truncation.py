@@ -12,6 +12,7 @@ from ogilint.spec.problems import ProblemKind as K
 
 _CLOSED_END = re.compile(r"[。!?!?”\")）]$|日$|\d{4}[-年]\d{1,2}[-月]\d{1,2}日?$|^无$")
 LAST_PART = 6
+_SENTENCE_END = ("。", "!", "?", "！", "？")
 _WORD = re.compile(r"\w")  # a token with a word or a number in it (not a lone "|" of a markdown row)
 # Words of a report's opening (its foreword): a text that holds them before its first heading starts
 # where the report starts, whatever heading it lacks.
@@ -34,7 +35,10 @@ def truncated_at(parts: tuple, tokens: list) -> Optional[int]:
         return None
     last = content[-1]
     ends_closed = bool(_CLOSED_END.search(last.value.rstrip()))
-    if last_part < LAST_PART and (not ends_closed or last.type == "ROW"):
+    # A "row" that closes with a full stop is a sentence holding a figure ("…信息处理费 3940 元。"),
+    # not a table cut off.
+    open_row = last.type == "ROW" and not last.value.rstrip().endswith(_SENTENCE_END)
+    if last_part < LAST_PART and (not ends_closed or open_row):
         return last.line
     return None
 
