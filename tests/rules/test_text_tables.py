@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
+from ogilint.plugins.rules.text_tables import claims
+from ogilint.plugins.rules.text_tables.claims import read_claims
 from tests.conftest import CLEAN_REAL_TEXTS, FIXTURES, SEEDS
 
 HUAIAN = FIXTURES / "real" / "huaian-2024.txt"
@@ -25,7 +31,33 @@ def _edit(path, *pairs):
 
 def test_reports_whose_text_agrees(corpus):
     for path in list(SEED.values()) + [corpus / "real" / name for name in CLEAN_REAL_TEXTS]:
-        assert _txt(parse_file(path)) == [], path.name
+        findings = _txt(parse_file(path))
+        if path.name == "pingtan-2019.txt":  # its list of information adds up short (test below)
+            findings = [f for f in findings if (f.code, f.severity) != ("TXT007", "info")]
+        assert findings == [], path.name
+
+
+def test_list_of_information_adds_up_short(corpus):
+    """pingtan-2019 line 10: "共公布政府信息2599条，(其中…25条，…68条，…28条，…69条，…90条，…175条，…67条，…983条，…48条，…124条，
+    其他应主动公开政府信息856条)" — read by hand, the eleven parts add up to 2533."""
+    [f] = _txt(parse_file(corpus / "real" / "pingtan-2019.txt"))
+    assert (f.code, f.severity, f.expected, f.actual, f.location.line) == ("TXT007", "info", 2599, 2533, 10)
+
+
+def test_every_fixture_gives_only_the_findings_read_by_hand(corpus):
+    """Every text in tests/fixtures: the text rules find only what was checked by reading the report
+    (pingtan-2019's list above; frag-057's "共受理政府信息公开申请2件" against 本年新收 3, a warning because
+    the fragment lost (七)总计)."""
+    expected = {
+        "pingtan-2019.txt": [("TXT007", "info", 10)],
+        "frag-057.txt": [("TXT001", "warning", 3)],
+    }
+    paths = [p for d in ("real", "seeds", "fragments") for p in sorted((corpus / d).iterdir())]
+    for path in paths:
+        if path.suffix not in (".txt", ".md", ".html", ".pdf", ".docx"):
+            continue
+        got = [(f.code, f.severity, f.location.line) for f in _txt(parse_file(path))]
+        assert got == expected.get(path.name, []), path.name
 
 
 def test_requests_received_differs(corpus):
@@ -58,3 +90,126 @@ def test_review_count_differs():
 def test_normative_docs_issued_differs():
     [f] = _txt(_edit(SEED["002"], ("含行政规范性文件4件", "制发行政规范性文件3件")))
     assert (f.code, f.expected, f.actual) == ("TXT004", 4, 3)
+
+
+# --- The claims grammar ------------------------------------------------------------------------------
+
+
+def _claims(text):
+    return read_claims(parse_text("一、总体情况\n" + text))
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, value",
+    [
+        ("2024年，全市共受理政府信息公开申请3119件。", claims.RECEIVED, 3119),
+        ("本年度全区共收到70件申请。", claims.RECEIVED, 70),
+        ("2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件。", claims.RECEIVED, 81),
+        ("全年新收政府信息公开申请数量0件。", claims.RECEIVED, 0),
+        ("我局收到市政府办转至我单位的信息公开申请两份。", claims.RECEIVED, 2),
+        ("2022年全市共收到政府信息申请公开件658件。", claims.RECEIVED, 658),
+        ("全年共受理依申请公开215件。", claims.RECEIVED, 215),
+        ("2024年，我区已按规定办结政府信息公开申请144件。", claims.FINISHED, 144),
+        ("全年办理答复政府信息公开申请 7 件。", claims.HANDLED, 7),
+        ("2021年合计共办理依申请公开0件。", claims.HANDLED, 0),
+        ("上年结转政府信息公开申请数量0件。", claims.CARRIED_OVER, 0),
+        ("全年共受理申请5件，结转下年度继续办理2件。", claims.CARRIED_FORWARD, 2),
+    ],
+)
+def test_phrasings_of_real_reports_are_claims(sentence, kind, value):
+    found = [c for c in _claims(sentence) if c.kind == kind]
+    assert [(c.value, c.about_requests) for c in found] == [(value, True)], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度共处理群众留言92条。",  # messages
+        "2022年，区政府办公室共收到市人大代表建议 1 件。",  # proposals
+        "全年办理因政府信息公开申请引发的行政复议36起。",  # review cases
+        "坚持第一时间登记受理、第一时间回复申请的“三个一”工作机制。",  # 三个一 is no count
+        "2023年，未收到政府信息公开申请。",  # none (TXT002's)
+    ],
+)
+def test_other_counts_are_no_request_claims(sentence):
+    flows = [c for c in _claims(sentence) if c.kind in claims.FLOW_KINDS and c.about_requests]
+    assert flows == [], sentence
+
+
+def test_a_bare_count_belongs_to_its_sentence():
+    """ "答复3050件" names nothing: it counts requests in a sentence about requests, and the subject
+    named first ("市政府") holds for the clauses after it."""
+    found = _claims(
+        "市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件）。全年共处理留言9件，答复8件。"
+    )
+    said = [(c.kind, c.value, c.about_requests, c.subject, c.opener) for c in found]
+    assert said == [
+        (claims.RECEIVED, 1295, True, "市政府", ""),
+        (claims.FINISHED, 1191, True, "市政府", ""),
+        (claims.CARRIED_OVER, 189, True, "市政府", "含"),
+        (claims.HANDLED, 9, False, "", ""),
+        (claims.HANDLED, 8, False, "", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "subject, kind",
+    [
+        ("我局", claims.SELF),
+        ("我区已按规定", claims.SELF),
+        ("全区各单位共", claims.REGION),
+        ("全县全年共", claims.REGION),
+        ("市政府共", claims.NAMED),
+        ("区政府办代表区政府", claims.NAMED),
+        ("县民政局已", claims.NAMED),
+        ("及时依法依规", None),
+        ("另有", None),
+    ],
+)
+def test_subjects(subject, kind):
+    assert claims.subject_of(subject)[1] == kind
+
+
+def test_keywords_are_never_swallowed_by_plain_text():
+    """OTHER is a run of characters none of which can start a keyword: every keyword, put between
+    plain characters, comes out as its own token."""
+    words = {
+        "RECEIVED": ["收到", "受理", "接收", "接到", "新收", "收悉"],
+        "HANDLED": ["答复", "回复", "办理", "处理"],
+        "FINISHED": ["办结", "办理完毕", "办理完成", "处理完毕", "答复完毕", "完成办理", "完成答复"],
+        "CARRIED_OVER": ["上年结转", "上年度结转", "上一年度转结", "往年结转", "以前年度结转"],
+        "CARRIED_FORWARD": ["结转下年度", "顺延到下年度", "转结下一年", "结转至", "顺延至"],
+        "CATEGORY": ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "不予受理"],
+        "APPLICANT": ["自然人", "法人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"],
+        "REQUEST": ["申请", "依申请公开"],
+        "QIZHONG": ["其中"],
+        "INCL": ["含", "包括", "包含"],
+        "ALL": ["均", "全部", "所有", "都", "全数"],
+        "NEG": ["未", "没有", "暂无", "无"],
+        "APPROX": ["余", "多", "近", "超过", "约", "左右", "以上"],
+        "PERCENT_OF": ["占", "占比"],
+        "TIME": ["全年", "本年度", "年内", "今年", "当年", "一年来"],
+        "COUNT": ["3件", "两份", "12 条"],
+        "SHARE": ["17.46%", "5％"],
+    }
+    lark = claims.parser()
+    for kind, samples in words.items():
+        for word in samples:
+            tokens = [(t.type, t.value) for t in lark.lex(f"甲乙{word}甲乙")]
+            assert (kind, word) in tokens, (word, tokens)
+
+
+def test_reading_is_bounded():
+    """Clauses are parsed one at a time, at most MAX_CLAUSES of them, each no longer than MAX_CLAUSE
+    characters: a hostile narrative of 10⁵ characters costs bounded time."""
+    for text in (
+        "全年共受理政府信息公开申请1件，" * 7_000,
+        "收到申请" * 25_000 + "1件",
+        "1件、" * 33_000,
+        "其中" + "（" * 50_000 + "1件" + "）" * 50_000,
+        ("受理申请" * 20 + "\n") * 1_200,
+    ):
+        story = claims._join(tuple(text.split("\n")), (1, 1))
+        start = time.process_time()
+        claims._read(story)
+        assert time.process_time() - start < 5.0

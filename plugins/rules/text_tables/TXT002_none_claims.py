@@ -13,6 +13,9 @@ class NoneClaims(Rule):
     """正文说「未收到申请」或「未发生行政复议、行政诉讼」,表中却有数。
 
     Why: a claim of none that the tables contradict is text contradicting its own tables (spec §5, §8).
+    "未收到申请" is compared with table 三's 本年新收 total; "未发生行政复议、行政诉讼" with table 四's
+    totals; "未发生…被行政复议纠错或行政诉讼败诉的情况" claims only that none was corrected or lost,
+    and is compared with table 四's 结果纠正 cells of the groups it names.
 
     Fails: "我局未收到依申请公开的政府信息申请" with 本年新收 总计 2.
     Passes: the same sentence with 本年新收 总计 0.
@@ -42,15 +45,39 @@ class NoneClaims(Rule):
             )
         m = re.search(r"(?:未发生|未出现|没有发生|无)[^。;；]{0,24}?(?:行政复议|行政诉讼)", text)
         if m:
-            totals = [_total(report, "t4", g) for g in ("review", "litigation_direct", "litigation_after_review")]
-            total = sum(c.value for c in totals if c is not None)
-            if total > 0:
-                line, column = _where(report, text, m)
-                yield self.finding(
-                    f"正文称「{m.group(0)}」,但表四的复议、诉讼总计为{total:g}",
-                    line=line,
-                    column=column,
-                    table="t4",
-                    expected=0,
-                    actual=total,
-                )
+            yield from self._review_claim(report, text, m)
+
+    def _review_claim(self, report, text, m):
+        # The rest of the clause says what did not happen: "…被行政复议纠错或行政诉讼败诉的情况" claims
+        # no review corrected and no lawsuit lost, not that there was no review or lawsuit at all.
+        clause = text[m.start() : m.start() + 60]
+        clause = re.split(r"[。;；]", clause)[0]
+        corrected = list(re.finditer(r"纠错|纠正|败诉|撤销|确认违法|被改变", clause))
+        quote = m.group(0)
+        if corrected:
+            groups, names = [], []
+            if "复议" in clause:
+                groups.append("review")
+                names.append("行政复议")
+            if "诉讼" in clause or "败诉" in clause:
+                groups += ["litigation_direct", "litigation_after_review"]
+                names.append("行政诉讼")
+            cells = [_total(report, "t4", g, "corrected") for g in groups]
+            total = sum(c.value for c in cells if c is not None)
+            what, col = f"{'、'.join(names)}的「结果纠正」", "corrected"
+            quote = clause[: corrected[-1].end()].replace("\n", "")
+        else:
+            cells = [_total(report, "t4", g) for g in ("review", "litigation_direct", "litigation_after_review")]
+            total = sum(c.value for c in cells if c is not None)
+            what, col = "复议、诉讼总计", "total"
+        if total > 0:
+            line, column = _where(report, text, m)
+            yield self.finding(
+                f"正文称「{quote}」,但表四的{what}为{total:g}",
+                line=line,
+                column=column,
+                table="t4",
+                col=col,
+                expected=0,
+                actual=total,
+            )

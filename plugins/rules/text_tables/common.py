@@ -45,3 +45,16 @@ def _where(report, text, m):
         return line_offset + 1, len(before) - (before.rfind("\n") + 1) + 1
     column = (len(before) - (before.rfind("\n") + 1) + 1) if line_offset else part.column + len(before)
     return part.line + line_offset, column
+
+
+def subject_note(claim, body) -> str:
+    """Why a claim is only a warning: its subject is not the report's own body."""
+    own = f"本报告的主体「{body}」" if body else "本报告的主体"
+    return f"句子的主语为「{claim.subject}」,与{own}未必相同,表三的统计范围可能不同"
+
+
+def of_other_year(claim, report) -> bool:
+    """Whether a claim speaks of another year than the report's ("2022年受理申请83件" in a 2023 report,
+    "去年受理…"): a comparison, not this year's count."""
+    year = report.meta.year
+    return claim.prior or (claim.year is not None and year is not None and claim.year != year)
