@@ -41,7 +41,7 @@ class FoundMetadata:
 
     title: Optional[str]
     body: Optional[str]
-    year: Optional[int]  # from the title, else from the statistics period
+    year: Optional[int]  # the title's, unless the rest of the evidence agrees on another (report_year)
     title_line: Optional[int]
     period: Optional[Period]
     published: Optional[str]
@@ -52,10 +52,40 @@ def read_metadata(lines: list[str]) -> FoundMetadata:
     """Title, body, year, statistics period and publication date of the normalised ``lines``."""
     title, body, year, title_line = find_title(lines)
     period = find_period(lines)
-    if year is None and period is not None and period.start:
-        year = int(period.start[:4])
     published, published_line = find_published(lines)
+    year = report_year(year, title_line, period, published, lines)
     return FoundMetadata(title, body, year, title_line, period, published, published_line)
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_MIN_TEXT_MENTIONS = 3  # a year the text names this often, twice as often as any other, is evidence
+
+
+def report_year(title_year, title_line, period, published, lines) -> Optional[int]:
+    """The year the report is about. The title's, as a rule; but when the other evidence — the
+    statistics period, the date of publication (reports come out the following year) and the year
+    the text names most — has at least two sources agreeing on another year and none siding with the
+    title, the title is the slip and that year is the report's (DAT004 then blames the title).
+    Without a title, the period's year."""
+    period_year = None
+    if period is not None and period.start and period.end and period.start[:4] == period.end[:4]:
+        period_year = int(period.start[:4])
+    if title_year is None:
+        return period_year if period is None or period.start is None else int(period.start[:4])
+    others = [y for y in (period_year, int(published[:4]) - 1 if published else None) if y is not None]
+    counts: dict = {}
+    skip = {title_line, period.line if period is not None else None}  # each is evidence of its own
+    for idx, line in enumerate(lines):
+        if idx + 1 not in skip:
+            for y in _YEAR_IN_TEXT.findall(line):
+                counts[int(y)] = counts.get(int(y), 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+    if ranked and ranked[0][1] >= _MIN_TEXT_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        others.append(ranked[0][0])
+    if title_year in others or len(others) < 2:
+        return title_year
+    best = max(set(others), key=others.count)
+    return best if others.count(best) >= 2 else title_year
 
 
 def _iso(y, m, d) -> Optional[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ogilint.finding import ERROR, Location
-from ogilint.plugins.rules.dates.common import describe, judge_years
+from ogilint.plugins.rules.dates.common import describe, judge_years, other_evidence, period_year, title_year
 from ogilint.rule import Rule
 
 
@@ -14,6 +14,10 @@ class TitleYearMismatch(Rule):
     are judged together with the other evidence (the date of publication, the year part 一 keeps
     naming) and reported once: here when the title is the odd one out, or when nothing decides
     (then the message says so); DAT002 reports a period that is the odd one out.
+
+    Without a readable period, the title is held against the year the parser settled on from the
+    other evidence (``Meta.year``: two sources at least — the date of publication, the year the text
+    names most — agreeing on another year, none on the title's).
 
     Fails: title "2023年…年度报告" with period 2024年1月1日至2024年12月31日 and a text that speaks of
     2024. Passes: both 2024.
@@ -27,7 +31,10 @@ class TitleYearMismatch(Rule):
 
     def check(self, report, ctx):
         verdict = judge_years(report)
-        if verdict is None or verdict.wrong == "period":
+        if verdict is None:
+            yield from self._without_period(report)
+            return
+        if verdict.wrong == "period":
             return
         title, period = verdict.title, verdict.period
         if verdict.wrong == "title":
@@ -40,4 +47,17 @@ class TitleYearMismatch(Rule):
             expected=str(period.year),
             actual=str(title.year),
             related=[Location(line=period.line, column=report.meta.period.column)],
+        )
+
+    def _without_period(self, report):
+        title, year = title_year(report), report.meta.year
+        if title is None or year is None or title.year == year or period_year(report) is not None:
+            return
+        evidence = [e for e in other_evidence(report) if e.year == year]
+        shown = f":{describe(evidence)}" if evidence else ""
+        yield self.finding(
+            f"标题年度 {title.year} 与报告其他依据所指的年度 {year} 不一致{shown}",
+            line=title.line,
+            expected=str(year),
+            actual=str(title.year),
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from ogilint import spec
 from ogilint.finding import ERROR, WARNING
 from ogilint.plugins.rules.structure.common import (
@@ -12,6 +14,7 @@ from ogilint.plugins.rules.structure.common import (
     present_parts,
 )
 from ogilint.rule import Rule
+from ogilint.spec.problems import ProblemKind
 
 
 class PartMissing(Rule):
@@ -44,6 +47,9 @@ class PartMissing(Rule):
             return
         first, last = min(present), max(present)
         excerpt = _starts_inside(report)
+        heading_problems = {
+            (p.detail or {}).get("part") for p in report.problems if p.kind == ProblemKind.HEADING_DAMAGED
+        }
         for n in range(1, 7):
             if n in present or ((_truncated(report) or excerpt) and n > last) or (excerpt and n < first):
                 continue
@@ -67,9 +73,67 @@ class PartMissing(Rule):
                     hint="对照报告原件核对这一部分的标题",
                 )
                 continue
+            table = report.tables.get(f"t{n}") if n in (2, 3, 4) else None
+            if table is not None and table.found:
+                if n not in heading_problems:  # else EXT011 reports the lost heading
+                    yield self.finding(
+                        f"没有找到第{numeral(n)}部分「{title}」的标题;该部分的统计表(表{numeral(n)})在第{table.line}行,照常读取",
+                        line=table.line,
+                        expected=f"{numeral(n)}、{title}",
+                        actual="未找到标题",
+                        severity=WARNING,
+                        confidence=0.7,
+                        hint="对照报告原件核对这一部分的标题",
+                    )
+                continue
+            absorbed = _rows_read_elsewhere(report, n)
+            if absorbed:
+                yield self.finding(
+                    f"没有找到第{numeral(n)}部分「{title}」的标题;表{numeral(n)}的内容(如「{absorbed[0].detail_label}」)"
+                    f"混在另一张表里,第{absorbed[0].line}行起,未能读取",
+                    line=absorbed[0].line,
+                    expected=f"{numeral(n)}、{title}",
+                    actual="未找到标题",
+                    severity=WARNING,
+                    confidence=0.6,
+                    hint="对照报告原件核对这一部分的标题和统计表",
+                )
+                continue
             yield self.finding(
                 f"缺少第{numeral(n)}部分「{title}」",
                 expected=title,
                 actual="缺失",
                 extent=3,
             )
+
+
+_MIN_ROWS_ELSEWHERE = 3  # labels of a table's own wording that cannot be anything else
+
+
+@attrs.frozen
+class _Absorbed:
+    line: int
+    detail_label: str
+
+
+def _rows_read_elsewhere(report, n: int) -> list:
+    """Rows of table ``n`` (2–4) that another table could not place (ROW_EXTRA problems holding
+    table ``n``'s row labels, or for table 四 its column heads): its heading is lost and its text
+    was read as part of the table before it, so the part is there, unread, and not missing. Each
+    label counts once; three make the case."""
+    if n not in (2, 3, 4):
+        return []
+    key = f"t{n}"
+    words = [r.label for r in spec.tables_for(report.meta.template_version)[key].rows if len(r.label) >= 4]
+    if key == "t4":
+        words += [w for w in spec.T4_COLUMN_LABELS.values() if w != "总计"]
+    seen: set = set()
+    found = []
+    for p in report.problems:
+        if p.kind != ProblemKind.ROW_EXTRA or p.table == key or p.line is None:
+            continue
+        hits = [w for w in words if w in p.message and w not in seen]
+        if hits:
+            seen.update(hits)
+            found.append(_Absorbed(p.line, hits[0]))
+    return found if len(seen) >= _MIN_ROWS_ELSEWHERE else []
