@@ -93,9 +93,9 @@ def parse_lines(
             0,
             Problem(
                 K.TRUNCATED,
-                f"文本在第{truncated}行中断,报告不完整"
+                f"文本在第{truncated}行中断,所给文本不是完整的报告"
                 + (f"(只到第{last}部分)" if last else "")
-                + ";其后缺少的内容不逐项报告",
+                + ";其后的内容未检查,也不逐项报告为缺失",
                 line=truncated,
                 confidence=0.8,
                 detail={"last_part": last},

@@ -75,7 +75,7 @@ def truncated_start(parts: tuple, tokens: list, title_line: Optional[int]) -> li
     return [
         Problem(
             K.TRUNCATED,
-            f"文本从{where}开始,报告此前的内容不在文本中,报告不完整;文本之外的部分不逐项报告",
+            f"文本从{where}开始,所给文本不是完整的报告;此前的内容未检查,也不逐项报告为缺失",
             line=content[0].line,
             confidence=0.8,
             detail={"at": "start", "first_part": begins, "first_heading": first.number if first else 0},
