@@ -81,6 +81,21 @@ def others_where(run_reports, key: Callable, value) -> tuple:
     return tuple(r for r in run_reports if key(r) == value)
 
 
+def body_year(report) -> Optional[tuple]:
+    """The run index key of a report by body and year (the key of the cross-year rules)."""
+    m = report.meta
+    return (m.body, m.year) if m.body and m.year else None
+
+
+def last_year(report, run_reports):
+    """The report of the same body for the previous year among ``run_reports``, or None."""
+    m = report.meta
+    if not m.body or not m.year:
+        return None
+    found = others_where(run_reports, body_year, (m.body, m.year - 1))
+    return found[0] if found else None
+
+
 @attrs.frozen
 class Context:
     """What a rule may know besides the report: its options and the other reports of the run."""

@@ -69,7 +69,7 @@ def build_tables(version: str, sections: dict, truncated: bool, cells: bool = Fa
             starts_inside = bool(t3_rows)
     present = t3.present_columns(header, t3_rows)
     t3_spec = spec.with_subtotal(specs["t3"]) if spec.T3_SUBTOTAL in present else specs["t3"]
-    builder = TableBuilder(t3_spec, present=present, row_identities=t3.row_identities)
+    builder = t3.Table3Builder(t3_spec, present)
     tables["t3"] = builder.build(
         t3_rows,
         found=bool(t3_rows),

@@ -272,7 +272,7 @@ class TableBuilder:
                 lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
                 self._problem(
                     K.CELL_MISSING,
-                    f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
+                    f"{self._row_name(rspec)}少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
                     + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
                     obs.line,
                     rspec.key,
@@ -285,7 +285,7 @@ class TableBuilder:
                 a, b = chosen.joined
                 self._problem(
                     K.CELL_JOINED,
-                    f"{self._name()}「{rspec.label}」行的「{a.raw}」「{b.raw}」是拆在两格里的一个数,"
+                    f"{self._row_name(rspec)}的「{a.raw}」「{b.raw}」是拆在两格里的一个数,"
                     f"按勾稽关系合读为 {a.raw}{b.raw}",
                     a.line,
                     rspec.key,
@@ -297,7 +297,7 @@ class TableBuilder:
                 conf = min(conf, 0.7)
                 self._problem(
                     K.CELL_EXTRA,
-                    f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,已略去多余的单元格",
+                    f"{self._row_name(rspec)}多出{len(chosen.dropped)}个数,已略去多余的单元格",
                     obs.line,
                     rspec.key,
                     column=obs.column,
@@ -316,7 +316,7 @@ class TableBuilder:
             if p is not MISSING and p.kind == BAD and not p.ambiguous:
                 self._problem(
                     K.CELL_UNREADABLE,
-                    f"{self._name()}「{rspec.label}」行有无法识别为数字的内容「{p.raw}」",
+                    f"{self._row_name(rspec)}有无法识别为数字的内容「{p.raw}」",
                     p.line,
                     rspec.key,
                     column=p.column,
@@ -353,7 +353,7 @@ class TableBuilder:
             raw = " ".join(a.raw for a in obs.values)
             self._problem(
                 K.SPLIT_AMBIGUOUS,
-                f"{self._name()}「{rspec.label}」行的数字「{raw[:40]}」无法读成本行的单元格",
+                f"{self._row_name(rspec)}的数字「{raw[:40]}」无法读成本行的单元格",
                 obs.line,
                 rspec.key,
                 column=obs.column,
@@ -366,7 +366,7 @@ class TableBuilder:
             lost = [c for c, p in zip(cols, chosen.pieces) if p is MISSING]
             self._problem(
                 K.CELL_MISSING,
-                f"{self._name()}「{rspec.label}」行少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
+                f"{self._row_name(rspec)}少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
                 + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
                 obs.line,
                 rspec.key,
@@ -379,7 +379,7 @@ class TableBuilder:
             chosen = opts[0]
             self._problem(
                 K.CELL_EXTRA,
-                f"{self._name()}「{rspec.label}」行多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
+                f"{self._row_name(rspec)}多出{len(chosen.dropped)}个数,无法判定哪个是多余的",
                 obs.line,
                 rspec.key,
                 column=obs.column,
@@ -402,10 +402,10 @@ class TableBuilder:
         fits = "都符合勾稽关系" if self.has_identity else "都说得通(本表没有勾稽关系可以判定)"
         self._problem(
             K.SPLIT_AMBIGUOUS,
-            f"{self._name()}「{rspec.label}」行的数字「{' '.join(a.raw for a in obs.values)}」"
+            f"{self._row_name(rspec)}的数字「{' '.join(a.raw for a in obs.values)}」"
             f"有多种拆分{fits}({shown}{more}),无法确定"
             if not exhausted
-            else f"{self._name()}「{rspec.label}」行的数字拆分方式过多,无法确定",
+            else f"{self._row_name(rspec)}的数字拆分方式过多,无法确定",
             obs.line,
             rspec.key,
             column=obs.column,
@@ -456,6 +456,12 @@ class TableBuilder:
     # --- helpers ------------------------------------------------------------------------------------
     def _name(self) -> str:
         return spec.TABLE_NAMES[self.spec.key]
+
+    def _row_name(self, rspec) -> str:
+        """ "表三「(七)总计」行"; table 四's one run of fifteen figures is "表四的数据行"."""
+        if rspec.key == self.spec.key:
+            return f"{self._name()}的数据行"
+        return f"{self._name()}「{rspec.label}」行"
 
     def _problem(self, kind, message, line, row, column=None, col=None, confidence=1.0, detail=None):
         self.problems.append(

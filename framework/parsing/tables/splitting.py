@@ -187,6 +187,17 @@ def readings(
     return found, False
 
 
+def whole_splits(atoms: Sequence[Atom], width: int, may_cut: bool) -> tuple[list[Reading], bool]:
+    """Every cutting of the atoms' digits into exactly ``width`` cells, none lost and none dropped,
+    whatever the identities say: the readings among which a row that no reading satisfies is judged
+    cell by cell (t3.py). Only rows whose digits are cut; the bounds of :func:`readings` hold."""
+    cuttable = may_cut or any(_leading_zero(a) for a in atoms)
+    if len(atoms) >= width or not cuttable or sum(_piece_range(a)[1] for a in atoms) < width:
+        return [], False  # nothing to cut, or too few digits for the cells
+    rs, exhausted = readings(atoms, width, lambda v: True, may_cut)
+    return distinct([r for r in rs if r.cuts and not r.gaps]), exhausted
+
+
 def _leading_zero(a: Atom) -> bool:
     return a.kind == NUM and len(a.raw) > 1 and a.raw[0] == "0" and "." not in a.raw
 

@@ -1,16 +1,24 @@
 """Table 三: which columns the report's table has (read from its header and the width of its rows),
-where its header stands, and the identities that settle its rows."""
+where its header stands, the identities that settle its rows, and the reading of a row whose
+run-together digits no split makes add up (the one cell that explains it)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import Optional
 
+import attrs
+
 from ogilint import spec
+from ogilint.model import Row
 from ogilint.parsing.tables.atoms import NUM
+from ogilint.parsing.tables.builder import TableBuilder, row_check, within_width
 from ogilint.parsing.tables.rows import ObservedRow
-from ogilint.spec.identities import may_hold_values, t3_identities, t3_row_identities
+from ogilint.parsing.tables.splitting import Reading, count_of, whole_splits
+from ogilint.spec.identities import TOLERANCE, Identity, may_hold_values, t3_identities, t3_row_identities
+from ogilint.spec.problems import ProblemKind as K
 
 # Words of the header that name each column.
 T3_COLUMN_WORDS = {
@@ -92,3 +100,240 @@ def column_score(table: spec.TableSpec, present: tuple) -> Callable[[dict], int]
         )
 
     return score
+
+
+# --- a row that no split of its digits makes add up -------------------------------------------------
+
+GUESS = 0.7  # how sure the cells of a row read by the one cell that explains it are (a unique cut: 0.9)
+FIRST_PASS = 200  # readings of the open rows settled before the rows no split fits, at most
+WAYS_WORK = 5_000  # splits × ways of reading the open rows judged for one row, at most
+TABLE_WORK = 20_000  # splits × ways judged for the whole table, at most: past it, rows are left as read
+IDENTITY_NAMES = {"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}
+
+
+@attrs.frozen
+class Culprit:
+    """The one cell of a row whose change from ``value`` to ``expected`` makes every identity through
+    the row hold: the row's own total and at least one identity down the cell's column miss, all by
+    the change, and nothing else through the row misses."""
+
+    col: str
+    value: float
+    expected: float
+    kinds: tuple  # the kinds of the identities that miss through the cell (row, subtotal, balance, handled)
+
+
+class _RowJudge:
+    """The identities of table 三 through one row, with every other row's cells fixed (None: unknown).
+    Built once per row (the other rows summed once); each judgement of the row's values then costs
+    one step per cell of the row in each identity through it."""
+
+    def __init__(self, identities: list[Identity], key: str, known: dict):
+        self.through = []  # (identity, {column: +1 left / -1 right}, Σ of the other rows' cells or None)
+        for identity in identities:
+            own: dict = {}
+            rest: Optional[float] = 0.0
+            for sign, cells in ((1, identity.left), (-1, identity.right)):
+                for r, c in cells:
+                    if r == key:
+                        own[c] = sign
+                    elif rest is not None:
+                        v = known.get(r, {}).get(c)
+                        rest = None if v is None else rest + sign * v
+            if own:
+                self.through.append((identity, own, rest))
+
+    def misses(self, vec: dict) -> list:
+        """(identity, its signs, Σleft − Σright or None when a cell is unknown) per identity."""
+        out = []
+        for identity, own, rest in self.through:
+            diff = rest
+            for c, sign in own.items():
+                v = vec.get(c)
+                diff = None if diff is None or v is None else diff + sign * v
+            out.append((identity, own, diff))
+        return out
+
+    def consistent(self, vec: dict) -> bool:
+        return all(d is None or abs(d) <= TOLERANCE for _, _, d in self.misses(vec))
+
+    def culprits(self, vec: dict) -> list[Culprit]:
+        """The cells of the row whose change alone makes every identity through the row hold, with a
+        row identity and a column identity among those it makes hold (IDN010's evidence)."""
+        status = self.misses(vec)
+        failing = [(i, own, d) for i, own, d in status if d is not None and abs(d) > TOLERANCE]
+        out: list[Culprit] = []
+        if not failing:
+            return out
+        kinds = tuple(k for k in IDENTITY_NAMES if any(i.kind == k for i, _, _ in failing))
+        if not any(k in ("row", "subtotal") for k in kinds) or not any(k in ("balance", "handled") for k in kinds):
+            return out  # the row and a column must both point at the cell
+        for c, v in vec.items():
+            if v is None or any(c not in own for _, own, _ in failing):
+                continue
+            if any(c in own and d is not None and abs(d) <= TOLERANCE for _, own, d in status):
+                continue  # an identity through the cell holds: changing the cell would break it
+            changes = [-d * own[c] for _, own, d in failing]
+            if max(changes) - min(changes) > TOLERANCE or v + changes[0] < 0:
+                continue
+            out.append(Culprit(c, v, v + changes[0], kinds))
+        return out
+
+
+class Table3Builder(TableBuilder):
+    """Table 三's builder. A row whose run-together digits no split makes add up (and no reading with a
+    lost cell fits the columns either) is judged split by split against every identity through it:
+
+    - the one split under which a single cell explains every miss — the row's total and an identity
+      down that cell's column miss by the same amount — is read, with lowered confidence, and the
+      problem says why (IDN010 then names the cell);
+    - when the digits allow one split only, it is read as written (the identities report it);
+    - otherwise no split is preferred over another: the row is unreadable, as reported.
+
+    The splits judged are those of :func:`~ogilint.parsing.tables.splitting.whole_splits` (bounded as
+    every reading of a row); a row whose splits ran past that bound is left as read, and so is every
+    row once the table has spent TABLE_WORK judgements (each linear in the identities through a row).
+    """
+
+    def __init__(self, table: spec.TableSpec, present: tuple):
+        super().__init__(table, present=present, row_identities=row_identities)
+        self.identities = t3_identities(table, present)
+        self.splits: dict[str, list[Reading]] = {}  # rows no split satisfies: every split of the digits
+        self.guessed: dict[str, tuple[Culprit, int]] = {}  # rows read by the one cell that explains them
+        self.unfit: set = set()  # rows none of whose splits fits or is explained by one cell
+        self.work = TABLE_WORK  # judgements of a row's values left for the table
+
+    def read_row(self, row: spec.RowSpec, obs: ObservedRow) -> tuple[list[Reading], bool]:
+        rs, exhausted = super().read_row(row, obs)
+        cols = self.width(row)
+        ok = row_check(self.row_identities(row.key, row.columns), cols)
+        if not any(not r.gaps and ok(tuple(count_of(p) for p in r.pieces)) for r in rs):
+            if rs and all(r.cuts and not r.gaps for r in rs):  # the builder fell back on every split
+                splits, over = rs, exhausted
+            else:
+                splits, over = whole_splits(within_width(obs.values, len(cols)), len(cols), obs.may_cut)
+            if splits and not over:
+                self.splits[row.key] = splits
+        return rs, exhausted
+
+    def _settle_by_columns(self, options: dict, column_check: Callable[[dict], int]) -> None:
+        failed = [k for k in self.row_specs if k in self.splits and k in options]
+        if not failed:
+            super()._settle_by_columns(options, column_check)
+            return
+        # The other rows first, with the rows no split fits left unknown: their readings would mislead
+        # the columns. Then those rows, split by split, with each way the still open rows may be read.
+        # (That first pass is skipped when the open rows have many readings: it would be paid twice.)
+        held = {k: options.pop(k) for k in failed}
+        if sum(len(v) for v in options.values() if len(v) > 1) <= FIRST_PASS:
+            super()._settle_by_columns(options, column_check)
+        options.update(held)
+        self._read_by_one_cell(options, failed)
+        super()._settle_by_columns(options, column_check)
+
+    def _read_by_one_cell(self, options: dict, failed: list) -> None:
+        """Each row no split fits, in table order, judged with the rows not yet judged unknown (and the
+        rows kept as read, each way they may be read). A row kept as read — a reading fits while rows
+        after it were unknown — is judged once more when all have been judged."""
+        pending = set(failed)
+        kept = []
+        for key in failed:
+            pending.discard(key)
+            if not self._judge_row(key, options, pending):
+                kept.append(key)
+        if len(kept) < len(failed):
+            for key in kept:
+                self._judge_row(key, options, pending)
+
+    def _judge_row(self, key: str, options: dict, pending: set) -> bool:
+        """Read row ``key`` by its splits (see the class); False when a reading as read fits."""
+        splits = self.splits[key]
+        fixed = {
+            k: self._by_column(k, v[0]) for k, v in options.items() if len(v) == 1 and k != key and k not in pending
+        }
+        open_rows = [k for k, v in options.items() if len(v) > 1 and k != key and k not in pending]
+        ways = self._ways(options, open_rows, fixed, len(splits))
+        self.work -= len(ways) * (len(splits) + len(options[key]))
+        if self.work < 0:
+            return False  # the table's bound is spent: the row stays as read
+        explained: dict = {}
+        for known in ways:
+            judge = _RowJudge(self.identities, key, known)
+            if any(judge.consistent(self._by_column(key, r)) for r in options[key]):
+                return False  # a reading (a lost cell placed) fits every identity through the row: kept
+            for r in splits:
+                for found in judge.culprits(self._by_column(key, r)):
+                    explained.setdefault((r.values(), found.col), (r, found))
+        if len(explained) == 1:
+            [(reading, culprit)] = explained.values()
+            options[key] = [reading]
+            if len(splits) > 1:
+                self.guessed[key] = (culprit, len(splits))
+        elif len(splits) == 1:
+            options[key] = splits  # the one split the digits allow: read as written
+        else:
+            options[key] = []
+            self.unfit.add(key)
+        return True
+
+    def _ways(self, options: dict, open_rows: list, fixed: dict, splits: int) -> list[dict]:
+        """The values of the other rows, once for each way the open rows may be read together — or once,
+        with the open rows unknown, when the ways times the splits to judge exceed WAYS_WORK."""
+        ways = 1
+        for k in open_rows:
+            ways *= len(options[k])
+        if not open_rows or ways * splits > WAYS_WORK:
+            return [fixed]
+        per_row = [[self._by_column(k, r) for r in options[k]] for k in open_rows]
+        return [{**fixed, **dict(zip(open_rows, combo))} for combo in itertools.product(*per_row)]
+
+    def make_row(
+        self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool, score: float
+    ) -> Row:
+        row = super().make_row(rspec, obs, opts, exhausted, score)
+        raw = " ".join(a.raw for a in obs.values)
+        if rspec.key in self.unfit and not opts:
+            for i in range(len(self.problems) - 1, -1, -1):
+                p = self.problems[i]
+                if p.kind == K.SPLIT_AMBIGUOUS and p.row == rspec.key:
+                    self.problems[i] = attrs.evolve(
+                        p,
+                        message=f"{self._name()}「{rspec.label}」行连写的数字「{raw[:40]}」没有一种拆分符合勾稽关系,"
+                        "也不能由其中一格之差解释,无法读成本行的单元格",
+                        detail={**p.detail, "count": len(self.splits[rspec.key]), "fits": 0},
+                    )
+                    break
+            return row
+        guess = self.guessed.get(rspec.key)
+        if guess is None or len(opts) != 1:
+            return row
+        culprit, count = guess
+        self.split_rows[:] = [s for s in self.split_rows if s[0] != rspec.key]  # not "split uniquely"
+        conf = round(GUESS * max(row.label_confidence, 0.3), 2)
+        cells = {c: attrs.evolve(cell, confidence=min(cell.confidence, conf)) for c, cell in row.cells.items()}
+        cell = cells[culprit.col]
+        shown = " ".join(p.raw for p in opts[0].pieces)
+        self._problem(
+            K.SPLIT_AMBIGUOUS,
+            f"{self._name()}「{rspec.label}」行连写的数字「{raw[:40]}」没有一种拆分符合勾稽关系(共{count}种拆分);"
+            f"只有读作「{shown}」时,不符之处可由一格解释:「{spec.COLUMN_LABELS[culprit.col]}」列的 {culprit.value:g} "
+            f"使{'、'.join(IDENTITY_NAMES[k] for k in culprit.kinds)}都相差 "
+            f"{abs(culprit.expected - culprit.value):g}(应为 {culprit.expected:g})。已按此读入,这一格很可能有误,"
+            "本行的拆分仍存疑",
+            cell.line,
+            rspec.key,
+            column=cell.column,
+            col=culprit.col,
+            confidence=0.6,
+            detail={
+                "culprit": {
+                    "col": culprit.col,
+                    "value": culprit.value,
+                    "expected": culprit.expected,
+                    "identities": list(culprit.kinds),
+                },
+                "reading": [p.raw for p in opts[0].pieces],
+                "count": count,
+            },
+        )
+        return attrs.evolve(row, cells=cells)

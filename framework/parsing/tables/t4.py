@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Optional
 
 import attrs
 
@@ -11,13 +12,15 @@ from ogilint.model import Cell, Problem, Row, Table
 from ogilint.parsing.tables.atoms import NUM
 from ogilint.parsing.tables.builder import TableBuilder, row_check
 from ogilint.parsing.tables.rows import ObservedRow
-from ogilint.parsing.tables.splitting import count_of, distinct, readings
+from ogilint.parsing.tables.splitting import count_of, distinct, readings, whole_splits
 from ogilint.spec.identities import Identity, t4_identities
 from ogilint.spec.problems import ProblemKind as K
 
 # The whole table read as one row of 15 cells, "<group>.<column>" (how extracted text presents it).
 RUN = spec.RowSpec("t4", "表四数据行", tuple(f"{g}.{c}" for g in spec.T4_GROUPS for c in spec.T4_COLUMNS))
 RUN_TABLE = spec.TableSpec("t4", spec.T4.title, (RUN,), RUN.columns)
+GUESS = 0.7  # how sure the cells of a run read by the one split with one group off are (a unique cut: 0.9)
+GROUP_NAMES = {"review": "行政复议", "litigation_direct": "未经复议直接起诉", "litigation_after_review": "复议后起诉"}
 
 
 class Table4Builder(TableBuilder):
@@ -105,11 +108,16 @@ class Table4Builder(TableBuilder):
         ok = _run_check()
 
         rs, exhausted = readings(list(values), len(RUN.columns), ok, run.may_cut, may_join=True)
+        off = self._one_group_off(values, run) if not any(not r.gaps for r in rs) else None
+        if off is not None:
+            rs, exhausted = [off[0]], False
         if not rs:
             rs, exhausted = readings(list(values), len(RUN.columns), lambda v: True, run.may_cut)
             fewest = min((r.gaps for r in rs), default=0)  # once, not once per reading
             rs = [r for r in rs if r.gaps == fewest]
         row = self.make_row(RUN, run, distinct(rs), exhausted, 1.0)
+        if off is not None and off[1] > 1:
+            row = self._read_one_group_off(row, run, off)
         rows = {
             g: Row(g, "", 1.0, row.line, {c: row.cells[f"{g}.{c}"] for c in spec.T4_COLUMNS}) for g in spec.T4_GROUPS
         }
@@ -117,6 +125,47 @@ class Table4Builder(TableBuilder):
         # The run is not a row of the report: its problems name the table only.
         self.problems[:] = [attrs.evolve(p, row=None) if p.row == RUN.key else p for p in self.problems]
         return Table("t4", spec.T4_COLUMNS, spec.T4_COLUMNS, rows, first.line, found)
+
+    def _one_group_off(self, values: tuple, run: ObservedRow) -> Optional[tuple]:
+        """The run's digits ran together and no reading with every cell there fits: the one split of the
+        digits under which two groups add up and one misses — (that split, how many splits there are, the
+        group) — or None when no split or several do (a lost cell is then placed as before). One wrong
+        figure is likelier than a lost cell and two cells read as one number."""
+        splits, over = whole_splits(values, len(RUN.columns), run.may_cut)
+        if over or not splits:
+            return None
+        found = []
+        for r in splits:
+            vec = tuple(count_of(p) for p in r.pieces)
+            off = [g for g, check in zip(spec.T4_GROUPS, _group_checks()) if not check(vec)]
+            if len(off) == 1:
+                found.append((r, off[0]))
+                if len(found) > 1:
+                    return None
+        return (found[0][0], len(splits), found[0][1]) if found else None
+
+    def _read_one_group_off(self, row: Row, run: ObservedRow, off: tuple) -> Row:
+        """The run read by the one split with one group off, among several: less sure, and said so."""
+        reading, count, group = off
+        self.split_rows[:] = [s for s in self.split_rows if s[0] != RUN.key]  # not "split uniquely"
+        cells = {c: attrs.evolve(cell, confidence=min(cell.confidence, GUESS)) for c, cell in row.cells.items()}
+        shown = " ".join(p.raw for p in reading.pieces)
+        values = [cells[f"{group}.{c}"].value for c in spec.T4_COLUMNS]
+        self.problems.append(
+            Problem(
+                K.SPLIT_AMBIGUOUS,
+                f"表四连写的数字「{' '.join(a.raw for a in run.values)[:60]}」没有一种拆分使三组都符合勾稽关系"
+                f"(共{count}种拆分);只有读作「{shown}」时只有「{GROUP_NAMES[group]}」一组不符"
+                f"(四项之和 {sum(values[:4]):g},总计 {values[4]:g}),已按此读入,这一组很可能有误,拆分仍存疑",
+                line=run.line,
+                column=run.column,
+                table="t4",
+                row=group,
+                confidence=0.6,
+                detail={"reading": [p.raw for p in reading.pieces], "count": count, "group": group},
+            )
+        )
+        return attrs.evolve(row, cells=cells)
 
 
 def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
@@ -149,6 +198,12 @@ def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
                 last = attrs.evolve(rows[-1], values=tuple(vals[before:m]))
                 return rows[:-1] + [last], tuple(vals[m:])
     return observed, ()
+
+
+@functools.cache
+def _group_checks() -> tuple:
+    """One test of the run's fifteen values per group (in spec.T4_GROUPS order)."""
+    return tuple(row_check([_in_run(i)], RUN.columns) for i in t4_identities())
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ogilint.plugins.rules.identities.common import _Identity
+from ogilint.plugins.rules.identities.common import _Identity, row_name
 
 
 class RowTotal(_Identity):
@@ -23,7 +23,7 @@ class RowTotal(_Identity):
     def make(self, report, f):
         cell = report.tables["t3"].rows[f["row"]].cells["total"]
         return self.finding(
-            f"表三「{f['row']}」行: 各类申请人之和 = {f['expected']:g},但总计为 {f['actual']:g}",
+            f"表三「{row_name(report, f['row'])}」行: 各类申请人之和 = {f['expected']:g},但总计为 {f['actual']:g}",
             line=cell.line,
             column=cell.column,
             table="t3",

@@ -34,4 +34,5 @@ class ReviewTotals(_Identity):
             related=self.related(report, "t4", f["cells"]),
             hint="核对这一组的五个数",
             extent=5,
+            confidence=min((c.confidence for c in self.cells(report, "t4", f["cells"])), default=1.0),
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import WARNING
-from ogilint.plugins.rules.identities.common import _num, last_year
-from ogilint.rule import Rule
+from ogilint.plugins.rules.identities.common import _num
+from ogilint.rule import Rule, last_year
 
 
 class InForceVsLastYear(Rule):

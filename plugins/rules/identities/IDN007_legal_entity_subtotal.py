@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ogilint import spec
-from ogilint.plugins.rules.identities.common import _Identity
+from ogilint.plugins.rules.identities.common import _Identity, row_name
 
 
 class LegalEntitySubtotal(_Identity):
@@ -23,7 +23,7 @@ class LegalEntitySubtotal(_Identity):
     def make(self, report, f):
         cell = report.tables["t3"].rows[f["row"]].cells[spec.T3_SUBTOTAL]
         return self.finding(
-            f"表三「{f['row']}」行: 五类法人或其他组织之和 = {f['expected']:g},但小计为 {f['actual']:g}",
+            f"表三「{row_name(report, f['row'])}」行: 五类法人或其他组织之和 = {f['expected']:g},但小计为 {f['actual']:g}",
             line=cell.line,
             column=cell.column,
             table="t3",

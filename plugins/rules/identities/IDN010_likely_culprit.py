@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR, Location
-from ogilint.plugins.rules.identities.common import culprits, failures
+from ogilint.plugins.rules.identities.common import (
+    IDENTITY_NAMES,
+    change,
+    culprits,
+    failures,
+    read_by_one_cell,
+    row_name,
+)
 from ogilint.rule import Rule
 
 
@@ -13,7 +20,11 @@ class LikelyCulprit(Rule):
 
     Why: a single wrong cell breaks its row total and its column's identities by the same amount;
     reporting it once, as the likely culprit with the identities as evidence, tells the reviewer
-    where to look instead of a burst of separate errors (spec §5).
+    where to look instead of a burst of separate errors (spec §5). The same change of the cell must
+    make every one of them hold, and leave it a count (zero or more).
+
+    A row whose digits ran together ("280020130") and that no split makes add up is read by the parser
+    the one way a single cell explains (EXT003 says so); the cell is then named with less confidence.
 
     Fails: 「予以公开」自然人 typed 3 instead of 1: row total and the column's handled total both
     miss by 2 through that cell.
@@ -29,22 +40,22 @@ class LikelyCulprit(Rule):
     def check(self, report, ctx):
         fails = failures(report)
         t3 = report.tables["t3"]
+        guessed = read_by_one_cell(report)
         for (row, col), evidence in sorted(culprits(report, fails).items()):
             cell = t3.rows[row].cells[col]
-            row_f = evidence[0]
-            diff = row_f["actual"] - row_f["expected"]
-            kinds = "、".join(
-                {"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}[e["kind"]]
-                for e in evidence
-            )
+            delta = change(evidence[0], (row, col))
+            kinds = "、".join(IDENTITY_NAMES[e["kind"]] for e in evidence)
+            split = (row, col) in guessed
             yield self.finding(
-                f"表三「{row}」行「{spec.COLUMN_LABELS[col]}」列的 {cell.value:g} 很可能有误: {kinds}都相差 {abs(diff):g}",
+                f"表三「{row_name(report, row)}」行「{spec.COLUMN_LABELS[col]}」列的 {cell.value:g} 很可能有误: "
+                f"{kinds}都相差 {abs(delta):g}(应为 {cell.value + delta:g})"
+                + (";这一行的数字连写在一起,是按这一格之差选定的拆分" if split else ""),
                 line=cell.line,
                 column=cell.column,
                 table="t3",
                 row=row,
                 col=col,
-                expected=row_f["expected"] if col in ("total", spec.T3_SUBTOTAL) else cell.value + diff,
+                expected=cell.value + delta,
                 actual=cell.value,
                 related=[
                     Location(t3.rows[r].cells[c].line, t3.rows[r].cells[c].column, "t3", r, c)
@@ -54,5 +65,5 @@ class LikelyCulprit(Rule):
                 ],
                 hint="先核对这个单元格",
                 extent=sum(len(e["cells"]) for e in evidence),
-                confidence=0.8,
+                confidence=0.6 if split else 0.8,
             )

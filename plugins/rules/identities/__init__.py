@@ -18,6 +18,7 @@ from ogilint.plugins.rules.identities.IDN006_in_force_vs_last_year import InForc
 from ogilint.plugins.rules.identities.IDN007_legal_entity_subtotal import LegalEntitySubtotal
 from ogilint.plugins.rules.identities.IDN008_departments_exceed_aggregate import DepartmentsExceedAggregate
 from ogilint.plugins.rules.identities.IDN010_likely_culprit import LikelyCulprit
+from ogilint.plugins.rules.identities.IDN011_rows_swapped import RowsSwapped
 
 
 @hookimpl
@@ -29,6 +30,7 @@ def ogilint_rules():
         LegalEntitySubtotal,
         ReviewTotals,
         LikelyCulprit,
+        RowsSwapped,
         CarriedOver,
         InForceVsLastYear,
         DepartmentsExceedAggregate,

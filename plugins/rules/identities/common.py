@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 from ogilint import spec
 from ogilint.finding import ERROR, Location
 from ogilint.rule import Rule
 from ogilint.spec.identities import failing, t3_identities, t4_identities
+from ogilint.spec.problems import ProblemKind as K
 
 # A cell read with less confidence than this was placed by assumption (a lost cell's place guessed, a
 # surplus cell dropped by guess, a row with a label that hardly names it): it is unknown when
 # judging, so no identity accuses the body on the strength of the parser's guess.
 GUESSED = 0.5
+
+# How messages name the identities of table 三.
+IDENTITY_NAMES = {"row": "行总计", "subtotal": "法人小计", "balance": "列平衡", "handled": "办理总计"}
 
 
 def _num(cell):
@@ -25,17 +31,23 @@ def _loc(cell, table, row, col):
     return Location(cell.line, cell.column, table, row, col)
 
 
+def t3_checked(report) -> list:
+    """Table 三's identities as the report's table has them (its columns; a category printed as one
+    row takes the place of its sub-rows); none when the table was not found."""
+    t3 = report.tables.get("t3")
+    if t3 is None or not t3.found:
+        return []
+    table_spec = spec.tables_for(report.meta.template_version)["t3"]
+    printed = {c for c in spec.T3_CATEGORIES if c in t3.rows and c not in {r.key for r in table_spec.rows}}
+    if printed:  # a category printed as one row: the identities run over that row
+        table_spec = spec.with_categories_printed(table_spec, printed)
+    return t3_identities(table_spec, t3.present_columns)
+
+
 def failures(report) -> list[dict]:
     """Every failing identity of tables 三 and 四 (spec/identities.py, judging policy): its kind, the
     row or column it runs along, its cells, expected (Σ parts) and actual (the total) value."""
-    identities = []
-    t3 = report.tables.get("t3")
-    if t3 is not None and t3.found:
-        table_spec = spec.tables_for(report.meta.template_version)["t3"]
-        printed = {c for c in spec.T3_CATEGORIES if c in t3.rows and c not in {r.key for r in table_spec.rows}}
-        if printed:  # a category printed as one row: the identities run over that row
-            table_spec = spec.with_categories_printed(table_spec, printed)
-        identities += t3_identities(table_spec, t3.present_columns)
+    identities = t3_checked(report)
     t4 = report.tables.get("t4")
     if t4 is not None and t4.found:
         identities += t4_identities()
@@ -48,26 +60,109 @@ def failures(report) -> list[dict]:
     for identity, expected, actual in failing(identities, value_of):
         where = {"col": identity.col} if identity.col is not None else {"row": identity.row}
         out.append(
-            {"kind": identity.kind, **where, "expected": expected, "actual": actual, "cells": list(identity.cells)}
+            {
+                "kind": identity.kind,
+                **where,
+                "expected": expected,
+                "actual": actual,
+                "cells": list(identity.cells),
+                "left": list(identity.left),
+            }
         )
     return out
 
 
+def change(f: dict, cell: tuple) -> float:
+    """By how much ``cell`` must change for the failing identity ``f`` to hold (Σleft − Σright = 0)."""
+    miss = f["expected"] - f["actual"]  # Σleft − Σright
+    return -miss if cell in f["left"] else miss
+
+
 def culprits(report, fails: list[dict]) -> dict:
     """{(row, col): [failures]} for cells shared by a failing row total and a failing column identity
-    that miss by the same amount."""
+    that the same change of that cell makes hold (a count stays zero or more)."""
     rows = [f for f in fails if f["kind"] in ("row", "subtotal")]
     cols = [f for f in fails if f["kind"] in ("balance", "handled")]
+    t3 = report.tables.get("t3")
     found: dict = {}
     for r in rows:
-        diff = abs(r["expected"] - r["actual"])
         for c in cols:
-            if abs(abs(c["expected"] - c["actual"]) - diff) > spec.TOLERANCE:
-                continue
             cell = (r["row"], c["col"])
-            if cell in c["cells"]:
-                found.setdefault(cell, [r]).append(c)
+            if cell not in c["cells"] or cell not in r["cells"]:
+                continue
+            delta = change(r, cell)
+            value = _num(t3.cell(*cell)) if t3 is not None else None
+            if abs(change(c, cell) - delta) > spec.TOLERANCE or value is None or value + delta < 0:
+                continue
+            found.setdefault(cell, [r]).append(c)
     return found
+
+
+def read_by_one_cell(report) -> set:
+    """Cells (row, col) of table 三 rows whose run-together digits no split made add up, read by the
+    parser the one way a single cell (this one) explains: the parser's problem names the cell."""
+    out = set()
+    for p in report.problems:
+        culprit = p.detail.get("culprit") if p.kind == K.SPLIT_AMBIGUOUS and p.table == "t3" else None
+        if culprit:
+            out.add((p.row, culprit["col"]))
+    return out
+
+
+def row_name(report, row: str) -> str:
+    """A row of table 三 as a reader finds it: its label, under its category for a sub-row
+    ("(三)不予公开 5.属于三类内部事务信息"), without the note in brackets of (二)部分公开."""
+    table = spec.tables_for(report.meta.template_version)["t3"]
+    try:
+        label = table.row(row).label
+    except KeyError:
+        return spec.T3_CATEGORIES.get(row, row)
+    label = label.split("(区分", 1)[0]
+    category = row.partition(".")[0]
+    return f"{spec.T3_CATEGORIES[category]} {label}" if "." in row and category in spec.T3_CATEGORIES else label
+
+
+def swapped_rows(report, fails: list[dict]) -> Optional[tuple[str, str]]:
+    """The two rows of table 三 whose numbers, exchanged, make every identity of the table that fails
+    as written hold (and break none that holds), when exactly one pair does: (first, second) in the
+    table's order. A row's own total moves with it, so only identities down the columns can be
+    mended by an exchange: with a row total failing there is none. Rows in the same place of every
+    identity (本年新收 and 上年结转; two outcome rows) exchange invisibly and are never found here."""
+    t3_fails = [f for f in fails if f["kind"] in ("balance", "handled", "row", "subtotal")]
+    if not t3_fails or any(f["kind"] in ("row", "subtotal") for f in t3_fails):
+        return None
+    t3 = report.tables["t3"]
+    columns = list(t3.present_columns)
+    sides = []  # per column identity: its column, {row: +1 left / −1 right}, Σleft − Σright as written
+    rows: dict = {}
+    for identity in t3_checked(report):
+        if identity.kind not in ("balance", "handled"):
+            continue
+        coef = {r: 1 for r, _ in identity.left} | {r: -1 for r, _ in identity.right}
+        values = [_num(t3.cell(r, c)) for r, c in identity.cells]
+        miss = None if None in values else sum(v * coef[r] for (r, _), v in zip(identity.cells, values))
+        sides.append((identity.col, coef, miss))
+        rows.update(dict.fromkeys(coef))
+    value = {r: {c: _num(t3.cell(r, c)) for c in columns} for r in rows}
+    known = [r for r in t3.rows if r in rows and None not in value[r].values()]  # in the table's order
+    found = []
+    for i, a in enumerate(known):
+        for b in known[i + 1 :]:
+            if value[a] == value[b]:
+                continue
+            mended = True
+            for col, coef, miss in sides:
+                if miss is None:
+                    continue
+                shift = (coef.get(a, 0) - coef.get(b, 0)) * (value[b][col] - value[a][col])
+                if abs(miss + shift) > spec.TOLERANCE:
+                    mended = False
+                    break
+            if mended:
+                found.append((a, b))
+                if len(found) > 1:
+                    return None
+    return found[0] if found else None
 
 
 class _Identity(Rule):
@@ -77,6 +172,8 @@ class _Identity(Rule):
 
     def check(self, report, ctx):
         fails = failures(report)
+        if self.kind != "t4" and swapped_rows(report, fails) is not None:
+            fails = [f for f in fails if f["kind"] == "t4"]  # table 三's misses are IDN011's (two rows exchanged)
         explained = {id(f) for fs in culprits(report, fails).values() for f in fs}
         for f in fails:
             if f["kind"] == self.kind and id(f) not in explained:
@@ -86,17 +183,12 @@ class _Identity(Rule):
         raise NotImplementedError
 
     @staticmethod
+    def cells(report, table, cells):
+        """The cells an identity involves (a guessed reading makes the finding less sure)."""
+        t = report.tables[table]
+        return [t.rows[r].cells[c] for r, c in cells if t.rows[r].cells.get(c) is not None]
+
+    @staticmethod
     def related(report, table, cells):
         t = report.tables[table]
         return [_loc(t.rows[r].cells[c], table, r, c) for r, c in cells if t.rows[r].cells.get(c) is not None]
-
-
-def last_year(report, run_reports):
-    """The report of the same body for the previous year, among the reports of the run."""
-    m = report.meta
-    if not m.body or not m.year:
-        return None
-    for other in run_reports:
-        if other.meta.body == m.body and other.meta.year == m.year - 1:
-            return other
-    return None

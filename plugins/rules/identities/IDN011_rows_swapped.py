@@ -1,0 +1,155 @@
+"""IDN011 rows-swapped: 表三两行的数字很可能填反了 (互换位置后勾稽关系全部成立)。"""
+
+from __future__ import annotations
+
+from ogilint import spec
+from ogilint.finding import ERROR, WARNING, Location
+from ogilint.plugins.rules.identities.common import (
+    IDENTITY_NAMES,
+    _num,
+    failures,
+    row_name,
+    swapped_rows,
+)
+from ogilint.plugins.rules.text_tables.claims import RECEIVED, is_own_body, read_claims
+from ogilint.rule import Rule, last_year
+
+
+class RowsSwapped(Rule):
+    """表三两行的数字很可能填反了 (互换位置后勾稽关系全部成立)。
+
+    Why: a row's numbers typed into another row's place break the identities down the columns
+    (spec §5) in every column where the two rows differ; the individual misses (IDN001/IDN002) then
+    point at the (七)总计 row, not at the cause. When exchanging exactly one pair of rows makes every
+    identity of table 三 hold, the two rows are named instead, once.
+
+    Rows that stand in the same place of every identity — 本年新收 and 上年结转, or two outcome rows —
+    exchange without breaking any identity inside the table. 本年新收 and 上年结转 are named when the
+    previous year's report is in the run and its 结转下年度继续办理 equals this year's 本年新收, not its
+    上年结转 (the identity across years, spec §5); or, as a warning, when the narrative's count of
+    requests received is this year's 上年结转 total, not its 本年新收 total. Two outcome rows exchanged
+    cannot be seen.
+
+    Fails: pingtan-2021 with the numbers of (七)总计 (63 0 0 2 0 4 69) and 结转下年度继续办理 (1 0 0 0 0 0 1)
+    exchanged: the outcomes add up to 63 … 69 but (七)总计 reads 1 … 1; exchanged back, every identity holds.
+    Passes: pingtan-2021 as published.
+    """
+
+    code = "IDN011"
+    name = "rows-swapped"
+    summary = "表三两行数字很可能互换了位置"
+    severity = ERROR
+    groups = ("identities",)
+
+    def check(self, report, ctx):
+        t3 = report.tables.get("t3")
+        if t3 is None or not t3.found:
+            return
+        fails = failures(report)
+        pair = swapped_rows(report, fails)
+        if pair is not None:
+            yield self._in_table(report, pair, fails)
+            return
+        found = self._across_years(report, ctx)
+        if found is None:
+            found = self._by_text(report)
+        if found is not None:
+            yield found
+
+    # --- the evidence -------------------------------------------------------------------------------
+    def _in_table(self, report, pair, fails):
+        a, b = pair
+        by_kind: dict = {}
+        for f in fails:
+            if f["kind"] in ("balance", "handled"):
+                by_kind.setdefault(f["kind"], []).append(spec.COLUMN_LABELS[f["col"]])
+        kinds_of: dict = {}  # the same columns missing in both identities are named once
+        for kind, cols in by_kind.items():
+            kinds_of.setdefault(tuple(cols), []).append(IDENTITY_NAMES[kind])
+        misses = "、".join(
+            f"{''.join(f'「{c}」' for c in cols)}列的{'和'.join(kinds)}" for cols, kinds in kinds_of.items()
+        )
+        return self._named(
+            report,
+            pair,
+            f"表三「{row_name(report, a)}」与「{row_name(report, b)}」两行的数字很可能填反了: 按原样,{misses}不成立;"
+            "两行互换后,表三的勾稽关系全部成立",
+            ERROR,
+            0.8,
+        )
+
+    def _across_years(self, report, ctx):
+        prev = last_year(report, ctx.run_reports)
+        before = prev.tables.get("t3") if prev is not None else None
+        if before is None or not before.found:
+            return None
+        now = report.tables["t3"]
+        cols = [c for c in spec.T3_COLUMNS if c in now.present_columns and c in before.present_columns]
+        forward = [_num(before.cell("carried_forward", c)) for c in cols]
+        new = [_num(now.cell("new_received", c)) for c in cols]
+        carried = [_num(now.cell("carried_over", c)) for c in cols]
+        if None in forward + new + carried or not any(forward) or new != forward or carried == forward:
+            return None
+        total = cols.index("total") if "total" in cols else -1
+        return self._named(
+            report,
+            ("new_received", "carried_over"),
+            f"表三「本年新收」与「上年结转」两行的数字很可能填反了: 上年结转应等于 {prev.meta.year} 年报告的结转下年度继续办理"
+            f"(总计 {forward[total]:g}),本年上年结转总计却为 {carried[total]:g},而本年新收各列正与之相同",
+            ERROR,
+            0.8,
+        )
+
+    def _by_text(self, report):
+        now = report.tables["t3"]
+        new, carried = _num(now.cell("new_received", "total")), _num(now.cell("carried_over", "total"))
+        if new is None or carried is None or carried <= new:
+            return None
+        for c in read_claims(report):
+            if (
+                c.kind != RECEIVED
+                or not c.about_requests
+                or c.opener
+                or c.approx
+                or c.dated
+                or "结转" in c.text  # "收到…N件(含上年结转…)": the carried-over requests counted in
+                or not is_own_body(c, report.meta.body)
+                or c.value != carried
+            ):
+                continue
+            return self._named(
+                report,
+                ("new_received", "carried_over"),
+                f"表三「本年新收」与「上年结转」两行的数字可能填反了: 正文说收到申请 {carried:g} 件,正是表三上年结转的总计,"
+                f"而本年新收总计为 {new:g}",
+                WARNING,
+                0.6,
+                also=Location(c.line, c.column, None, None, None),
+            )
+        return None
+
+    # --- the finding --------------------------------------------------------------------------------
+    def _named(self, report, pair, message, severity, confidence, also=None):
+        t3 = report.tables["t3"]
+        a, b = pair
+        first = next((c for c in t3.rows[a].cells.values() if c.line is not None), None)
+        related = [
+            Location(cell.line, cell.column, "t3", r, c)
+            for r in pair
+            for c, cell in t3.rows[r].cells.items()
+            if cell.line is not None and cell is not first
+        ]
+        if also is not None:
+            related.append(also)
+        return self.finding(
+            message,
+            line=first.line if first is not None else t3.rows[a].line,
+            column=first.column if first is not None else None,
+            table="t3",
+            row=a,
+            related=related,
+            hint=f"核对「{row_name(report, a)}」与「{row_name(report, b)}」两行",
+            extent=2 * len(t3.present_columns),
+            confidence=confidence,
+            severity=severity,
+        )
