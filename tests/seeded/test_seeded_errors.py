@@ -35,10 +35,7 @@ KNOWN_MISSES = {
         + " (a crawler's one-line text that ends without a full stop: '…无其他需要报告的事项', '…情况。 附件下载')"
         for base in ("real/pingtan-2019.txt", "real/pingtan-2021.txt")
     },
-    **{
-        (base, "t4-group-total"): _T4_RUN_TOGETHER
-        for base in ("real/pingtan-2025.txt",)
-    },
+    **{(base, "t4-group-total"): _T4_RUN_TOGETHER for base in ("real/pingtan-2025.txt",)},
     **{
         (base, "title-year"): _TITLE_NO_PERIOD
         for base in (
