@@ -38,9 +38,29 @@ def truncated_at(parts: tuple, tokens: list) -> Optional[int]:
     # A "row" that closes with a full stop is a sentence holding a figure ("…信息处理费 3940 元。"),
     # not a table cut off.
     open_row = last.type == "ROW" and not last.value.rstrip().endswith(_SENTENCE_END)
-    if last_part < LAST_PART and (not ends_closed or open_row):
+    if last_part < LAST_PART and (not ends_closed or open_row) and not _runs_into_next_part(parts, content):
         return last.line
     return None
+
+
+# The next part's words after the last heading found: its heading was lost, the text was not cut
+# ("…五、存在的主要问题及改进情况 … 无其他需要报告的事项" with "六、" gone). Parts 二–四 are found by their
+# tables (locate.py); these are the parts without one.
+_NEXT_PART_WORDS = {
+    5: re.compile(r"存在的(?:主要)?问题|问题及改进|改进情况|改进措施"),
+    6: re.compile(r"其他需要报告|信息处理费"),
+}
+
+
+def _runs_into_next_part(parts: tuple, content: list) -> bool:
+    if not parts:
+        return False
+    last = max(parts, key=lambda p: (p.line, p.column))
+    words = _NEXT_PART_WORDS.get(last.number + 1)
+    if words is None:
+        return False
+    after = (t.value for t in content if (t.line, t.column) > (last.line, last.column))
+    return any(words.search(value) for value in after)
 
 
 def truncated_start(parts: tuple, tokens: list, title_line: Optional[int]) -> list[Problem]:

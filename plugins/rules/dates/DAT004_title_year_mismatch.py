@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ogilint.finding import ERROR, Location
+from ogilint.finding import ERROR, WARNING, Location
 from ogilint.plugins.rules.dates.common import describe, judge_years, other_evidence, period_year, title_year
 from ogilint.rule import Rule
 
@@ -51,13 +51,26 @@ class TitleYearMismatch(Rule):
 
     def _without_period(self, report):
         title, year = title_year(report), report.meta.year
-        if title is None or year is None or title.year == year or period_year(report) is not None:
+        if title is None or year is None or period_year(report) is not None:
             return
-        evidence = [e for e in other_evidence(report) if e.year == year]
-        shown = f":{describe(evidence)}" if evidence else ""
-        yield self.finding(
-            f"标题年度 {title.year} 与报告其他依据所指的年度 {year} 不一致{shown}",
-            line=title.line,
-            expected=str(year),
-            actual=str(title.year),
-        )
+        if title.year != year:  # the parser settled on another year: two sources at least
+            evidence = [e for e in other_evidence(report) if e.year == year]
+            shown = f":{describe(evidence)}" if evidence else ""
+            yield self.finding(
+                f"标题年度 {title.year} 与报告其他依据所指的年度 {year} 不一致{shown}",
+                line=title.line,
+                expected=str(year),
+                actual=str(title.year),
+            )
+            return
+        evidence = other_evidence(report)
+        against = [e for e in evidence if e.year != title.year]
+        if against and len(against) == len(evidence):  # one source only, and nothing for the title
+            yield self.finding(
+                f"标题年度 {title.year} 与{describe(against)}不一致;没有统计期限可以核对,请核对标题年度",
+                severity=WARNING,
+                confidence=0.6,
+                line=title.line,
+                expected=str(against[0].year),
+                actual=str(title.year),
+            )
