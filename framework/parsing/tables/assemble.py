@@ -13,6 +13,7 @@ from ogilint.parsing.tables.builder import TableBuilder
 from ogilint.parsing.tables.locate import OWN_PART, PART_NUMBER, Region, locate
 from ogilint.parsing.tables.rows import observe
 from ogilint.parsing.tables.t4 import Table4Builder
+from ogilint.spec.narrative import NORMATIVE_DOCS_ISSUED
 from ogilint.spec.problems import ProblemKind as K
 
 _T3_ROW_WORDS = re.compile(r"结转下年度|本年新收|予以公开|上年结转")
@@ -44,6 +45,16 @@ def _heading_lost(table: str, region: Region, sections: dict) -> Problem:
     )
 
 
+def _stated_in_part_one(sections: dict) -> dict:
+    """{(row, column): (value, words)}: table 二 figures part 一 states in figures (spec.narrative),
+    when it states each once."""
+    text = " ".join(value for value, _ in _segments(sections, "general"))
+    found = [m for m in NORMATIVE_DOCS_ISSUED.finditer(text) if m.group(1).isdigit()]
+    if len({m.group(1) for m in found}) != 1:
+        return {}
+    return {("normative_docs", "issued"): (int(found[0].group(1)), found[0].group(0))}
+
+
 def build_tables(version: str, sections: dict, truncated: bool, cells: bool = False) -> tuple[dict, list]:
     """({t2, t3, t4: Table}, the problems met on the way, in table order). ``cells``: the text was
     read from tables of cells (Word, web pages), where every empty cell is a position."""
@@ -56,7 +67,7 @@ def build_tables(version: str, sections: dict, truncated: bool, cells: bool = Fa
             problems.append(_heading_lost(table, region, sections))
 
     t2_rows, _ = observe(regions["t2"].segments, cells)
-    builder = TableBuilder(specs["t2"])
+    builder = TableBuilder(specs["t2"], stated=_stated_in_part_one(sections))
     tables["t2"] = builder.build(t2_rows, found=bool(t2_rows), truncated=truncated)
     problems += builder.problems
 

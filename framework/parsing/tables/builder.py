@@ -51,9 +51,14 @@ class TableBuilder:
         table: spec.TableSpec,
         present: tuple[str, ...] | None = None,
         row_identities: Callable[[str, tuple], list[Identity]] | None = None,
+        stated: dict | None = None,
     ):
-        """``row_identities(row key, columns)``: the identities inside one row (none for table 二)."""
+        """``row_identities(row key, columns)``: the identities inside one row (none for table 二).
+        ``stated``: {(row, column): (value, the words)} the narrative states (``spec.narrative``),
+        used only to choose among splits of run-together digits the table cannot decide."""
         self.spec = table
+        self.stated = stated or {}
+        self.text_note = ""  # what the narrative settled in the row being read
         self.present = present or table.columns
         self.row_identities = row_identities or (lambda key, columns: [])
         self.problems: list[Problem] = []
@@ -261,10 +266,13 @@ class TableBuilder:
                 confidence=score,
             )
         cells: dict[str, Cell] = {}
+        by_text = self._by_the_text(rspec, obs, opts, cols) if len(opts) > 1 else None
+        if by_text is not None:
+            opts = by_text
         if len(opts) == 1:
             chosen = opts[0]
-            conf = 1.0
-            if chosen.cuts:
+            conf = 0.8 if by_text is not None else 1.0
+            if chosen.cuts and by_text is None:
                 conf = 0.9
                 self.split_rows.append((rspec.key, obs))
             if chosen.gaps:
@@ -326,6 +334,38 @@ class TableBuilder:
         cells = {c: cells[c] for c in rspec.columns}
         return Row(rspec.key, obs.label, label_conf, obs.line, cells)
 
+    def _by_the_text(self, rspec, obs, opts: list[Reading], cols) -> list[Reading] | None:
+        """The readings whose cell agrees with the figure the narrative states for it, when that
+        narrows the choice (None when nothing is stated or it rules out all or none). Said in a
+        problem: the cell comes from the text's word, not from the table alone."""
+        for col in cols:
+            stated = self.stated.get((rspec.key, col))
+            if stated is None:
+                continue
+            value, words = stated
+            idx = cols.index(col)
+            kept = [r for r in opts if r.pieces[idx] is not MISSING and r.pieces[idx].value == value]
+            if not kept or len(kept) == len(opts):
+                continue
+            told = f"正文「{words}」说{spec.T2_COLUMN_LABELS.get(col, col)}为{value}"
+            if len(kept) > 1:
+                self.text_note = f";{told},已据此确定这一格"  # said with the remaining choice (_unsettled)
+                return kept
+            shown = ",".join("?" if p is MISSING else p.raw for p in kept[0].pieces)
+            self._problem(
+                K.SPLIT_UNIQUE,
+                f"{self._row_name(rspec)}的数字「{' '.join(a.raw for a in obs.values)}」有{len(opts)}种拆分,"
+                f"{told},据此读作 {shown}",
+                obs.line,
+                rspec.key,
+                column=obs.column,
+                col=col,
+                confidence=0.8,
+                detail={"by_text": words},
+            )
+            return kept
+        return None
+
     def report_splits(self) -> None:
         """One note per table for all rows whose run-together digits had a single valid cut."""
         if not self.split_rows:
@@ -349,6 +389,7 @@ class TableBuilder:
 
     def _unsettled(self, rspec, obs, opts: list[Reading], exhausted: bool, cols):
         """Several readings remain: keep what they agree on; say what they do not."""
+        note, self.text_note = self.text_note, ""
         if not opts:  # the enumeration gave up before finding any reading
             raw = " ".join(a.raw for a in obs.values)
             self._problem(
@@ -403,7 +444,7 @@ class TableBuilder:
         self._problem(
             K.SPLIT_AMBIGUOUS,
             f"{self._row_name(rspec)}的数字「{' '.join(a.raw for a in obs.values)}」"
-            f"有多种拆分{fits}({shown}{more}),无法确定"
+            f"有多种拆分{fits}({shown}{more}),无法确定{note}"
             if not exhausted
             else f"{self._row_name(rspec)}的数字拆分方式过多,无法确定",
             obs.line,

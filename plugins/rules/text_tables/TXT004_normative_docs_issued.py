@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
-
 from ogilint import model
 from ogilint.finding import WARNING
-from ogilint.plugins.rules.text_tables.common import NUMBER, _narrative, _where, to_number
+from ogilint.plugins.rules.text_tables.common import _narrative, _where, to_number
 from ogilint.rule import Rule
+from ogilint.spec.narrative import NORMATIVE_DOCS_ISSUED
 
 
 class NormativeDocsIssued(Rule):
     """正文所说的制发规范性文件件数与表二不符。
 
-    Why: "制发行政规范性文件N件" must agree with table 二's 本年制发件数 (spec §5).
+    Why: "制发行政规范性文件N件" ("本年度制发的规范性文件N件") must agree with table 二's 本年制发件数
+    (spec §5); the wording is read as ``spec.narrative`` states it, as the parser reads it.
 
     Fails: "全年制发行政规范性文件3件" with 本年制发件数 4. Passes: the same number.
     """
@@ -30,7 +30,7 @@ class NormativeDocsIssued(Rule):
         if cell is None or cell.kind != model.NUMBER:
             return
         text = _narrative(report)
-        for m in re.finditer(r"(?:制发|印发|出台|新制定)(?:行政)?规范性文件\s*" + NUMBER + r"\s*(?:件|个|份)", text):
+        for m in NORMATIVE_DOCS_ISSUED.finditer(text):
             n = to_number(m.group(1))
             if n is not None and n != cell.value:
                 line, column = _where(report, text, m)
