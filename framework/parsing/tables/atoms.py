@@ -115,6 +115,9 @@ def scan_cell(text: str, line: int, column: int) -> list[Atom]:
     if text.isdigit() and text.isascii() and len(text) <= MAX_NUMBER_DIGITS:  # the common case: a bare number
         return [Atom(NUM, text, line, column)]
     if not _HAS_DIGIT_OR_MARK.search(text):  # prose or a label: one text atom
+        amount = _chinese_amount(text, line, column)
+        if amount is not None:
+            return amount
         lead = len(text) - len(text.lstrip(" "))
         stripped = text.strip(" ")
         return [Atom(TEXT, stripped, line, column + lead)] if stripped else []
@@ -138,6 +141,38 @@ def scan_cell(text: str, line: int, column: int) -> list[Atom]:
         else:
             pos = _scan_number(text, m, atoms, line, column)
     return _merge_text(atoms)
+
+
+# An amount of money in Chinese numerals ending a cell ("三十万元", "行政事业性收费 一万二千元"): the fee cell
+# written out. Only with its 元 (a bare "三十" in a table is a label's numeral, not a count), and with
+# a digit word in it ("万元" alone is a unit in a header).
+_CN_AMOUNT = re.compile(
+    r"(?:^|(?<=[ \t]))([零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]{1,14}?)(万元|元)$"
+)
+_CN_DIGIT = re.compile(r"[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖]")
+
+
+def _chinese_amount(text: str, line: int, column: int) -> list[Atom] | None:
+    """[label, amount] for a cell ending in an amount written in Chinese numerals, read as the number
+    with its unit typed (FEE001 sees the unit); the unit keeps what was printed. None otherwise."""
+    stripped = text.rstrip(" ")
+    m = _CN_AMOUNT.search(stripped)
+    if m is None or not _CN_DIGIT.search(m.group(1)):
+        return None
+    import cn2an  # only for this rare cell: importing it costs a one-file run a quarter of its time
+
+    try:
+        value = cn2an.cn2an(m.group(1), "smart")
+    except (ValueError, KeyError, TypeError):
+        return None
+    number = f"{value:.6f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(int(value))
+    atoms = []
+    label = stripped[: m.start()].strip(" ")
+    if label:
+        lead = len(text) - len(text.lstrip(" "))
+        atoms.append(Atom(TEXT, label, line, column + lead))
+    atoms.append(Atom(NUM, number, line, column + m.start(), unit=f"{m.group(2)} (原文「{m.group(0)}」)"))
+    return atoms
 
 
 def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: int) -> int:

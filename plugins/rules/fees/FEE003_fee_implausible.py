@@ -11,6 +11,7 @@ from ogilint.rule import Rule
 
 _LEVEL_LABELS = {spec.PROVINCE: "省级", spec.CITY: "市级", spec.COUNTY: "县级", spec.TOWNSHIP: "乡镇级"}
 _KIND_LABELS = {spec.GOVERNMENT: "政府 (含其汇总的部门)", spec.DEPARTMENT: "部门", spec.TOWNSHIP: "乡镇"}
+_IN_YUAN = re.compile(r"(?<!万)元")
 _ERROR_FACTOR = 10  # a body that levies no fees reporting ten times its limit: a unit or copy error
 
 
@@ -49,8 +50,8 @@ class FeeImplausible(Rule):
 
     def check(self, report, ctx):
         cell = _fee_cell(report)
-        if cell is None or not cell.value:
-            return
+        if cell is None or not cell.value or _IN_YUAN.search(cell.raw):
+            return  # a figure typed in 元 is not in the 万元 of the header: FEE001's finding
         o = ctx.options
         body = report.meta.body or ""
         limit, why, levies_none = self._limit(body, o)
