@@ -44,6 +44,11 @@ _KNOWN = "|".join(
     sorted({re.escape(v) for vs in spec.PART_HEADING_VARIANTS.values() for v in vs}, key=len, reverse=True)
 )
 _INLINE_HEADING = re.compile(r"([一二三四五六七八九十])\s*[、.]\s*(" + _KNOWN + ")")
+# Part 五 worded its own way inside a crawler's one-line report ("五、存在的主要问题及明年工作计划2024年…"):
+# its opening words, then up to ten characters to a word that ends such a title.
+_INLINE_PROBLEMS = re.compile(
+    r"([一二三四五六七八九十])[、.]\s*((?:政府信息公开工作)?存在的(?:主要)?问题[\u4e00-\u9fff]{0,10}?(?:情况|措施|计划|打算|思路|方向))"
+)
 # Where a damaged heading may start inside a long line, and how far its wording may run.
 _INLINE_NUMERAL = re.compile(r"([一二三四五六七八九十])[、.]")
 _LONGEST = max(len(v) for vs in spec.PART_HEADING_VARIANTS.values() for v in vs)
@@ -147,9 +152,10 @@ def _nearest(t: str) -> tuple[int, str, int] | None:
     return None if best is None else (best[1], best[2], best[0])
 
 
-def _near_at(line: str, start: int) -> tuple[int, str, int] | None:
-    """(part, wording, end) of a format wording with one character inserted, dropped or changed that
-    starts at ``start`` inside a long line (a crawler's one-line report), if any."""
+def _near_at(line: str, start: int) -> tuple[int, str, int, bool] | None:
+    """(part, wording, end, damaged) of a format wording with one character inserted, dropped or
+    changed that starts at ``start`` inside a long line (a crawler's one-line report), if any. A small
+    word changed ("行政复议与行政诉讼" for "行政复议、行政诉讼") rewords the heading: not damaged."""
     window = line[start : start + _LONGEST + 1]
     best = None
     for number, variants in spec.PART_HEADING_VARIANTS.items():
@@ -159,11 +165,15 @@ def _near_at(line: str, start: int) -> tuple[int, str, int] | None:
                 continue  # a cheap test first: the wording's first character or its last two
             for k in (n, n - 1, n + 1):
                 t = window[:k]
-                if _distance(t, v, 1) == 1 and not set(_changed(t, v)) <= _SOFT and not _SENTENCE.search(t):
+                if _distance(t, v, 1) == 1 and not _SENTENCE.search(t):
+                    damaged = not set(_changed(t, v)) <= _SOFT
                     if not any(w in t for w in _NOT_A_HEADING) and (best is None or len(v) > len(best[1])):
-                        best = (number, v, start + k)
+                        best = (number, v, start + k, damaged)
                     break
     return best
+
+
+_PLANS = ("改进", "整改", "措施", "计划", "打算", "思路", "方向")  # what part 五 pairs its problems with
 
 
 def _by_words(t: str) -> int | None:
@@ -176,7 +186,7 @@ def _by_words(t: str) -> int | None:
         return 3
     if "复议" in t or "诉讼" in t:
         return 4
-    if "问题" in t and ("改进" in t or "整改" in t or "措施" in t):
+    if "问题" in t and any(w in t for w in _PLANS):
         return 5
     if t.startswith("其他需要报告") or t in ("其他事项", "其他需报告的事项") or "需要报告的事项" in t:
         return 6
@@ -355,12 +365,17 @@ class _Cutter:
                 match = match_heading(m.group(1), m.group(2))
                 if match is not None:
                     found.append((m.start(), m.end(), PART_TOKEN[match.number], match))
+            for m in _INLINE_PROBLEMS.finditer(line) if len(line) > 60 else ():
+                match = match_heading(m.group(1), m.group(2))
+                if match is not None and not any(a <= m.start() < b for a, b, *_ in found):
+                    found.append((m.start(), m.end(), PART_TOKEN[match.number], match))
             if len(line) > 60:  # a crawler's one-line report: damaged headings inside it too
                 taken = [(f[0], f[1]) for f in found]
                 for m in _INLINE_NUMERAL.finditer(line):
                     if not any(a <= m.start() < b for a, b in taken) and (near := _near_at(line, m.end())):
-                        number, wording, end = near
-                        match = HeadingMatch(number, m.group(1), line[m.end() : end], CLOSE, (("characters", wording),))
+                        number, wording, end, damaged = near
+                        damage = (("characters", wording),) if damaged else ()
+                        match = HeadingMatch(number, m.group(1), line[m.end() : end], CLOSE, damage)
                         if m.group(1) != spec.NUMERALS[number - 1]:
                             match = match.with_damage(("ordinal", m.group(1)))
                         found.append((m.start(), end, PART_TOKEN[number], match))

@@ -114,6 +114,8 @@ def _claims(text):
         ("2021年合计共办理依申请公开0件。", claims.HANDLED, 0),
         ("上年结转政府信息公开申请数量0件。", claims.CARRIED_OVER, 0),
         ("全年共受理申请5件，结转下年度继续办理2件。", claims.CARRIED_FORWARD, 2),
+        ("全年收到申请34件，其他处理14件，转下一年度办理答复的有1件。", claims.CARRIED_FORWARD, 1),
+        ("全年收到申请6件，转至下一年度办理2件。", claims.CARRIED_FORWARD, 2),
     ],
 )
 def test_phrasings_of_real_reports_are_claims(sentence, kind, value):
@@ -152,6 +154,12 @@ def test_a_bare_count_belongs_to_its_sentence():
     ]
 
 
+def test_counts_joined_by_a_dunhao():
+    """Counts joined by 、 are marked (a "其中" opening the next sentence parts the sentence's total, not them)."""
+    found = _claims("我局收到申请共计8件，涉及政策法规信息1件、机构设置信息1件、小区备案信息6件。")
+    assert [(c.value, c.joined) for c in found] == [(8, False), (1, True), (1, True), (6, True)]
+
+
 @pytest.mark.parametrize(
     "subject, kind",
     [
@@ -178,7 +186,16 @@ def test_keywords_are_never_swallowed_by_plain_text():
         "HANDLED": ["答复", "回复", "办理", "处理"],
         "FINISHED": ["办结", "办理完毕", "办理完成", "处理完毕", "答复完毕", "完成办理", "完成答复"],
         "CARRIED_OVER": ["上年结转", "上年度结转", "上一年度转结", "往年结转", "以前年度结转"],
-        "CARRIED_FORWARD": ["结转下年度", "顺延到下年度", "转结下一年", "结转至", "顺延至"],
+        "CARRIED_FORWARD": [
+            "结转下年度",
+            "顺延到下年度",
+            "转结下一年",
+            "结转至",
+            "顺延至",
+            "转下一年度",
+            "转入下年度",
+            "转至下一年度",
+        ],
         "CATEGORY": ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "不予受理"],
         "APPLICANT": ["自然人", "法人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"],
         "REQUEST": ["申请", "依申请公开"],

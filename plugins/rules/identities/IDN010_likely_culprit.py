@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ogilint import spec
-from ogilint.finding import ERROR, Location
+from ogilint.finding import ERROR, WARNING, Location
 from ogilint.plugins.rules.identities.common import (
     IDENTITY_NAMES,
     change,
@@ -46,16 +46,18 @@ class LikelyCulprit(Rule):
             delta = change(evidence[0], (row, col))
             kinds = "、".join(IDENTITY_NAMES[e["kind"]] for e in evidence)
             split = (row, col) in guessed
+            value = cell.value if cell.value is not None else 0  # a blank cell counts as 0 (spec §5)
+            shown = f"的 {value:g} " if cell.value is not None else "空白,"
             yield self.finding(
-                f"表三「{row_name(report, row)}」行「{spec.COLUMN_LABELS[col]}」列的 {cell.value:g} 很可能有误: "
-                f"{kinds}都相差 {abs(delta):g}(应为 {cell.value + delta:g})"
+                f"表三「{row_name(report, row)}」行「{spec.COLUMN_LABELS[col]}」列{shown}很可能有误: "
+                f"{kinds}都相差 {abs(delta):g}(应为 {value + delta:g})"
                 + (";这一行的数字连写在一起,是按这一格之差选定的拆分" if split else ""),
                 line=cell.line,
                 column=cell.column,
                 table="t3",
                 row=row,
                 col=col,
-                expected=cell.value + delta,
+                expected=value + delta,
                 actual=cell.value,
                 related=[
                     Location(t3.rows[r].cells[c].line, t3.rows[r].cells[c].column, "t3", r, c)
@@ -65,5 +67,7 @@ class LikelyCulprit(Rule):
                 ],
                 hint="先核对这个单元格",
                 extent=sum(len(e["cells"]) for e in evidence),
-                confidence=0.6 if split else 0.8,
+                confidence=0.6 if split or cell.value is None else 0.8,
+                # a blank cell may have been left blank or lost on the way to this text: not an accusation
+                severity=WARNING if cell.value is None else None,
             )

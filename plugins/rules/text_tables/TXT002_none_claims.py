@@ -8,14 +8,25 @@ from ogilint.finding import ERROR
 from ogilint.plugins.rules.text_tables.common import _narrative, _total, _where
 from ogilint.rule import Rule
 
+# A request that names these is a request for review or a lawsuit (table 四), not for information.
+_REVIEW = re.compile(r"复议|诉讼")
+
+
+def _object(said: str) -> str:
+    """What a "未收到…申请" says was not received, up to its first 申请 (依申请公开 is no end)."""
+    m = re.search(r"(?<!依)申请", said)
+    return said[: m.start()] if m else said
+
 
 class NoneClaims(Rule):
     """正文说「未收到申请」或「未发生行政复议、行政诉讼」,表中却有数。
 
     Why: a claim of none that the tables contradict is text contradicting its own tables (spec §5, §8).
-    "未收到申请" is compared with table 三's 本年新收 total; "未发生行政复议、行政诉讼" with table 四's
-    totals; "未发生…被行政复议纠错或行政诉讼败诉的情况" claims only that none was corrected or lost,
-    and is compared with table 四's 结果纠正 cells of the groups it names.
+    "未收到申请" is compared with table 三's 本年新收 total, unless what was not received is a request
+    for review ("未收到政府信息公开类行政复议申请及行政诉讼案件"): then table 四's totals of the groups
+    it names are; "未发生行政复议、行政诉讼" is compared with table 四's totals; "未发生…被行政复议纠错或
+    行政诉讼败诉的情况" claims only that none was corrected or lost, and is
+    compared with table 四's 结果纠正 cells of the groups it names.
 
     Fails: "我局未收到依申请公开的政府信息申请" with 本年新收 总计 2.
     Passes: the same sentence with 本年新收 总计 0.
@@ -30,22 +41,51 @@ class NoneClaims(Rule):
     def check(self, report, ctx):
         text = _narrative(report)
         new = _total(report, "t3", "new_received")
-        m = re.search(r"未(?:收到|受理|接到)[^。,;，；]{0,16}申请", text)
-        if m and new is not None and new.value > 0:
-            line, column = _where(report, text, m)
-            yield self.finding(
-                f"正文称「{m.group(0)}」,但表三本年新收总计为{new.value:g}",
-                line=line,
-                column=column,
-                table="t3",
-                row="new_received",
-                col="total",
-                expected=0,
-                actual=new.value,
-            )
+        for m in re.finditer(r"未(?:收到|受理|接到)[^。,;，；]{0,16}申请", text):
+            if _REVIEW.search(_object(m.group(0))):
+                # "未收到政府信息公开类行政复议申请及行政诉讼案件": no review or lawsuit, a claim about table 四.
+                yield from self._none_received_review(report, text, m)
+                continue
+            if new is not None and new.value > 0:
+                line, column = _where(report, text, m)
+                yield self.finding(
+                    f"正文称「{m.group(0)}」,但表三本年新收总计为{new.value:g}",
+                    line=line,
+                    column=column,
+                    table="t3",
+                    row="new_received",
+                    col="total",
+                    expected=0,
+                    actual=new.value,
+                )
+            break
         m = re.search(r"(?:未发生|未出现|没有发生|无)[^。;；]{0,24}?(?:行政复议|行政诉讼)", text)
         if m:
             yield from self._review_claim(report, text, m)
+
+    def _none_received_review(self, report, text, m):
+        """ "未收到…行政复议申请(及行政诉讼案件)": against table 四's totals of the groups the clause names."""
+        clause = re.split(r"[。;；，,]", text[m.start() : m.start() + 60])[0]
+        groups, names = [], []
+        if "复议" in clause:
+            groups.append("review")
+            names.append("行政复议")
+        if "诉讼" in clause:
+            groups += ["litigation_direct", "litigation_after_review"]
+            names.append("行政诉讼")
+        cells = [_total(report, "t4", g) for g in groups]
+        total = sum(c.value for c in cells if c is not None)
+        if total > 0:
+            line, column = _where(report, text, m)
+            yield self.finding(
+                f"正文称「{clause.replace(chr(10), '')}」,但表四的{'、'.join(names)}总计为{total:g}",
+                line=line,
+                column=column,
+                table="t4",
+                col="total",
+                expected=0,
+                actual=total,
+            )
 
     def _review_claim(self, report, text, m):
         # The rest of the clause says what did not happen: "…被行政复议纠错或行政诉讼败诉的情况" claims

@@ -29,8 +29,9 @@ class RequestFlow(Rule):
 
     Why: besides the requests received, part 一 often states the rest of table 三's balance
     (spec §5, "第一项加第二项之和,等于第三项加第四项之和"): "含上年度结转申请34件" against 上年结转,
-    "办结1191件" / "答复3050件" against (七)总计, "另有103件顺延到下年度答复" / "1件结转下年度继续办理"
-    against 结转下年度继续办理. Read with the claims grammar (grammars/claims.lark); a bare "答复3050件"
+    "办结1191件" / "答复3050件" against (七)总计, "另有103件顺延到下年度答复" / "1件结转下年度继续办理" /
+    "转下一年度办理答复的有1件" against 结转下年度继续办理 (a blank or unreadable cell is not compared).
+    Read with the claims grammar (grammars/claims.lark); a bare "答复3050件"
     counts requests only in a sentence about requests, and a count of 留言, 建议 or 复议 is never one.
 
     "办理/处理 N 件" is loose: it may mean the requests dealt with in the year, so 本年新收 and 本年新收

@@ -62,8 +62,12 @@ def _total_of(claims, i) -> Optional[Claim]:
         return before[-1]
     if first.clause != min(c.clause for c in claims if c.sentence == first.sentence):
         return None
+    # A list opening its sentence ("。其中，同意公开3件…") parts the previous sentence's total, not one of
+    # the counts that sentence joins with 、 ("共计8件，涉及政策法规信息1件、机构设置信息1件、小区备案信息6件").
     previous = [
-        c for c in claims[:i] if c.sentence == first.sentence - 1 and c.depth == 0 and _countable(c) and not c.opener
+        c
+        for c in claims[:i]
+        if c.sentence == first.sentence - 1 and c.depth == 0 and _countable(c) and not c.opener and not c.joined
     ]
     return previous[-1] if previous else None
 
@@ -135,6 +139,8 @@ class NarrativeArithmetic(Rule):
     数据失准 (spec §5, §8) even before they meet the tables. Read with the claims grammar
     (grammars/claims.lark).
 
+    A "其中" opening its sentence parts the previous sentence's last count that is not one of counts
+    joined by 、 ("共计8件，涉及政策法规信息1件、…、小区备案信息6件。其中，同意公开3件…" parts the 8).
     Conservative, because "其中" often lists only some parts: a list of fewer than two parts, a part
     not smaller than the total, counts in another unit or approximate ("260余条") are left alone; the
     list ends at a clause without a count, a count in another unit, a count of requests with its verb,

@@ -118,6 +118,7 @@ class Claim:
     sentence_text: str = attrs.field(repr=False)  # the whole sentence
     clause: int  # index of the clause in the narrative
     depth: int  # brackets around the clause
+    joined: bool = False  # one of counts joined by 、 ("政策法规信息1件、机构设置信息1件、小区备案信息6件")
 
 
 # --- The grammar -------------------------------------------------------------------------------------
@@ -441,8 +442,12 @@ def _read(story: Narrative) -> tuple[Claim, ...]:
         if said is None:
             continue
         claim = _claim(said, clause, start, depth, sentence, index, story, context)
-        if claim is not None:
-            claims.append(claim)
+        if claim is None:
+            continue
+        if "、" in before and claims and claims[-1].clause == index - 1 and claims[-1].sentence == sentence:
+            claims[-1] = attrs.evolve(claims[-1], joined=True)  # a 、 cuts a clause only after a count
+            claim = attrs.evolve(claim, joined=True)
+        claims.append(claim)
     return tuple(claims)
 
 
