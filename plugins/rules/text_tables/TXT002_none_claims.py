@@ -14,7 +14,7 @@ _REVIEW = re.compile(r"复议|诉讼")
 
 def _object(said: str) -> str:
     """What a "未收到…申请" says was not received, up to its first 申请 (依申请公开 is no end)."""
-    m = re.search(r"(?<!依)申请", said)
+    m = re.search(r"(?<!依)申请(?!人|书|表)", said)
     return said[: m.start()] if m else said
 
 
@@ -27,6 +27,8 @@ class NoneClaims(Rule):
     it names are; "未发生行政复议、行政诉讼" is compared with table 四's totals; "未发生…被行政复议纠错或
     行政诉讼败诉的情况" claims only that none was corrected or lost, and is
     compared with table 四's 结果纠正 cells of the groups it names.
+
+    "未收到该申请人提交的补正" speaks of the applicant (申请人), not of requests: no claim.
 
     Fails: "我局未收到依申请公开的政府信息申请" with 本年新收 总计 2.
     Passes: the same sentence with 本年新收 总计 0.
@@ -41,7 +43,7 @@ class NoneClaims(Rule):
     def check(self, report, ctx):
         text = _narrative(report)
         new = _total(report, "t3", "new_received")
-        for m in re.finditer(r"未(?:收到|受理|接到)[^。,;，；]{0,16}申请", text):
+        for m in re.finditer(r"未(?:收到|受理|接到)[^。,;，；]{0,16}申请(?!人|书|表)", text):
             if _REVIEW.search(_object(m.group(0))):
                 # "未收到政府信息公开类行政复议申请及行政诉讼案件": no review or lawsuit, a claim about table 四.
                 yield from self._none_received_review(report, text, m)
