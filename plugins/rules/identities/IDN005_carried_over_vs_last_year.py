@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ogilint import spec
 from ogilint.finding import ERROR
-from ogilint.plugins.rules.identities.common import _num
+from ogilint.plugins.rules.identities.common import _num, new_and_carried_swapped
 from ogilint.rule import Rule, last_year
 
 
@@ -26,8 +26,8 @@ class CarriedOver(Rule):
 
     def check(self, report, ctx):
         prev = last_year(report, ctx.run_reports)
-        if prev is None:
-            return
+        if prev is None or new_and_carried_swapped(report, prev) is not None:
+            return  # the two rows exchanged: IDN011's finding, not a wrong carried-over figure
         now_t3, prev_t3 = report.tables["t3"], prev.tables["t3"]
         for c in spec.T3_COLUMNS:
             now = now_t3.cell("carried_over", c)

@@ -8,6 +8,7 @@ from ogilint.plugins.rules.identities.common import (
     IDENTITY_NAMES,
     _num,
     failures,
+    new_and_carried_swapped,
     row_name,
     swapped_rows,
 )
@@ -80,16 +81,10 @@ class RowsSwapped(Rule):
 
     def _across_years(self, report, ctx):
         prev = last_year(report, ctx.run_reports)
-        before = prev.tables.get("t3") if prev is not None else None
-        if before is None or not before.found:
+        swap = new_and_carried_swapped(report, prev)
+        if swap is None:
             return None
-        now = report.tables["t3"]
-        cols = [c for c in spec.T3_COLUMNS if c in now.present_columns and c in before.present_columns]
-        forward = [_num(before.cell("carried_forward", c)) for c in cols]
-        new = [_num(now.cell("new_received", c)) for c in cols]
-        carried = [_num(now.cell("carried_over", c)) for c in cols]
-        if None in forward + new + carried or not any(forward) or new != forward or carried == forward:
-            return None
+        cols, forward, carried = swap
         total = cols.index("total") if "total" in cols else -1
         return self._named(
             report,

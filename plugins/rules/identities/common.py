@@ -192,3 +192,21 @@ class _Identity(Rule):
     def related(report, table, cells):
         t = report.tables[table]
         return [_loc(t.rows[r].cells[c], table, r, c) for r, c in cells if t.rows[r].cells.get(c) is not None]
+
+
+def new_and_carried_swapped(report, prev):
+    """(columns, last year's 结转下年度, this year's 上年结转) when this year's 本年新收 row holds, column
+    for column, what last year's report carried forward while its 上年结转 row does not: the two rows
+    exchanged (IDN011 names them; IDN005 then does not report the carried-over figure again). None
+    otherwise."""
+    before = prev.tables.get("t3") if prev is not None else None
+    if before is None or not before.found:
+        return None
+    now = report.tables["t3"]
+    cols = [c for c in spec.T3_COLUMNS if c in now.present_columns and c in before.present_columns]
+    forward = [_num(before.cell("carried_forward", c)) for c in cols]
+    new = [_num(now.cell("new_received", c)) for c in cols]
+    carried = [_num(now.cell("carried_over", c)) for c in cols]
+    if None in forward + new + carried or not any(forward) or new != forward or carried == forward:
+        return None
+    return cols, forward, carried
