@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Optional
 
+import attrs
+
 from ogilint import spec
-from ogilint.finding import ERROR, Location
+from ogilint.finding import ERROR, WARNING, Location
+from ogilint.model import BLANK
 from ogilint.rule import Rule
 from ogilint.spec.identities import failing, t3_identities, t4_identities
 from ogilint.spec.problems import ProblemKind as K
@@ -175,9 +178,31 @@ class _Identity(Rule):
         if self.kind != "t4" and swapped_rows(report, fails) is not None:
             fails = [f for f in fails if f["kind"] == "t4"]  # table 三's misses are IDN011's (two rows exchanged)
         explained = {id(f) for fs in culprits(report, fails).values() for f in fs}
-        for f in fails:
-            if f["kind"] == self.kind and id(f) not in explained:
+        mine = [f for f in fails if f["kind"] == self.kind and id(f) not in explained]
+        left_blank = [f for f in mine if blank_dependent(report, f)]
+        for f in mine:
+            if f not in left_blank:
                 yield self.make(report, f)
+        if left_blank:
+            yield self.blank_finding(report, left_blank)
+
+    def blank_finding(self, report, fails: list[dict]):
+        """One warning for the identities that fail only if blank cells are read as 0: a report that
+        leaves cells empty (a whole 总计 column, say) may have meant 0 or left them unfilled, and which
+        it was cannot be told from the table (spec §5: blank, "/" and 0 are kept apart)."""
+        first = self.make(report, fails[0])
+        table = first.location.table
+        more = f";同样的还有{len(fails) - 1}处" if len(fails) > 1 else ""
+        others = [loc for f in fails[1:] for loc in self.related(report, table, f["cells"])]
+        return attrs.evolve(
+            first,
+            severity=WARNING,
+            confidence=0.5,
+            message=f"{first.message}(空白单元格按 0 计;空白若是漏填,这一关系无法核对){more}",
+            related=first.related + tuple(others),
+            extent=first.extent + len(others),
+            hint="补填空白单元格 (没有的填 0) 后再核对",
+        )
 
     def make(self, report, f):  # pragma: no cover - overridden
         raise NotImplementedError
@@ -210,3 +235,15 @@ def new_and_carried_swapped(report, prev):
     if None in forward + new + carried or not any(forward) or new != forward or carried == forward:
         return None
     return cols, forward, carried
+
+
+def blank_dependent(report, f: dict) -> bool:
+    """Whether failing identity ``f`` fails only because its blank cells are read as 0: a blank on
+    the side that falls short could be the missing number."""
+    table = "t4" if f["kind"] == "t4" else "t3"
+    rows = report.tables[table].rows
+    blank = {(r, c) for r, c in f["cells"] if (cell := rows[r].cells.get(c)) is not None and cell.kind == BLANK}
+    if not blank:
+        return False
+    short = f["left"] if f["expected"] < f["actual"] else [c for c in f["cells"] if c not in f["left"]]
+    return any(tuple(c) in blank for c in short)
