@@ -81,8 +81,8 @@ class FeeImplausible(Rule):
     def _limit(body: str, o: dict):
         """(limit in 万元 or None, why in Chinese, whether the body is of a kind that levies no fees)."""
         for pattern, value in (o.get("limits") or {}).items():
-            if re.search(pattern, body):
-                return value, f"名称含「{re.search(pattern, body).group(0)}」", True
+            if m := re.search(pattern, body):
+                return value, f"名称含「{m.group(0)}」", True
         kind, level = spec.body_kind(body), spec.body_level(body)
         if kind == spec.TOWNSHIP:
             return o.get("township_limit"), "乡镇", True
