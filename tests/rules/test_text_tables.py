@@ -11,6 +11,7 @@ from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.plugins.rules.text_tables import claims
 from ogilint.plugins.rules.text_tables.claims import read_claims
+from ogilint.plugins.rules.text_tables.TXT009_all_upheld import groups_named
 from tests.conftest import CLEAN_REAL_TEXTS, FIXTURES, SEEDS
 
 HUAIAN = FIXTURES / "real" / "huaian-2024.txt"
@@ -161,6 +162,67 @@ def test_counts_joined_by_a_dunhao():
 
 
 @pytest.mark.parametrize(
+    "sentence, categories, value",
+    [
+        ("予以公开及部分公开258件，占33.9%。", ("granted", "partially_granted"), 258),
+        ("其中，予以公开和部分公开42件。", ("granted", "partially_granted"), 42),
+        ("因本机关不掌握等原因无法提供265件。", ("unavailable",), 265),
+        ("属信访、重复申请等不予处理 80 件。", ("not_processed",), 80),
+        ("所有办结的信息公开申请中同意公开答复 9 件。", ("granted",), 9),
+        ("无法提供的 10 件。", ("unavailable",), 10),
+        ("其他处理0件。", ("other",), 0),
+        ("有3件申请予以公开。", ("granted",), 3),
+    ],
+)
+def test_phrasings_of_outcomes(sentence, categories, value):
+    found = [(c.categories, c.value) for c in _claims(sentence) if c.kind == claims.OUTCOME]
+    assert found == [(categories, value)], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年主动予以公开政府信息 1234 件。",  # proactive disclosure
+        "予以公开政府文件5件。",  # documents, not requests
+        "自然人申请中予以公开200件。",  # a part of the requests
+        "不予受理2件。",  # no outcome of table 三
+        "予以公开比上年增加10件。",  # a change, not a count
+    ],
+)
+def test_other_counts_are_no_outcomes(sentence):
+    assert [c for c in _claims(sentence) if c.kind == claims.OUTCOME] == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence, upheld",
+    [
+        ("信息公开类行政复议7件，诉讼9件，均获维持。", True),
+        ("行政复议和行政诉讼案件均维持原行政行为。", True),
+        ("复议机关均维持了我局的答复。", True),
+        ("行政复议2件，均未获维持。", False),
+        ("满意度均维持在99%以上。", False),
+        ("网站运行均维持稳定。", False),
+    ],
+)
+def test_phrasings_of_verdicts(sentence, upheld):
+    assert any(c.kind == claims.VERDICT for c in _claims(sentence)) == upheld, sentence
+
+
+@pytest.mark.parametrize(
+    "text, groups",
+    [
+        ("信息公开类行政复议7件，诉讼9件，", ("review", "litigation_direct", "litigation_after_review")),
+        ("行政诉讼12件，", ("litigation_direct", "litigation_after_review")),
+        ("复议后起诉1件，", ("litigation_after_review",)),
+        ("行政复议3件、直接起诉2件，", ("review", "litigation_direct")),
+        ("均获维持", ()),
+    ],
+)
+def test_groups_a_verdict_names(text, groups):
+    assert groups_named(text) == groups
+
+
+@pytest.mark.parametrize(
     "subject, kind",
     [
         ("我局", claims.SELF),
@@ -196,7 +258,9 @@ def test_keywords_are_never_swallowed_by_plain_text():
             "转入下年度",
             "转至下一年度",
         ],
-        "CATEGORY": ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "不予受理"],
+        "CATEGORY": ["予以公开", "同意公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "不予受理"],
+        "JOIN": ["及", "和", "与", "以及", "、"],
+        "UPHELD": ["均获维持", "均被维持", "均维持", "全部维持", "均予以维持"],
         "APPLICANT": ["自然人", "法人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"],
         "REQUEST": ["申请", "依申请公开"],
         "QIZHONG": ["其中"],

@@ -14,6 +14,8 @@ from ogilint.plugins.rules.text_tables.TXT004_normative_docs_issued import Norma
 from ogilint.plugins.rules.text_tables.TXT005_request_flow import RequestFlow
 from ogilint.plugins.rules.text_tables.TXT006_all_requests_finished import AllRequestsFinished
 from ogilint.plugins.rules.text_tables.TXT007_narrative_arithmetic import NarrativeArithmetic
+from ogilint.plugins.rules.text_tables.TXT008_outcome_counts import OutcomeCounts
+from ogilint.plugins.rules.text_tables.TXT009_all_upheld import AllUpheld
 
 
 @hookimpl
@@ -26,4 +28,6 @@ def ogilint_rules():
         RequestFlow,
         AllRequestsFinished,
         NarrativeArithmetic,
+        OutcomeCounts,
+        AllUpheld,
     ]

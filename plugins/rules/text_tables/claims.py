@@ -36,6 +36,8 @@ CARRIED_FORWARD = "carried_forward"  # 结转下年度 N 件
 DONE = "done"  # 所有申请均已办结 (no count)
 RATE = "rate"  # 办结率 100%
 SHARE = "share"  # 占 51.85%
+OUTCOME = "outcome"  # 不予公开 N 件: requests by how they were handled (table 三's 本年度办理结果)
+VERDICT = "verdict"  # 均获维持: every review or lawsuit the sentence names upheld (no count)
 ITEM = "item"  # any other count with its label
 
 _VERB_KIND = {
@@ -46,6 +48,26 @@ _VERB_KIND = {
     "CARRIED_FORWARD": CARRIED_FORWARD,
 }
 FLOW_KINDS = frozenset(_VERB_KIND.values())
+
+# The categories of table 三's 本年度办理结果 an outcome names (spec.T3_CATEGORIES and its two rows
+# of their own): "予以公开及部分公开" is both.
+GRANTED = "granted"
+PARTIALLY_GRANTED = "partially_granted"
+_CATEGORY = {
+    "予以公开": GRANTED,
+    "同意公开": GRANTED,
+    "部分公开": PARTIALLY_GRANTED,
+    "不予公开": "denied",
+    "无法提供": "unavailable",
+    "不予处理": "not_processed",
+    "其他处理": "other",
+}
+# What may stand between an outcome's category and its count ("无法提供的 10 件", "予以公开的有3件"):
+# anything else makes the count another thing's ("予以公开政府文件5件").
+_OUTCOME_FILLER = re.compile(r"的|的有|的为|为|有|共|共计|计|合计|总计|了|的共")
+# Words that make an outcome's count something other than requests answered in the year: proactive
+# disclosure ("主动予以公开"), a part of the requests ("上年结转的申请中…").
+_NOT_REQUESTS = re.compile(r"主动|政府文件|信息公开目录")
 
 # Whose count a clause states: the report's own body, or someone else.
 SELF = "self"  # 我局, 本机关, 我区
@@ -62,7 +84,9 @@ _CLOSE = "）)】]〕"
 _ENUMERATOR = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．]|#)")
 _ENDS_SENTENCE = re.compile(r"[。！？；：:;!?]$")
 _COUNT_BEFORE = re.compile(r"(?:\d|[零〇一二两三四五六七八九十百千])\s?(?:余|多)?[件份条个宗起篇项次场期]$")
-_HOLDS_CLAIM = re.compile(r"[\d零〇一二两三四五六七八九十百千]\s?(?:余|多)?[件份条个宗起篇项次场期%％]|办结|完毕|完成")
+_HOLDS_CLAIM = re.compile(
+    r"[\d零〇一二两三四五六七八九十百千]\s?(?:余|多)?[件份条个宗起篇项次场期%％]|办结|完毕|完成|维持"
+)
 
 # A clause whose object names one of these counts something other than information requests.
 _FOREIGN = re.compile(r"复议|诉讼|信访|投诉|举报|建议|提案|留言|咨询|来信|来电|诉求|信件|热线|来件|案件")
@@ -119,6 +143,8 @@ class Claim:
     clause: int  # index of the clause in the narrative
     depth: int  # brackets around the clause
     joined: bool = False  # one of counts joined by 、 ("政策法规信息1件、机构设置信息1件、小区备案信息6件")
+    categories: tuple = ()  # an outcome's categories of table 三 ("granted", "denied" …), in the order written
+    before: str = ""  # the sentence up to the clause ("信息公开类行政复议7件，诉讼9件，" before "均获维持")
 
 
 # --- The grammar -------------------------------------------------------------------------------------
@@ -129,10 +155,10 @@ def parser() -> Lark:
     """The LALR parser of grammars/claims.lark (every start symbol of it)."""
     path = resources.files("ogilint.grammars").joinpath("claims.lark")
     with resources.as_file(path) as real:
-        return Lark.open(str(real), parser="lalr", lexer="basic", start=["flow", "done", "rate", "share", "item"])
+        return Lark.open(str(real), parser="lalr", lexer="basic", start=list(STARTS))
 
 
-STARTS = ("flow", "done", "rate", "share", "item")
+STARTS = ("flow", "done", "rate", "share", "outcome", "verdict", "item")
 
 
 def count_number(text: str) -> Optional[float]:
@@ -196,6 +222,51 @@ class ClaimReader(Transformer):
     def share(self, children):
         share = next(t for t in children if t.type == "SHARE")
         return {"kind": SHARE, "share": share, "words": children, "anchor": share}
+
+    def outcomes(self, children):
+        return list(children)
+
+    def outcome_first(self, children):
+        return self._outcome(children)
+
+    def count_first_outcome(self, children):
+        return self._outcome(children)
+
+    @staticmethod
+    def _outcome(children):
+        """An outcome: its categories (None when one is no outcome of the year: 不予受理) and count.
+        Between them only filler; "主动予以公开" counts information, not requests."""
+        named = next(c for c in children if isinstance(c, list))
+        count = next(t for t in children if isinstance(t, Token) and t.type == "COUNT")
+        categories = tuple(_CATEGORY.get(t.value) for t in named if t.type == "CATEGORY")
+        if None in categories or len(set(categories)) < len(categories):
+            return None
+        at, end = children.index(named), children.index(count)
+        between = children[min(at, end) + 1 : max(at, end)]
+        if any(t.type in ("OTHER", "STRAY") and not _OUTCOME_FILLER.fullmatch(t.value) for t in between):
+            return None
+        tokens = [t for c in children for t in (c if isinstance(c, list) else [c])]
+        if _NOT_REQUESTS.search("".join(t.value for t in tokens)):
+            return None
+        opener = tokens[0].value if tokens[0].type == "QIZHONG" else ""
+        first = tokens.index(count) if end < at else next(i for i, t in enumerate(tokens) if t.type == "CATEGORY")
+        return {
+            "kind": OUTCOME,
+            "count": count,
+            "subject": [t for t in tokens[:first] if t.type != "QIZHONG"],  # "市政府办公室代表市政府"
+            "opener": opener,
+            "categories": categories,
+            "words": [t for t in tokens if t is not count],
+            "approx": _approx(tokens, count),
+            "anchor": next(t for t in named if t.type == "CATEGORY"),
+        }
+
+    def verdict(self, children):
+        upheld = next(t for t in children if t.type == "UPHELD")
+        after = "".join(t.value for t in children[children.index(upheld) + 1 :])
+        if after and not after.startswith(("原", "了", "我", "本")):
+            return None  # a state kept ("均维持在99%以上", "均维持稳定"), not a judgement upheld
+        return {"kind": VERDICT, "verb": upheld, "words": children, "anchor": upheld}
 
     def label_count(self, children):
         count = next(t for t in children if t.type == "COUNT")
@@ -412,6 +483,7 @@ def _read(story: Narrative) -> tuple[Claim, ...]:
             context = {
                 "sentence": sentence,
                 "text": text[slice(*spans[sentence])] if sentence < len(spans) else "",
+                "start": spans[sentence][0] if sentence < len(spans) else start,
                 "subject": ("", None),
                 "requests": False,
                 "dated": False,
@@ -527,6 +599,8 @@ def _claim(said, clause, start, depth, sentence, index, story, context) -> Optio
         sentence_text=context["text"],
         clause=index,
         depth=depth,
+        categories=said.get("categories", ()),
+        before=story.text[context["start"] : start],
     )
 
 
