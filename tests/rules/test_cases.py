@@ -3,7 +3,7 @@
 
 - the report: ``text = '''...'''`` (a report or a snippet, parsed as it is), or ``base = "real/…"``
   (a report in ``tests/fixtures/``) with optional ``replace = [["old", "new"], …]`` (text edits before
-  parsing; every ``old`` must occur) and ``cells = {"t3.granted.natural_person" = 3}`` (cells set in the
+  parsing, an HTML page still read as a page; every ``old`` must occur) and ``cells = {"t3.granted.natural_person" = 3}`` (cells set in the
   parsed model: a number, or ``"blank"``, ``"/"``, ``"missing"``, ``"unreadable"``);
 - ``options = {…}`` (the rule's options), ``region = "shandong"``, ``ruleset = "national-2019"``;
 - ``notes = [["page-no-text", "…"], …]``: problems a reader noted (as the PDF reader notes a page
@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import attrs
@@ -116,6 +117,12 @@ def _parsed_base(base: str, replace: tuple):
     for old, new in replace:
         assert old in text, f"replace: {old!r} is not in {base}"
         text = text.replace(old, new)
+    if path.suffix.lower() in (".html", ".htm"):  # read as the page it is (its tables as tables), not as text
+        with tempfile.TemporaryDirectory() as folder:
+            edited = Path(folder) / path.name
+            edited.write_text(text, encoding="utf-8")
+            report = parse_file(edited)
+        return attrs.evolve(report, meta=attrs.evolve(report.meta, source=str(path)))
     return parse_text(text, source=str(path))
 
 
