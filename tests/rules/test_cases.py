@@ -3,8 +3,9 @@
 
 - the report: ``text = '''...'''`` (a report or a snippet, parsed as it is), or ``base = "real/…"``
   (a report in ``tests/fixtures/``) with optional ``replace = [["old", "new"], …]`` (text edits before
-  parsing, an HTML page still read as a page; every ``old`` must occur) and ``cells = {"t3.granted.natural_person" = 3}`` (cells set in the
-  parsed model: a number, or ``"blank"``, ``"/"``, ``"missing"``, ``"unreadable"``);
+  parsing, an HTML page still read as a page; every ``old`` must occur) and
+  ``cells = {"t3.granted.natural_person" = 3}`` (cells set in the parsed model: a number, or
+  ``"blank"``, ``"/"``, ``"missing"``, ``"unreadable"``);
 - ``options = {…}`` (the rule's options), ``region = "shandong"``, ``ruleset = "national-2019"``;
 - ``notes = [["page-no-text", "…"], …]``: problems a reader noted (as the PDF reader notes a page
   without a text layer), put before the parser's own, as ``parse_document`` does;
