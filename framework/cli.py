@@ -260,7 +260,7 @@ def _check_cmd(args) -> int:
         if args.output:
             _write_file(args.output, rendered)
         else:
-            _emit(rendered, utf8=fmt != "text")
+            _emit(rendered, utf8=fmt not in ("text", "concise"))
     except OutputFailed as exc:
         _say(f"ogilint: {exc.reason}")
         return EXIT_USAGE

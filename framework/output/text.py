@@ -10,7 +10,7 @@ import unicodedata
 
 from ogilint.finding import Finding
 
-_SEV = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 # Shown as escapes: control characters (C0 but TAB, DEL, C1), format characters (bidi controls,
 # zero-width characters, soft hyphen, tags), line and paragraph separators, and lone surrogates.
@@ -79,7 +79,7 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
     if loc.table:
         cell = " [" + visible(".".join(str(x) for x in (loc.table, loc.row, loc.col) if x)) + "]"
     out = [
-        f"{where}: {visible(f.code)} {visible(_SEV.get(f.severity, f.severity))} {visible(f.message)}{cell}"
+        f"{where}: {visible(f.code)} {visible(SEVERITY_WORDS.get(f.severity, f.severity))} {visible(f.message)}{cell}"
         f"  ({visible(f.name)}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
     ]
     if report is not None and loc.line:
@@ -96,8 +96,9 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
         out.append(f"    {loc.line:>4} | {shown}")
         if caret:
             out.append(f"         | {caret}")
-    if f.expected is not None or f.actual is not None:
-        out.append(f"         = 期望 {_value(f.expected)},实际 {_value(f.actual)}")
+    shown = [f"{word} {_value(v)}" for word, v in (("期望", f.expected), ("实际", f.actual)) if v is not None]
+    if shown:  # a rule that states only what it found shows no "期望 None"
+        out.append("         = " + ",".join(shown))
     if f.hint:
         out.append(f"         = 建议: {visible(f.hint)}")
     return out
@@ -105,7 +106,6 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
 
 def render(results, rules=()) -> str:
     lines: list[str] = []
-    total = {"error": 0, "warning": 0, "info": 0}
     for res in results:
         if res.error:
             lines.append(f"{visible(res.path)}: 无法检查: {visible(res.error)}")
@@ -115,10 +115,16 @@ def render(results, rules=()) -> str:
         title = visible(m.title or "(无标题)")
         lines.append(f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
         for f in res.findings:
-            total[f.severity] = total.get(f.severity, 0) + 1
             lines.extend(render_finding(res.path, res.report, f))
         lines.append("")
-    lines.append(
-        f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示"
-    )
+    lines.append(summary(results))
     return "\n".join(lines) + "\n"
+
+
+def summary(results) -> str:
+    """ "共 N 份报告: E 个错误, W 个警告, I 个提示": the last line of the text formats."""
+    total = {"error": 0, "warning": 0, "info": 0}
+    for res in results:
+        for f in res.findings:
+            total[f.severity] = total.get(f.severity, 0) + 1
+    return f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示"

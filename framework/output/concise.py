@@ -1,0 +1,23 @@
+"""Concise output, as ruff's: one line per finding (``path:line:column: CODE 严重级别 message``), one per
+file that could not be checked, then the summary. For grep, editors and long runs."""
+
+from __future__ import annotations
+
+from ogilint.output.text import SEVERITY_WORDS, summary, visible
+
+
+def render(results, rules=()) -> str:
+    lines = []
+    for res in results:
+        path = visible(res.path)
+        if res.error:
+            lines.append(f"{path}: 无法检查: {visible(res.error)}")
+            continue
+        for f in res.findings:
+            loc = f.location
+            where = path + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
+            lines.append(
+                f"{where}: {visible(f.code)} {SEVERITY_WORDS.get(f.severity, f.severity)} {visible(f.message)}"
+            )
+    lines.append(summary(results))
+    return "\n".join(lines) + "\n"

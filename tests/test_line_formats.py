@@ -1,0 +1,55 @@
+"""The one-line output formats: ``concise`` (one line per finding, as ruff's) and ``github`` (workflow
+annotations), and the text format's expected/actual line when a rule states only one of them."""
+
+from __future__ import annotations
+
+from ogilint import parse_file
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
+from ogilint.checking.runner import CheckResult
+from ogilint.finding import Finding, Location
+from ogilint.output import FORMATS
+from ogilint.output.text import render_finding
+from tests.conftest import SEEDS
+
+
+def _results():
+    return Engine(ProjectConfig(), Overrides()).check_paths([str(SEEDS)])
+
+
+def test_concise_is_one_line_per_finding_then_the_summary():
+    results = _results()
+    lines = FORMATS["concise"](results).splitlines()
+    findings = [f for r in results for f in r.findings]
+    assert len(lines) == len(findings) + 1 and lines[-1].startswith(f"共 {len(results)} 份报告")
+    fee = next(line for line in lines if " FEE003 " in line)
+    assert fee.startswith(str(SEEDS / "002_0b3756e79a1f4c29.txt") + ":47:9: FEE003 错误 聊城市科学技术局")
+
+
+def test_github_annotations_name_file_line_column_and_rule():
+    lines = FORMATS["github"](_results()).splitlines()
+    fee = next(line for line in lines if "title=FEE003" in line)
+    assert fee.startswith(
+        f"::error file={SEEDS / '002_0b3756e79a1f4c29.txt'},line=47,col=9,title=FEE003 fee-implausible::"
+    )
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+
+
+def test_github_escapes_what_could_start_a_command_of_its_own():
+    """Report text reaches messages; '%', line breaks, ':' and ',' in a file name are escaped."""
+    finding = Finding("TXT001", "requests-received", "error", "正文说 50% 的申请\n::error::伪造", Location(3, 2))
+    result = CheckResult(path="a,b:c.txt", report=None, findings=[finding])
+    [line] = FORMATS["github"]([result]).splitlines()
+    assert (
+        line
+        == "::error file=a%2Cb%3Ac.txt,line=3,col=2,title=TXT001 requests-received::正文说 50%25 的申请\\n::error::伪造"
+    )
+
+
+def test_a_rule_that_states_only_what_it_found_shows_no_expected_none():
+    report = parse_file(SEEDS / "002_0b3756e79a1f4c29.txt")
+    only_actual = Finding(
+        "DOM003", "blank-or-not-applicable", "info", "表二有 1 个空白单元格", Location(47, 9), actual=1
+    )
+    shown = "\n".join(render_finding("x.txt", report, only_actual))
+    assert "= 实际 1" in shown and "期望" not in shown
