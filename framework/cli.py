@@ -22,7 +22,7 @@ from ogilint.errors import UnusableInput
 from ogilint.finding import ERROR, SEVERITIES, SEVERITY_ORDER
 from ogilint.output.json_format import json_text
 from ogilint.output.serialize import report_json
-from ogilint.output.text import visible
+from ogilint.output.shown import visible
 from ogilint.version import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -255,7 +255,14 @@ def _check_cmd(args) -> int:
     if not results:
         _say("ogilint: 没有找到要检查的报告文件")
         return EXIT_USAGE
-    rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes())
+    if args.statistics:  # as ruff's: how often each rule fired, instead of the findings
+        from ogilint.output import overview
+        from ogilint.output.text import summary
+
+        rendered = "\n".join([*overview.rules(results, engine.registry.rule_classes()), summary(results)]) + "\n"
+        fmt = "text"
+    else:
+        rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes())
     try:
         if args.output:
             _write_file(args.output, rendered)
@@ -342,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
     c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
     c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
+    c.add_argument("--statistics", action="store_true", help="只列出每条规则的发现数 (多的在前),不列出各项发现")
     c.add_argument(
         "--timeout",
         type=_seconds,

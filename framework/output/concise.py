@@ -3,7 +3,8 @@ file that could not be checked, then the summary. For grep, editors and long run
 
 from __future__ import annotations
 
-from ogilint.output.text import SEVERITY_WORDS, summary, visible
+from ogilint.output.shown import SEVERITY_WORDS, visible
+from ogilint.output.text import summary
 
 
 def render(results, rules=()) -> str:

@@ -6,7 +6,7 @@ never start a command of its own."""
 
 from __future__ import annotations
 
-from ogilint.output.text import visible
+from ogilint.output.shown import visible
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

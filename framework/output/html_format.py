@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 
 from ogilint.finding import Finding
-from ogilint.output.text import visible
+from ogilint.output.shown import visible
 
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
 

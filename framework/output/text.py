@@ -9,45 +9,8 @@ from __future__ import annotations
 import unicodedata
 
 from ogilint.finding import Finding
-
-SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
-
-# Shown as escapes: control characters (C0 but TAB, DEL, C1), format characters (bidi controls,
-# zero-width characters, soft hyphen, tags), line and paragraph separators, and lone surrogates.
-_ESCAPED = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))
-_NAMED = {"\n": "\\n", "\r": "\\r"}
-
-
-def _escape_char(ch: str) -> str:
-    if ch == "\t" or unicodedata.category(ch) not in _ESCAPED:
-        return ch
-    code = ord(ch)
-    if ch in _NAMED:
-        return _NAMED[ch]
-    if code < 0x80:
-        return f"\\x{code:02x}"
-    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-class _EscapeTable(dict):
-    """str.translate table that decides each character the first time it is met."""
-
-    def __missing__(self, code: int) -> str:
-        shown = self[code] = _escape_char(chr(code))
-        return shown
-
-
-_ESCAPE = _EscapeTable()
-
-
-def visible(text) -> str:
-    """``text`` safe to print to a terminal, one line: control and invisible format characters are
-    shown as escapes (``\\x1b``, ``\\u202e``, ``\\n``), a byte of a non-UTF-8 file name as ``\\xff``. TABs,
-    spaces and printable text (Chinese, private-use glyphs) stay as they are."""
-    text = "" if text is None else str(text)
-    return text if text.isprintable() else text.translate(_ESCAPE)
+from ogilint.output import overview
+from ogilint.output.shown import SEVERITY_WORDS, visible
 
 
 def _display_width(s: str) -> int:
@@ -106,6 +69,8 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
 
 def render(results, rules=()) -> str:
     lines: list[str] = []
+    if len(results) > 1:  # a folder: which reports are worst, before the findings of each
+        lines += [*overview.reports(results), ""]
     for res in results:
         if res.error:
             lines.append(f"{visible(res.path)}: 无法检查: {visible(res.error)}")

@@ -1,7 +1,11 @@
-"""The one-line output formats: ``concise`` (one line per finding, as ruff's) and ``github`` (workflow
-annotations), and the text format's expected/actual line when a rule states only one of them."""
+"""What an evaluator reads first: the overview of a folder run (reports worst first) and
+``--statistics``; the one-line formats ``concise`` (as ruff's) and ``github`` (workflow annotations);
+and the text format's expected/actual line when a rule states only one of them."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from ogilint import parse_file
 from ogilint.checking.config import ProjectConfig
@@ -53,3 +57,35 @@ def test_a_rule_that_states_only_what_it_found_shows_no_expected_none():
     )
     shown = "\n".join(render_finding("x.txt", report, only_actual))
     assert "= 实际 1" in shown and "期望" not in shown
+
+
+def test_a_folder_run_opens_with_the_reports_worst_first():
+    """Errors, then warnings, then notes decide the order; a file that could not be read leads."""
+    results = _results() + [CheckResult(path="broken.pdf", report=None, findings=[], error="PDF 文件已损坏")]
+    text = FORMATS["text"](results)
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert head[0] == "概览 (按严重程度排序):" and "broken.pdf" in head[2] and "PDF 文件已损坏" in head[2]
+    counts = [tuple(int(n) for n in line.split()[:3]) for line in head[3:]]
+    assert counts == sorted(counts, key=lambda c: (-c[0], -c[1], -c[2])) and len(counts) == 5
+    assert "002_0b3756e79a1f4c29.txt" in head[3]  # the seed with an error and the most warnings
+
+
+def test_one_report_has_no_overview():
+    [result] = Engine(ProjectConfig(), Overrides()).check_paths([str(SEEDS / "001_48885ef824cbd5d4.txt")])
+    assert not FORMATS["text"]([result]).startswith("概览")
+
+
+def test_statistics_count_each_rule_most_frequent_first():
+    out = subprocess.run(
+        [sys.executable, "-m", "ogilint", "check", str(SEEDS), "--statistics"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = out.stdout.splitlines()
+    counted = {line.split()[1]: int(line.split()[0]) for line in lines[:-1]}
+    findings = [f.code for r in _results() for f in r.findings]
+    assert counted == {code: findings.count(code) for code in set(findings)}
+    assert [int(line.split()[0]) for line in lines[:-1]] == sorted(counted.values(), reverse=True)
+    assert "FEE003  错误  收费金额与机关类型和层级不相称" in out.stdout and lines[-1].startswith("共 5 份报告")
+    assert out.returncode == 1  # errors among the seeds: the gate still applies
