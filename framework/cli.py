@@ -262,7 +262,8 @@ def _check_cmd(args) -> int:
         rendered = "\n".join([*overview.rules(results, engine.registry.rule_classes()), summary(results)]) + "\n"
         fmt = "text"
     else:
-        rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes())
+        extra = {"verbose": True} if args.verbose and fmt == "text" else {}
+        rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes(), **extra)
     try:
         if args.output:
             _write_file(args.output, rendered)
@@ -349,6 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
     c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
     c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
+    c.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="文本输出中也列出单元格键 (如 [t3.granted.total])、规则英文名和排序",
+    )
     c.add_argument("--statistics", action="store_true", help="只列出每条规则的发现数 (多的在前),不列出各项发现")
     c.add_argument(
         "--timeout",

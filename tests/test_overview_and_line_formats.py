@@ -89,3 +89,14 @@ def test_statistics_count_each_rule_most_frequent_first():
     assert [int(line.split()[0]) for line in lines[:-1]] == sorted(counted.values(), reverse=True)
     assert "FEE003  错误  收费金额与机关类型和层级不相称" in out.stdout and lines[-1].startswith("共 5 份报告")
     assert out.returncode == 1  # errors among the seeds: the gate still applies
+
+
+def test_keys_and_english_names_only_when_verbose():
+    """A reader sees Chinese: the canonical key ("[t2.fees.amount]"), the rule's English name and the
+    rank appear with --verbose (and stay in JSON and SARIF)."""
+    results = Engine(ProjectConfig(), Overrides()).check_paths([str(SEEDS / "002_0b3756e79a1f4c29.txt")])
+    plain, verbose = FORMATS["text"](results), FORMATS["text"](results, verbose=True)
+    fee_plain = next(line for line in plain.splitlines() if " FEE003 " in line)
+    fee_verbose = next(line for line in verbose.splitlines() if " FEE003 " in line)
+    assert "[t2.fees.amount]" not in fee_plain and "fee-implausible" not in fee_plain and "置信度 0.85" in fee_plain
+    assert fee_verbose.endswith("[t2.fees.amount]  (fee-implausible, 置信度 0.85, 排序 83)")

@@ -32,18 +32,22 @@ def _value(v) -> str:
     return visible(v)
 
 
-def render_finding(path: str, report, f: Finding) -> list[str]:
+def render_finding(path: str, report, f: Finding, verbose: bool = False) -> list[str]:
+    """A finding for a person: where, code, severity and message in Chinese, the source line with a
+    caret, expected and actual, the hint. ``verbose`` adds what tools and developers use: the cell's
+    canonical key ("[t3.granted.total]"), the rule's English name and the rank."""
     loc = f.location
     where = visible(path) + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
     original = report.where(loc.line, loc.column) if report is not None else ""
     if original:
         where += f" ({visible(original)})"
-    cell = ""
-    if loc.table:
-        cell = " [" + visible(".".join(str(x) for x in (loc.table, loc.row, loc.col) if x)) + "]"
+    cell, about = "", f"  (置信度 {f.confidence:.2f})"
+    if verbose:
+        if loc.table:
+            cell = " [" + visible(".".join(str(x) for x in (loc.table, loc.row, loc.col) if x)) + "]"
+        about = f"  ({visible(f.name)}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
     out = [
-        f"{where}: {visible(f.code)} {visible(SEVERITY_WORDS.get(f.severity, f.severity))} {visible(f.message)}{cell}"
-        f"  ({visible(f.name)}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
+        f"{where}: {visible(f.code)} {visible(SEVERITY_WORDS.get(f.severity, f.severity))} {visible(f.message)}{cell}{about}"
     ]
     if report is not None and loc.line:
         source = report.source_line(loc.line)
@@ -67,7 +71,7 @@ def render_finding(path: str, report, f: Finding) -> list[str]:
     return out
 
 
-def render(results, rules=()) -> str:
+def render(results, rules=(), verbose: bool = False) -> str:
     lines: list[str] = []
     if len(results) > 1:  # a folder: which reports are worst, before the findings of each
         lines += [*overview.reports(results), ""]
@@ -80,7 +84,7 @@ def render(results, rules=()) -> str:
         title = visible(m.title or "(无标题)")
         lines.append(f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
         for f in res.findings:
-            lines.extend(render_finding(res.path, res.report, f))
+            lines.extend(render_finding(res.path, res.report, f, verbose))
         lines.append("")
     lines.append(summary(results))
     return "\n".join(lines) + "\n"
