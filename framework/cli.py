@@ -275,8 +275,10 @@ def _check_cmd(args) -> int:
     for res in results:
         if res.error:
             _say(f"ogilint: {res.path}: {res.error}")
+    if all(res.error for res in results):
+        return EXIT_USAGE  # nothing could be read: no report was checked
     if any(res.error for res in results):
-        return EXIT_USAGE
+        return EXIT_FINDINGS  # an unreadable file among readable ones is a finding on it, even with --exit-zero
     if args.exit_zero:
         return EXIT_OK
     fail_on = args.fail_on or engine.config.fail_on or ERROR

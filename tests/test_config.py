@@ -331,7 +331,10 @@ def test_cli_usage_errors_exit_2(cli):
     assert cli("check", "nothing-here")[0] == 2
     (cli.folder / "reports" / "empty.txt").write_text("", encoding="utf-8")
     code, _, err = cli("check", "reports", "--exit-zero")
-    assert code == 2 and "empty.txt" in err  # unusable input wins over --exit-zero
+    assert code == 1 and "empty.txt" in err  # an unchecked file never passes, --exit-zero or not
+    (cli.folder / "only").mkdir()
+    (cli.folder / "only" / "empty.txt").write_text("", encoding="utf-8")
+    assert cli("check", "only")[0] == 2  # nothing could be read at all
     assert cli("check", "reports", "--ruleset", "hennan")[0] == 2
     (cli.folder / "ogilint.toml").write_text("selct = []\n", encoding="utf-8")
     code, _, err = cli("check", "reports/001_48885ef824cbd5d4.txt")

@@ -79,7 +79,7 @@ def test_escapes_in_report_text_and_file_names_are_shown_escaped(tmp_path):
     (folder / "c\x1b[2J\u202e.txt").write_text("", encoding="utf-8")
     _non_utf8_name(folder)
     proc = ogilint_bounded("check", str(folder), seconds=60)
-    assert proc.returncode == 2  # the empty file is unusable
+    assert proc.returncode == 1  # the empty file is unusable: a finding on it, the others checked
     for stream in (proc.stdout, proc.stderr):
         assert not any(ch in stream for ch in TERMINAL_CONTROLS), [ch for ch in TERMINAL_CONTROLS if ch in stream]
     lines = proc.stdout.split("\n")
@@ -180,7 +180,7 @@ def test_output_inside_the_input_folder_is_never_read_back_nor_an_input_overwrit
     first = ogilint_bounded("check", str(folder), "--output", str(out))
     result = out.read_bytes()
     second = ogilint_bounded("check", str(folder), "--output", str(out))
-    assert (first.returncode, second.returncode) == (2, 2) and out.read_bytes() == result  # 2: the FIFO
+    assert (first.returncode, second.returncode) == (1, 1) and out.read_bytes() == result  # 1: the FIFO skipped
     assert b"ogilint.txt" not in result and result.count(b"\n== ") + result.startswith(b"== ") == 1
     assert b"pipe.txt: " in result and re.search(r"共 2 份报告: 1 个错误, \d+ 个警告, \d+ 个提示\n\Z".encode(), result)
     # an output file that is a report of the folder, or a named input, is refused and kept
