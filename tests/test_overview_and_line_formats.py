@@ -1,9 +1,11 @@
 """What an evaluator reads first: the overview of a folder run (reports worst first) and
 ``--statistics``; the one-line formats ``concise`` (as ruff's) and ``github`` (workflow annotations);
-and the text format's expected/actual line when a rule states only one of them."""
+CSV for spreadsheets; and the text format's expected/actual line when a rule states only one of them."""
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 
@@ -100,3 +102,31 @@ def test_keys_and_english_names_only_when_verbose():
     fee_verbose = next(line for line in verbose.splitlines() if " FEE003 " in line)
     assert "[t2.fees.amount]" not in fee_plain and "fee-implausible" not in fee_plain and "置信度 0.85" in fee_plain
     assert fee_verbose.endswith("[t2.fees.amount]  (fee-implausible, 置信度 0.85, 排序 83)")
+
+
+def test_csv_opens_in_a_spreadsheet_with_chinese_headers():
+    """UTF-8 with a BOM (Excel on Chinese Windows), one row per finding, the cell named in Chinese, an
+    unreadable file as a row of its own."""
+    results = _results() + [CheckResult(path="broken.pdf", report=None, findings=[], error="PDF 文件已损坏")]
+    text = FORMATS["csv"](results)
+    assert text.startswith("\ufeff文件,机关,年度,代码")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert len(rows) == 1 + sum(len(r.findings) for r in results) + 1
+    fee = next(r for r in rows if r[3] == "FEE003")
+    assert fee[1:3] == ["聊城市科学技术局", "2022"] and fee[5:10] == [
+        "错误",
+        "47",
+        "9",
+        "表二",
+        "「行政事业性收费」行「本年收费金额」列",
+    ]
+    assert fee[12] == "12872.06"
+    assert rows[-1][0] == "broken.pdf" and rows[-1][10] == "无法检查: PDF 文件已损坏"
+
+
+def test_csv_cells_never_start_a_formula():
+    """Report text reaches the cells: one that a spreadsheet would run ("=HYPERLINK(…)") is quoted."""
+    finding = Finding("TXT001", "requests-received", "error", '=HYPERLINK("http://x","点")', Location(3, 2), actual=-1)
+    report = parse_file(SEEDS / "001_48885ef824cbd5d4.txt")
+    [_, row] = list(csv.reader(io.StringIO(FORMATS["csv"]([CheckResult("a.txt", report, [finding])])[1:])))
+    assert row[10] == '\'=HYPERLINK("http://x","点")' and row[12] == "-1"  # a negative number stays a number

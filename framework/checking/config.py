@@ -47,7 +47,7 @@ PROJECT_KEYS = {
 }
 
 
-OUTPUT_FORMATS = ("text", "concise", "github", "json", "sarif", "html")  # the project config's ``format``
+OUTPUT_FORMATS = ("text", "concise", "github", "csv", "json", "sarif", "html")  # the project config's ``format``
 
 _TYPE_NAMES = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "数组", dict: "表"}
 STRING = "字符串"
