@@ -67,7 +67,7 @@ class TitleYearMismatch(Rule):
         against = [e for e in evidence if e.year != title.year]
         if against and len(against) == len(evidence):  # one source only, and nothing for the title
             yield self.finding(
-                f"标题年度 {title.year} 与{describe(against)}不一致;没有统计期限可以核对,请核对标题年度",
+                f"标题年度 {title.year} 与其他依据不一致:{describe(against)};没有统计期限可以核对,请核对标题年度",
                 severity=WARNING,
                 confidence=0.6,
                 line=title.line,

@@ -61,7 +61,7 @@ def other_evidence(report) -> tuple:
     ranked = counts.most_common(2)
     if ranked and ranked[0][1] >= _MIN_TEXT_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         year, times = ranked[0]
-        found.append(YearSource(f"正文 (第一部分提到{year}年{times}次)", year, None))
+        found.append(YearSource(f"正文(第一部分提到{times}次)", year, None))
     return tuple(found)
 
 
@@ -79,5 +79,5 @@ def judge_years(report) -> Optional[YearVerdict]:
 
 
 def describe(sources) -> str:
-    """ "发布日期 2024-03-08 (2023年)、正文 (…) (2023年)"."""
-    return "、".join(f"{s.label}({s.year}年)" for s in sources)
+    """ "标题为2023年、发布日期 2024-03-08 指向2023年、正文(第一部分提到5次)为2023年"."""
+    return "、".join(f"{s.label}{' 指向' if s.label.startswith('发布日期') else '为'}{s.year}年" for s in sources)
