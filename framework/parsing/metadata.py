@@ -13,6 +13,7 @@ from typing import Optional
 import attrs
 
 from ogilint.model import Period
+from ogilint.text import dominant_year
 
 # Patterns here run over whole lines of any length: none starts a search inside a run of white space
 # (_NOT_INSIDE_SPACE) and no two unbounded repeats of white space stand side by side, so each is linear.
@@ -57,10 +58,6 @@ def read_metadata(lines: list[str]) -> FoundMetadata:
     return FoundMetadata(title, body, year, title_line, period, published, published_line)
 
 
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_MIN_TEXT_MENTIONS = 3  # a year the text names this often, twice as often as any other, is evidence
-
-
 def report_year(title_year, title_line, period, published, lines) -> Optional[int]:
     """The year the report is about. The title's, as a rule; but when the other evidence — the
     statistics period, the date of publication (reports come out the following year) and the year
@@ -73,15 +70,10 @@ def report_year(title_year, title_line, period, published, lines) -> Optional[in
     if title_year is None:
         return period_year if period is None or period.start is None else int(period.start[:4])
     others = [y for y in (period_year, int(published[:4]) - 1 if published else None) if y is not None]
-    counts: dict = {}
     skip = {title_line, period.line if period is not None else None}  # each is evidence of its own
-    for idx, line in enumerate(lines):
-        if idx + 1 not in skip:
-            for y in _YEAR_IN_TEXT.findall(line):
-                counts[int(y)] = counts.get(int(y), 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
-    if ranked and ranked[0][1] >= _MIN_TEXT_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        others.append(ranked[0][0])
+    named = dominant_year(line for idx, line in enumerate(lines) if idx + 1 not in skip)
+    if named is not None:
+        others.append(named[0])
     if title_year in others or len(others) < 2:
         return title_year
     best = max(set(others), key=others.count)

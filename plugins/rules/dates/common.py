@@ -3,17 +3,15 @@ source states it, so that a title and a period that disagree are judged together
 
 from __future__ import annotations
 
-import collections
 import re
 from typing import Optional
 
 import attrs
 
+from ogilint.text import dominant_year
+
 # "202311日" / "20231231日": a date whose 年 and 月 are gone, as some HTML-to-text converters leave it.
 LOST_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}(?:1[0-2]|[1-9])(?:3[01]|[12]\d|[1-9])日")
-
-_YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_MIN_TEXT_MENTIONS = 3  # a year named this often in part 一, and twice as often as any other, is evidence
 
 
 @attrs.frozen
@@ -57,10 +55,9 @@ def other_evidence(report) -> tuple:
     m = report.meta
     if m.published:
         found.append(YearSource(f"发布日期 {m.published}", int(m.published[:4]) - 1, m.published_line))
-    counts = collections.Counter(int(y) for y in _YEAR_IN_TEXT.findall(report.part_text(1) or ""))
-    ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= _MIN_TEXT_MENTIONS and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        year, times = ranked[0]
+    named = dominant_year([report.part_text(1) or ""])
+    if named is not None:
+        year, times = named
         found.append(YearSource(f"正文(第一部分提到{times}次)", year, None))
     return tuple(found)
 
