@@ -3,17 +3,18 @@ plugin manager and engine as the command line, so the answers agree with ``ogili
 
     import ogilint
     report = ogilint.parse("report.pdf")              # the model (ogilint.model.Report)
-    results = ogilint.check(["reports/"])             # one CheckResult per file, findings ranked
+    for result in ogilint.check(["reports/"]):        # one CheckResult per file, findings ranked
+        print(result.path, [f.code for f in result.findings])
 """
 
 from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Optional
 
-from ogilint.checking.config import find_project_config
+from ogilint.checking.config import ProjectConfig, parse_project_config, read_project_config
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.checking.registry import build_registry
 from ogilint.checking.runner import CheckResult
@@ -44,18 +45,52 @@ def parse_file(path: str | os.PathLike, version: Optional[str] = None, manager=N
 parse = parse_file
 
 
+def load_config(config=None) -> ProjectConfig:
+    """The project configuration ``check`` runs with: ``None`` is the defaults (nothing is read from
+    the working directory); a path names an ``ogilint.toml`` or a ``pyproject.toml`` with a
+    ``[tool.ogilint]`` table; a dict is such a table; a :class:`ProjectConfig` is used as it is.
+    A configuration that is wrong raises :class:`ogilint.checking.config.ConfigError`."""
+    if config is None:
+        return ProjectConfig()
+    if isinstance(config, ProjectConfig):
+        return config
+    if isinstance(config, dict):
+        return parse_project_config(config, "config")
+    return read_project_config(os.fspath(config))
+
+
 def check(
-    paths: Iterable[str | os.PathLike],
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    config=None,
+    ruleset: Optional[str] = None,
     *,
     select: Optional[list] = None,
     ignore: Iterable[str] = (),
-    ruleset: Optional[str] = None,
     region: Optional[str] = None,
-) -> list[CheckResult]:
-    """Check files and folders as ``ogilint check`` does (the project config found from the working
-    directory applies; the arguments win over it, as on the command line)."""
+    progress: Optional[Callable[[str, int, int], None]] = None,
+) -> Iterator[CheckResult]:
+    """Check files and folders as ``ogilint check`` does, yielding one
+    :class:`~ogilint.checking.runner.CheckResult` per file (``path``, ``report``, ranked ``findings``,
+    ``error`` when it could not be checked, ``skipped`` for a file of a folder that is no report).
+
+    ``config`` is given explicitly (see :func:`load_config`); the working directory is never read
+    for one. ``ruleset`` (a built-in name or a TOML file), ``select``, ``ignore`` and ``region`` win
+    over the configuration, as the command line's options do. ``progress(stage, done, total)`` is
+    told as files are read and checked."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     overrides = Overrides(ruleset=ruleset, select=select, ignore=list(ignore), region=region)
-    return Engine(find_project_config(), overrides).check_paths([os.fspath(p) for p in paths])
+    engine = Engine(load_config(config), overrides)
+    yield from engine.check_paths([os.fspath(p) for p in paths], progress)
 
 
-__all__ = ["check", "default_manager", "parse", "parse_bytes", "parse_file", "parse_text", "read_document"]
+__all__ = [
+    "check",
+    "default_manager",
+    "load_config",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "parse_text",
+    "read_document",
+]

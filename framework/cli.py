@@ -15,11 +15,13 @@ import os
 import re
 import sys
 
+from ogilint import cli_words
 from ogilint.api import parse_file
 from ogilint.checking.budget import DEFAULT_SECONDS
 from ogilint.checking.config import OUTPUT_FORMATS, ConfigError
 from ogilint.errors import UnusableInput
 from ogilint.finding import ERROR, SEVERITIES, SEVERITY_ORDER
+from ogilint.output.finding_rows import HEADER as FINDING_HEADER
 from ogilint.output.json_format import json_text
 from ogilint.output.serialize import report_json
 from ogilint.output.shown import visible
@@ -79,15 +81,31 @@ def _silence_stdout() -> None:
         pass
 
 
-def _emit(rendered: str, utf8: bool) -> None:
+_BINARY_TO_TERMINAL = "xlsx 是二进制文件,不能显示在终端上,请用 --output 指定文件名 (或重定向到文件)"
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _emit(rendered: str | bytes, utf8: bool) -> None:
     """``rendered`` on stdout. Machine formats (JSON, SARIF, HTML) are UTF-8 whatever the locale
-    (the HTML page declares it); text goes through the terminal's encoding, escaping what it lacks."""
+    (the HTML page declares it); text goes through the terminal's encoding, escaping what it lacks.
+    Bytes (XLSX) go out as they are, and never to a terminal."""
     out = sys.stdout
     if out is None:
         raise OutputFailed("无法写出结果: 标准输出已关闭")
     buffer = getattr(out, "buffer", None)
+    if isinstance(rendered, bytes) and (buffer is None or _is_terminal(out)):
+        raise OutputFailed(_BINARY_TO_TERMINAL)
     try:
-        if utf8 and buffer is not None:
+        if isinstance(rendered, bytes):
+            out.flush()
+            buffer.write(rendered)
+        elif utf8 and buffer is not None:
             out.flush()
             buffer.write(rendered.encode("utf-8"))
         else:
@@ -105,30 +123,67 @@ def _emit(rendered: str, utf8: bool) -> None:
         raise OutputFailed(f"无法写出结果到标准输出: {reason}") from None
 
 
-def _write_file(path: str, rendered: str) -> None:
+def _write_file(path: str, rendered: str | bytes) -> None:
     try:
+        if isinstance(rendered, bytes):  # xlsx
+            with open(path, "wb") as fh:
+                fh.write(rendered)
+            return
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(rendered)
     except OSError as exc:
         raise OutputFailed(f"无法写入输出文件 {path}: {_os_reason(exc)}") from None
 
 
+def _parse_problem(args):
+    """Why ``parse`` cannot deliver what it is asked for, found before the report is read; or None."""
+    if args.output is None:
+        return _BINARY_TO_TERMINAL if args.format == "xlsx" and _is_terminal(sys.stdout) else None
+    if problem := _output_target_problem(args.output):
+        return problem
+    if os.path.exists(args.output) and _same_file(args.file, os.stat(args.output)):
+        return f"输出文件 {args.output} 就是要解析的报告,不会覆盖它"
+    return None
+
+
 def _parse_cmd(args) -> int:
+    if problem := _parse_problem(args):
+        _say(f"ogilint: {problem}")
+        return EXIT_USAGE
     try:
         report = parse_file(args.file)
     except UnusableInput as exc:
         _say(f"ogilint: {args.file}: {exc.reason}")
         return EXIT_USAGE
     try:
+        utf8 = True
         if args.format == "tree":
             # Token values hold the report's text; each line is escaped, the tree's TABs kept.
-            _emit("\n".join(visible(line) for line in report.tree.pretty().split("\n")) + "\n", utf8=False)
+            rendered, utf8 = "\n".join(visible(line) for line in report.tree.pretty().split("\n")) + "\n", False
+        elif args.format in ("csv", "xlsx"):  # the tables for a spreadsheet
+            from ogilint.output import tables_export
+
+            rendered = tables_export.csv(report) if args.format == "csv" else tables_export.xlsx(report)
         else:
-            _emit(json_text(report_json(report)) + "\n", utf8=True)
+            rendered = json_text(report_json(report)) + "\n"
+        if args.output:
+            _write_file(args.output, rendered)
+        else:
+            _emit(rendered, utf8=utf8)
     except OutputFailed as exc:
         _say(f"ogilint: {exc.reason}")
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _colour_wanted(stream) -> bool:
+    """Colours on a terminal only, never with ``NO_COLOR`` set (no-color.org) or ``TERM=dumb``;
+    ``FORCE_COLOR`` asks for them in a pipe too."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return _is_terminal(stream) and os.environ.get("TERM") != "dumb"
 
 
 def _codes(value: str) -> list[str]:
@@ -178,6 +233,7 @@ _MACHINE_HEADS = (
     b"[]\n",  # json of no report
     b'{\n "$schema": "https://json.schemastore.org/sarif',  # sarif
     b'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>ogilint ',  # html
+    ("\ufeff" + ",".join(FINDING_HEADER)).encode("utf-8"),  # csv
 )
 
 
@@ -191,6 +247,10 @@ def _earlier_output(path: str) -> bool:
             tail = fh.read(256)
     except OSError:
         return False
+    if head.startswith(b"PK\x03\x04"):  # a zip: ours when it is a workbook that names ogilint (xlsx)
+        from ogilint.output.workbook import written_by_ogilint
+
+        return written_by_ogilint(path)
     if not head or head.replace(b"\r\n", b"\n").startswith(_MACHINE_HEADS):
         return True
     return bool(_TEXT_SUMMARY.search(tail.decode("utf-8", "ignore")))
@@ -204,7 +264,7 @@ def _same_file(path: str, target: os.stat_result) -> bool:
     return (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino)
 
 
-def _check_without_output(engine, paths: list[str], output: str):
+def _check_without_output(engine, paths: list[str], output: str, progress=None):
     """The check of ``paths``, so that ``--output`` never overwrites an input and is never read back:
     an output named as an input is refused; one found inside a folder is skipped when it is an
     earlier run's output (so a folder that holds its own report checks the same twice), refused
@@ -212,25 +272,29 @@ def _check_without_output(engine, paths: list[str], output: str):
     try:
         target = os.stat(output)
     except (OSError, ValueError):
-        return engine.check_paths(paths)  # not there yet: nothing to protect, nothing to skip
+        return engine.check_paths(paths, progress)  # not there yet: nothing to protect, nothing to skip
     for p in paths:
         if not os.path.isdir(p) and _same_file(p, target):
             raise OutputFailed(f"输出文件 {output} 也是要检查的输入,不会覆盖它")
-    from ogilint.checking.engine import collect_files
+    from ogilint.checking.engine import collect
     from ogilint.checking.runner import CheckResult
 
-    files, skipped = collect_files(paths, with_skipped=True)
-    kept = [f for f in files if not _same_file(f, target)]
-    if len(kept) == len(files):
-        return engine.check_paths(paths)
+    found = collect(paths)
+    kept = [f for f in found.files if not _same_file(f, target)]
+    others = {f: r for f, r in found.skipped.items() if not _same_file(f, target)}
+    if len(kept) == len(found.files) and len(others) == len(found.skipped):
+        return engine.check_paths(paths, progress)
     if not _earlier_output(output):
         raise OutputFailed(f"输出文件 {output} 是要检查的文件夹中的一份报告,不会覆盖它")
     # The files are now named one by one, and a named file is read whatever it is: what the folder
-    # walk skips (a FIFO, a device) keeps its reason instead of being read.
-    checked = iter(engine.check_paths([f for f in kept if f not in skipped]))
-    return [
-        CheckResult(path=f, report=None, findings=[], error=skipped[f]) if f in skipped else next(checked) for f in kept
+    # walk does not read (a FIFO, a device, a format that cannot be read) keeps its reason.
+    unreadable = found.unreadable
+    checked = iter(engine.check_paths([f for f in kept if f not in unreadable], progress))
+    results = [
+        CheckResult(path=f, report=None, findings=[], error=unreadable[f]) if f in unreadable else next(checked)
+        for f in kept
     ]
+    return results + [CheckResult(path=f, report=None, findings=[], error=r, skipped=True) for f, r in others.items()]
 
 
 def _check_cmd(args) -> int:
@@ -242,10 +306,19 @@ def _check_cmd(args) -> int:
     try:
         engine = _engine(args)
         fmt = args.format or engine.config.format or "text"
-        if args.output:
-            results = _check_without_output(engine, args.paths, args.output)
-        else:
-            results = engine.check_paths(args.paths)
+        if fmt == "xlsx" and not args.output and not args.statistics and _is_terminal(sys.stdout):
+            raise OutputFailed(_BINARY_TO_TERMINAL)  # refused before the reports are read
+        from ogilint.output import progress
+
+        bar = progress.for_terminal()
+        try:
+            if args.output:
+                results = _check_without_output(engine, args.paths, args.output, bar)
+            else:
+                results = engine.check_paths(args.paths, bar)
+        finally:
+            if bar is not None:
+                bar.close()
     except ConfigError as exc:
         _say(f"ogilint: 配置错误: {exc}")
         return EXIT_USAGE
@@ -263,6 +336,8 @@ def _check_cmd(args) -> int:
         fmt = "text"
     else:
         extra = {"verbose": True} if args.verbose and fmt == "text" else {}
+        if fmt in ("text", "concise") and not args.output and _colour_wanted(sys.stdout):
+            extra["colour"] = True
         rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes(), **extra)
     try:
         if args.output:
@@ -272,9 +347,13 @@ def _check_cmd(args) -> int:
     except OutputFailed as exc:
         _say(f"ogilint: {exc.reason}")
         return EXIT_USAGE
+    results = [res for res in results if not res.skipped]  # listed in the output, not counted
     for res in results:
         if res.error:
             _say(f"ogilint: {res.path}: {res.error}")
+    if not results:
+        _say("ogilint: 没有找到可检查的报告文件 (跳过的文件见输出)")
+        return EXIT_USAGE
     if all(res.error for res in results):
         return EXIT_USAGE  # nothing could be read: no report was checked
     if any(res.error for res in results):
@@ -300,10 +379,12 @@ def _print(lines: list[str]) -> int:
 
 def _rules_cmd(args) -> int:
     from ogilint.checking.registry import build_registry
+    from ogilint.output.shown import SEVERITY_WORDS
 
     registry = build_registry()
     lines = [
-        f"{cls.code:8} {cls.name:36} {cls.severity:8} {cls.plugin:14} {cls.summary}" for cls in registry.rule_classes()
+        f"{cls.code:8} {cls.name:36} {SEVERITY_WORDS.get(cls.severity, cls.severity):4} {cls.plugin:14} {cls.summary}"
+        for cls in registry.rule_classes()
     ]
     code = _print(lines)
     for failure in registry.failures:
@@ -313,6 +394,7 @@ def _rules_cmd(args) -> int:
 
 def _explain_cmd(args) -> int:
     from ogilint.checking.registry import build_registry
+    from ogilint.output.shown import SEVERITY_WORDS
 
     registry = build_registry()
     cls = registry.rules.get(args.code.upper())
@@ -324,7 +406,7 @@ def _explain_cmd(args) -> int:
         return EXIT_USAGE
     lines = [
         f"{cls.code} {cls.name} — {cls.summary}",
-        f"默认严重级别: {cls.severity}; 分组: {', '.join(cls.groups) or '-'}; 插件: {cls.plugin}",
+        f"默认严重级别: {SEVERITY_WORDS.get(cls.severity, cls.severity)}; 分组: {', '.join(cls.groups) or '-'}; 插件: {cls.plugin}",
     ]
     if cls.options:
         lines.append("选项: " + ", ".join(f"{k} = {v!r}" for k, v in cls.options.items()))
@@ -333,22 +415,34 @@ def _explain_cmd(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ogilint", description="政府信息公开工作年度报告检查工具")
-    parser.add_argument("--version", action="version", version=f"ogilint {__version__}")
-    sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("parse", help="把报告解析为规范化的 JSON (或 lark 语法树)")
-    p.add_argument("file")
-    p.add_argument("--format", choices=("json", "tree"), default="json")
+    parser = cli_words.ArgumentParser(prog="ogilint", description="政府信息公开工作年度报告检查工具")
+    parser.add_argument("--version", action="version", version=f"ogilint {__version__}", help=cli_words.VERSION)
+    sub = parser.add_subparsers(dest="command", title="命令", metavar="COMMAND")
+    what = "把报告解析为规范化的 JSON (或 lark 语法树)"
+    p = sub.add_parser("parse", help=what, description=what)
+    p.add_argument("file", metavar="FILE", help="要解析的报告文件 (txt、pdf、docx、html 等;- 为标准输入)")
+    p.add_argument(
+        "--format",
+        choices=("json", "tree", "csv", "xlsx"),
+        default="json",
+        help="输出格式 (默认 json: 规范化的模型;tree: lark 语法树;csv、xlsx: 提取出的各表)",
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="把结果写入此文件,而不是标准输出")
     p.set_defaults(func=_parse_cmd)
 
-    c = sub.add_parser("check", help="检查报告 (文件或文件夹)")
-    c.add_argument("paths", nargs="+", metavar="PATH")
+    what = "检查报告 (文件或文件夹)"
+    c = sub.add_parser("check", help=what, description=what)
+    c.add_argument("paths", nargs="+", metavar="PATH", help="要检查的报告文件或文件夹 (可给多个;- 为标准输入)")
     c.add_argument("--format", choices=OUTPUT_FORMATS, help="输出格式 (默认 text,或配置中的 format)")
-    c.add_argument("--output", "-o", metavar="FILE")
+    c.add_argument("--output", "-o", metavar="FILE", help="把结果写入此文件,而不是标准输出")
     c.add_argument("--select", type=_codes, metavar="CODES", help="只运行这些规则 (前缀,逗号分隔)")
-    c.add_argument("--extend-select", type=_codes, metavar="CODES")
-    c.add_argument("--ignore", type=_codes, metavar="CODES")
-    c.add_argument("--ruleset", metavar="NAME|FILE")
+    c.add_argument("--extend-select", type=_codes, metavar="CODES", help="在规则集之外再运行这些规则 (前缀,逗号分隔)")
+    c.add_argument("--ignore", type=_codes, metavar="CODES", help="不运行这些规则 (前缀,逗号分隔)")
+    c.add_argument(
+        "--ruleset",
+        metavar="NAME|FILE",
+        help="使用的规则集: rules/ 中的名称 (如 national-2021) 或 .toml 文件 (默认按报告自动判断)",
+    )
     c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
     c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
     c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
@@ -368,10 +462,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.set_defaults(func=_check_cmd)
 
-    r = sub.add_parser("rules", help="列出全部规则")
+    r = sub.add_parser("rules", help="列出全部规则", description="列出全部规则: 代码、名称、默认严重级别、插件和简述")
     r.set_defaults(func=_rules_cmd)
-    e = sub.add_parser("explain", help="显示一条规则的说明")
-    e.add_argument("code")
+    what = "显示一条规则的说明: 为什么检查、不通过和通过的例子"
+    e = sub.add_parser("explain", help="显示一条规则的说明", description=what)
+    e.add_argument("code", metavar="CODE", help="规则代码 (如 IDN001,大小写均可)")
     e.set_defaults(func=_explain_cmd)
     return parser
 

@@ -115,6 +115,9 @@ class Rule:
     groups: tuple = ()
     options: dict = {}
     plugin: str = ""
+    # A third-party rule runs by default beside the rule set's; one that sets ``opt_in`` runs only
+    # when selected (``--select``/``extend-select``). Built-in rules are chosen by the rule sets.
+    opt_in: bool = False
 
     def check(self, report, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -345,9 +345,9 @@ def test_cli_explain(cli):
     code, out, _ = cli("explain", "EXT001")
     assert code == 0
     assert out.startswith("EXT001 column-missing — 表三缺少一整列\n")
-    assert "默认严重级别: error" in out
+    assert "默认严重级别: 错误" in out
     assert "表三缺少一整列 (例如「其他」列)。" in out
-    assert "Why: the 2021 format's table 三 has seven columns" in out
+    assert "原因: 2021 年版格式的表三有七列" in out
     code, out, _ = cli("explain", "ext002")
     assert code == 0 and "EXT002 row-damaged" in out and "group_above = 3" in out
 

@@ -130,7 +130,7 @@ def test_rules_lists_the_plugin_rule(plugin_sites, hermetic_cwd):
     proc = ogilint("rules", site=plugin_sites["demo"], cwd=hermetic_cwd)
     assert proc.returncode == 0, proc.stderr
     line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("XYZ001"))
-    assert "demo-part-count" in line and "info" in line and "demo" in line
+    assert "demo-part-count" in line and "提示" in line and "demo" in line
     assert "EXT001" in proc.stdout  # the built-in rules are still there
     assert proc.stderr == ""
 
@@ -326,3 +326,53 @@ def test_non_rule_contribution_is_reported():
     [failure] = [f for f in registry.failures if f.plugin == "ogilint_not_a_rule"]
     assert "not a rule class" in failure.error
     assert "EXT999" not in registry.rules
+
+
+# --- installed plugins are on by default ------------------------------------------------------
+
+
+def test_an_installed_plugin_runs_without_being_selected(plugin_sites, hermetic_cwd):
+    proc = ogilint("check", "--format", "json", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd)
+    codes = [f["code"] for f in json.loads(proc.stdout)[0]["findings"]]
+    assert "XYZ001" in codes and codes.count("EXT002") == 2  # beside the rule set's rules
+
+
+def test_an_installed_plugin_is_off_when_ignored_or_not_selected(plugin_sites, hermetic_cwd):
+    ignored = ogilint(
+        "check", "--ignore", "XYZ", "--format", "json", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd
+    )
+    assert "XYZ001" not in [f["code"] for f in json.loads(ignored.stdout)[0]["findings"]]
+    chosen = ogilint(
+        "check", "--select", "EXT", "--format", "json", str(SEED), site=plugin_sites["demo"], cwd=hermetic_cwd
+    )
+    assert [f["code"] for f in json.loads(chosen.stdout)[0]["findings"]] == ["EXT002", "EXT002"]
+
+
+def _plugin_of(*rules):
+    @hookimpl
+    def ogilint_rules():
+        return list(rules)
+
+    return _module("ogilint_default_or_not", ogilint_rules=ogilint_rules)
+
+
+class _Always(Rule):
+    code, name, summary, severity = "DFL001", "always", "总是提示", "info"
+
+    def check(self, report, ctx):
+        yield self.finding("总是提示一次")
+
+
+class _OptIn(_Always):
+    code, name, opt_in = "DFL002", "opt-in", True
+
+
+def test_a_plugin_rule_marked_opt_in_runs_only_when_selected():
+    plugin = _plugin_of(_Always, _OptIn)
+    [res] = Engine(ProjectConfig(), Overrides(), extra_plugins=[plugin]).check_paths([str(SEED)])
+    codes = [f.code for f in res.findings]
+    assert "DFL001" in codes and "DFL002" not in codes
+    [res] = Engine(ProjectConfig(), Overrides(extend_select=["DFL002"]), extra_plugins=[plugin]).check_paths(
+        [str(SEED)]
+    )
+    assert {"DFL001", "DFL002"} <= {f.code for f in res.findings}

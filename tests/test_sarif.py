@@ -197,9 +197,10 @@ def test_registered_as_a_format():
 
 
 def test_sarif_and_json_of_published_formats(validator, tmp_path, monkeypatch, capsys):
-    """For a PDF, DOCX or web page a SARIF region would name a line of the extracted text, not of
-    the file: the place in the original goes into the result's properties instead, and the JSON
-    output carries it as "origin"."""
+    """For a PDF, DOCX or web page the lines of the extracted text are not the file's: a code-scanning
+    view still needs a region, so a PDF's region is its page, and a DOCX's or web page's the line of
+    the extracted text; the message says which, with the place in the original, and the result's
+    properties keep that place ("origin"), as the JSON output does."""
     from ogilint import parse_file
 
     from . import renderings
@@ -219,9 +220,17 @@ def test_sarif_and_json_of_published_formats(validator, tmp_path, monkeypatch, c
         if r["ruleId"] == "FEE003"
     }
     assert set(fee) == {"r.pdf", "r.docx", "r.html"}
-    for result in fee.values():
-        assert "region" not in result["locations"][0]["physicalLocation"]
-    assert fee["r.pdf"]["properties"]["origin"]["page"] >= 1
+    regions = {uri: r["locations"][0]["physicalLocation"]["region"] for uri, r in fee.items()}
+    page = fee["r.pdf"]["properties"]["origin"]["page"]
+    assert page >= 1 and regions["r.pdf"] == {"startLine": page}
+    assert fee["r.pdf"]["properties"]["regionKind"] == "page"
+    assert f"(第{page}页第" in fee["r.pdf"]["message"]["text"]
+    for uri in ("r.docx", "r.html"):
+        props = fee[uri]["properties"]
+        assert props["regionKind"] == "extractedTextLine"
+        assert regions[uri]["startLine"] == props["extractedLine"]
+        assert f"提取文本第{props['extractedLine']}行)" in fee[uri]["message"]["text"]
+    assert "(表格1第" in fee["r.docx"]["message"]["text"]
     assert fee["r.docx"]["properties"]["origin"]["table"] == 1
     assert fee["r.html"]["properties"]["origin"] == {"text_line": fee["r.html"]["properties"]["extractedLine"]}
     _, out = _run(capsys, "check", "r.pdf", "r.docx", "--format", "json")

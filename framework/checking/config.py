@@ -47,7 +47,8 @@ PROJECT_KEYS = {
 }
 
 
-OUTPUT_FORMATS = ("text", "concise", "github", "csv", "json", "sarif", "html")  # the project config's ``format``
+# The project config's ``format``: the output formats of ``ogilint check``.
+OUTPUT_FORMATS = ("text", "concise", "github", "csv", "xlsx", "json", "sarif", "html")
 
 _TYPE_NAMES = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "数组", dict: "表"}
 STRING = "字符串"
@@ -228,6 +229,26 @@ class ProjectConfig:
         return out
 
 
+def read_project_config(path: str) -> ProjectConfig:
+    """The configuration in one named file: an ``ogilint.toml``, or a ``pyproject.toml`` whose
+    ``[tool.ogilint]`` table it is (a pyproject without that table is the defaults)."""
+    file = Path(path)
+    if not file.is_file():
+        raise ConfigError(f"配置文件不存在: {path}")
+    data = _load_toml(file)
+    if file.name != "pyproject.toml":
+        return parse_project_config(data, str(file))
+    return _from_pyproject(file, data) or ProjectConfig()
+
+
+def _from_pyproject(py: Path, data: dict) -> Optional[ProjectConfig]:
+    """The ``[tool.ogilint]`` table of a pyproject.toml, or None when it has none."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise _wrong_type(str(py), "tool", TABLE, tool)
+    return parse_project_config(tool["ogilint"], f"{py} [tool.ogilint]") if "ogilint" in tool else None
+
+
 def find_project_config(start: Optional[str] = None) -> ProjectConfig:
     """``ogilint.toml`` or ``[tool.ogilint]`` of ``pyproject.toml``, searched upward."""
     here = Path(start or os.getcwd()).resolve()
@@ -236,13 +257,8 @@ def find_project_config(start: Optional[str] = None) -> ProjectConfig:
         if own.is_file():
             return parse_project_config(_load_toml(own), str(own))
         py = folder / "pyproject.toml"
-        if py.is_file():
-            data = _load_toml(py)
-            tool = data.get("tool", {})
-            if not isinstance(tool, dict):
-                raise _wrong_type(str(py), "tool", TABLE, tool)
-            if "ogilint" in tool:
-                return parse_project_config(tool["ogilint"], f"{py} [tool.ogilint]")
+        if py.is_file() and (found := _from_pyproject(py, _load_toml(py))) is not None:
+            return found
     return ProjectConfig()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Optional
 
@@ -26,12 +26,13 @@ from ogilint.checking.config import (
 )
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import CheckResult, run_rules
-from ogilint.checking.selection import resolve, unknown_selectors
+from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
+from ogilint.reading.suffixes import MAYBE_REPORT_SUFFIXES, READ_SUFFIXES, UNSUPPORTED, skipped_reason
 from ogilint.rule import Run
 
-REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".html", ".htm", ".shtml")
+REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
 
 
 @attrs.define
@@ -154,6 +155,8 @@ class Engine:
         extend = list(self.config.extend_select) + list(self.overrides.extend_select)
         ignore = list(rs.ignore) + list(self.config.ignore) + list(self.overrides.ignore)
         ignore += self.config.ignored_for(path) if path else []
+        if not (self.overrides.select or self.config.select):  # the rule set's choice: installed plugins join it
+            extend += [c for c in self.registry.third_party_defaults() if not matches_any(c, ignore)]
         enabled = resolve(self.registry.rules, select, ignore, extend)
         options = {}
         for code in enabled:
@@ -184,12 +187,18 @@ class Engine:
         )
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
-    def check_paths(self, paths: Iterable[str]) -> list[CheckResult]:
-        """Every file found under ``paths``, parsed and then checked, each within its time budget."""
-        files, skipped = collect_files(paths, with_skipped=True)
+    def check_paths(self, paths: Iterable[str], progress: Optional[Callable[[str, int, int], None]] = None):
+        """Every file found under ``paths``, parsed and then checked, each within its time budget.
+
+        ``progress(stage, done, total)`` is told after each file of each stage ("读取" then "检查"),
+        so that a terminal can show a bar; it never changes what is found."""
+        found = collect(paths)
+        tell = progress or (lambda stage, done, total: None)
+        total = len(found.files)
         parsed: list[tuple[str, object, Optional[str]]] = []
-        for path in files:
-            reason = skipped.get(path)
+        for done, path in enumerate(found.files):
+            tell("读取", done, total)
+            reason = found.unreadable.get(path)
             if reason is not None:
                 parsed.append((path, None, reason))
                 continue
@@ -197,12 +206,18 @@ class Engine:
                 with time_budget(self.overrides.timeout):
                     parsed.append((path, parse_file(path, self.registry.manager), None))
             except UnusableInput as exc:
+                if path in found.maybe_reports:  # a README.md beside the reports: listed, not counted
+                    found.skipped[path] = f"不是年度报告,已跳过 ({exc.reason})"
+                    continue
                 parsed.append((path, None, exc.reason))
             except CheckTimeout:
                 parsed.append((path, None, self._timeout_reason("读取和解析")))
+        tell("读取", total, total)
         run = Run(r for _, r, _ in parsed if r is not None)
         results = []
+        total = len(parsed)
         for path, report, error in parsed:
+            tell("检查", len(results), total)
             if report is None:
                 results.append(CheckResult(path=path, report=None, findings=[], error=error))
                 continue
@@ -211,34 +226,67 @@ class Engine:
                     results.append(self.check_report(report, path, run.seen_from(report)))
             except CheckTimeout:
                 results.append(CheckResult(path=path, report=None, findings=[], error=self._timeout_reason("规则检查")))
+        tell("检查", total, total)
+        results += [
+            CheckResult(path=p, report=None, findings=[], error=r, skipped=True)
+            for p, r in sorted(found.skipped.items())
+        ]
         return results
 
     def _timeout_reason(self, stage: str) -> str:
         return f"检查超时:{stage}用尽了每个文件 {self.overrides.timeout:g} 秒的时间预算,这份报告未能检查"
 
 
-def collect_files(paths: Iterable[str], with_skipped: bool = False):
-    """Files named, and report files inside folders named (sorted, hidden entries skipped).
+@attrs.define
+class Collected:
+    """What a walk over the paths found: the files to answer for, in order; the reason of each of
+    them that is not read (a FIFO, a report format that cannot be read); and the other files of the
+    folders, each with why it is skipped (listed in the output, never dropped in silence)."""
 
-    With ``with_skipped``: also ``{path: reason}`` for entries of a folder that are not regular files
-    (a FIFO or a device named ``*.txt`` would block or never end): they are listed, not read. A path
-    named on the command line is read whatever it is (``-`` and pipes included)."""
-    out: list[str] = []
-    skipped: dict[str, str] = {}
+    files: list = attrs.Factory(list)
+    unreadable: dict = attrs.Factory(dict)
+    skipped: dict = attrs.Factory(dict)
+    # Files of a folder that are read but may well be no report (Markdown: often a README); one
+    # that is not a report is listed as skipped instead of unreadable.
+    maybe_reports: set = attrs.Factory(set)
+
+
+def collect(paths: Iterable[str]) -> Collected:
+    """Files named, and the files inside folders named (sorted; hidden entries passed over). A path
+    named on the command line is read whatever it is (``-`` and pipes included). Inside a folder,
+    an entry that is not a regular file (a FIFO or a device named ``*.txt`` would block or never
+    end) is listed, not read."""
+    found = Collected()
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.lower().endswith(REPORT_SUFFIXES) and not name.startswith("."):
-                        full = os.path.join(root, name)
-                        out.append(full)
-                        if not _regular(full):
-                            skipped[full] = "不是普通文件(管道、设备或套接字),已跳过"
-        else:
-            out.append(str(path))
-    return (out, skipped) if with_skipped else out
+        if not path.is_dir():
+            found.files.append(str(path))
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                full = os.path.join(root, name)
+                suffix = os.path.splitext(name)[1].lower()
+                if suffix in READ_SUFFIXES:
+                    found.files.append(full)
+                    if suffix in MAYBE_REPORT_SUFFIXES:
+                        found.maybe_reports.add(full)
+                    if not _regular(full):
+                        found.unreadable[full] = "不是普通文件(管道、设备或套接字),已跳过"
+                elif suffix in UNSUPPORTED:
+                    found.files.append(full)
+                    found.unreadable[full] = UNSUPPORTED[suffix]
+                else:
+                    found.skipped[full] = skipped_reason(name)
+    return found
+
+
+def collect_files(paths: Iterable[str], with_skipped: bool = False):
+    """The files :func:`collect` finds; with ``with_skipped`` also ``{path: reason}`` of those not read."""
+    found = collect(paths)
+    return (found.files, found.unreadable) if with_skipped else found.files
 
 
 def _regular(path: str) -> bool:

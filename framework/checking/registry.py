@@ -68,6 +68,15 @@ class Registry:
     def rule_classes(self) -> list:
         return [self.rules[c] for c in sorted(self.rules)]
 
+    def third_party_defaults(self) -> list[str]:
+        """Codes of the rules installed plugins (not ogilint's own) contribute and do not mark opt-in:
+        they run by default, as an installed flake8 plugin does."""
+        return sorted(
+            code
+            for code, cls in self.rules.items()
+            if self.owners.get(code) not in self.builtin and not getattr(cls, "opt_in", False)
+        )
+
     def version(self, plugin: str) -> str:
         return self.versions.get(plugin, "?")
 

@@ -77,6 +77,8 @@ class CheckResult:
     findings: list
     error: str | None = None  # one-line reason when the input was unusable
     seconds_rules: float = 0.0
+    # A file of a folder that is not a report format (``error`` says which): listed, not counted.
+    skipped: bool = False
 
 
 # --- calling plugin code ----------------------------------------------------------------------

@@ -16,6 +16,10 @@ def _matches(code: str, prefix: str) -> bool:
     return prefix == "ALL" or code.startswith(prefix)
 
 
+def matches_any(code: str, prefixes: Iterable[str]) -> bool:
+    return any(_matches(code, p) for p in prefixes)
+
+
 def resolve(
     codes: Iterable[str], select: Iterable[str], ignore: Iterable[str], extend_select: Iterable[str] = ()
 ) -> set[str]:

@@ -3,22 +3,22 @@ file that could not be checked, then the summary. For grep, editors and long run
 
 from __future__ import annotations
 
-from ogilint.output.shown import SEVERITY_WORDS, visible
+from ogilint.output.shown import SEVERITY_WORDS, not_checked, paint, visible
 from ogilint.output.text import summary
 
 
-def render(results, rules=()) -> str:
+def render(results, rules=(), colour: bool = False) -> str:
     lines = []
     for res in results:
         path = visible(res.path)
         if res.error:
-            lines.append(f"{path}: 无法检查: {visible(res.error)}")
+            lines.append(f"{path}: {not_checked(res)}")
             continue
         for f in res.findings:
             loc = f.location
             where = path + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
-            lines.append(
-                f"{where}: {visible(f.code)} {SEVERITY_WORDS.get(f.severity, f.severity)} {visible(f.message)}"
-            )
+            code = paint(visible(f.code), "code", colour)
+            severity = paint(SEVERITY_WORDS.get(f.severity, f.severity), f.severity, colour)
+            lines.append(f"{where}: {code} {severity} {visible(f.message)}")
     lines.append(summary(results))
     return "\n".join(lines) + "\n"

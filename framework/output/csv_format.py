@@ -1,24 +1,39 @@
 """CSV for spreadsheets: one row per finding, and one per file that could not be checked, with Chinese
-headers. UTF-8 with a byte-order mark, so Excel on Chinese Windows opens it without garbling; cells
-that a spreadsheet would take for a formula ("=", "+", "-", "@" first) are quoted with a leading
-apostrophe, since report text reaches them."""
+headers (the rows: ``output/finding_rows``). UTF-8 with a byte-order mark, so Excel on Chinese
+Windows opens it without garbling; cells that a spreadsheet would take for a formula ("=", "+", "-",
+"@" first) are quoted with a leading apostrophe, since report text reaches them."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable, Sequence
 
-from ogilint import spec
-from ogilint.output.shown import SEVERITY_WORDS
+from ogilint.output import finding_rows
+from ogilint.output.shown import visible
 
-HEADER = tuple("文件 机关 年度 代码 规则 严重级别 行 列 表 单元格 消息 期望 实际 建议 置信度 排序".split())
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
+def no_surrogates(text: str) -> str:
+    """``text`` with the lone surrogates of a file name that is not UTF-8 shown as ``\\xff``: they
+    cannot be written as UTF-8."""
+    return _SURROGATE.sub(lambda m: visible(m.group()), text) if _SURROGATE.search(text) else text
+
+
+def cell_text(value, decimals: int | None = None) -> str:
+    """A value as a CSV cell: numbers as numbers ("12", "0.85"), None empty, text that would start a
+    formula after an apostrophe."""
+    if value is None:
+        return ""
+    if decimals is not None and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.{decimals}f}"
+    text = str(value)
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))
+    text = no_surrogates(text)
     return "'" + text if text.startswith(_FORMULA_START) and not _is_number(text) else text
 
 
@@ -30,41 +45,17 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def render(results, rules=()) -> str:
+def csv_text(header: Sequence[str], rows: Iterable[Sequence], decimals: dict | None = None) -> str:
+    """A CSV file: the byte-order mark, the header, the rows (CRLF line ends, as Excel writes)."""
+    places = [(decimals or {}).get(name) for name in header]
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(HEADER)
-    for res in results:
-        if res.error:
-            row = [""] * len(HEADER)
-            row[0], row[5], row[10] = _cell(res.path), SEVERITY_WORDS["error"], _cell("无法检查: " + res.error)
-            writer.writerow(row)
-            continue
-        meta = res.report.meta
-        for f in res.findings:
-            loc = f.location
-            cell = ""
-            if loc.table and loc.row and loc.col:
-                cell = spec.cell_label(meta.template_version, loc.table, loc.row, loc.col)
-            writer.writerow(
-                [
-                    _cell(res.path),
-                    _cell(meta.body),
-                    _cell(meta.year),
-                    f.code,
-                    f.name,
-                    SEVERITY_WORDS.get(f.severity, f.severity),
-                    _cell(loc.line),
-                    _cell(loc.column),
-                    spec.TABLE_NAMES.get(loc.table, "") if loc.table else "",
-                    _cell(cell),
-                    _cell(f.message),
-                    _cell(f.expected),
-                    _cell(f.actual),
-                    _cell(f.hint),
-                    f"{f.confidence:.2f}",
-                    f.rank,
-                ]
-            )
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell_text(v, n) for v, n in zip(row, places)])
     return out.getvalue()
+
+
+def render(results, rules=()) -> str:
+    return csv_text(finding_rows.HEADER, finding_rows.rows(results), finding_rows.DECIMALS)

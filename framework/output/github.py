@@ -6,7 +6,7 @@ never start a command of its own."""
 
 from __future__ import annotations
 
-from ogilint.output.shown import visible
+from ogilint.output.shown import not_checked, visible
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -24,7 +24,8 @@ def render(results, rules=()) -> str:
     for res in results:
         path = _property(visible(res.path))
         if res.error:
-            lines.append(f"::error file={path},title=ogilint::{_data('无法检查: ' + visible(res.error))}")
+            level = "notice" if res.skipped else "error"  # a skipped non-report is listed, not an error
+            lines.append(f"::{level} file={path},title=ogilint::{_data(not_checked(res))}")
             continue
         for f in res.findings:
             loc = f.location

@@ -57,7 +57,10 @@ def finding_json(f: Finding, report=None) -> dict:
 
 def result_json(res) -> dict:
     if res.error:
-        return {"file": res.path, "error": res.error, "meta": None, "findings": []}
+        out = {"file": res.path, "error": res.error, "meta": None, "findings": []}
+        if res.skipped:  # a file of a folder that is not a report format
+            out["skipped"] = True
+        return out
     return {
         "file": res.path,
         "meta": meta_json(res.report),

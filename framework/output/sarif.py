@@ -131,18 +131,45 @@ def _fingerprint(path: str, f: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def _original(report) -> bool:
+    """Whether the report's lines are not the file's lines (PDF, DOCX, HTML: extracted text)."""
+    return report is not None and report.meta.source_format != "text"
+
+
+def _region_in_original(report, line, column):
+    """(startLine, startColumn, how the place reads in Chinese) for a place in a PDF, DOCX or HTML
+    file, whose lines are not the extracted text's: a PDF's page is the line a code-scanning view
+    shows; a DOCX or web page has no such unit, so its region is the line of the extracted text.
+    The message says which, with the place in the original."""
+    if not line:
+        return None, None, ""
+    origin = report.where_json(line, column) or {}
+    where = report.where(line, column)
+    if origin.get("page"):
+        return origin["page"], None, where
+    said = f"提取文本第{line}行"
+    return line, column, f"{where},{said}" if where and not where.startswith("网页正文") else said
+
+
 def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
     uri = artifact_uri(path)
     loc = f.location
     props: dict = {"confidence": round(f.confidence, 3), "severity": f.severity}
-    origin = report.where_json(loc.line, loc.column) if report is not None else None
-    if report is not None and report.meta.source_format != "text":
-        # Lines of a PDF/DOCX/HTML file are not lines of the extracted text: the region would
-        # point at the wrong place, so the place in the original goes into the properties.
+    message = f.message
+    if _original(report):
+        # A region every code-scanning view can show (see _region_in_original); the original place,
+        # and the extracted text's line and column, kept in the properties.
+        origin = report.where_json(loc.line, loc.column)
         props["extractedLine"] = loc.line
+        if loc.column:
+            props["extractedColumn"] = loc.column
         if origin:
             props["origin"] = origin
-        loc = attrs.evolve(loc, line=None, column=None)
+        line, column, said = _region_in_original(report, loc.line, loc.column)
+        props["regionKind"] = "page" if origin and origin.get("page") and line else "extractedTextLine"
+        if said:
+            message = f"{message} ({said})"
+        loc = attrs.evolve(loc, line=line, column=column)
     for key in ("table", "row", "col"):
         value = getattr(loc, key)
         if value is not None:
@@ -159,7 +186,7 @@ def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
     if f.code in rule_index:
         out["ruleIndex"] = rule_index[f.code]
     out["level"] = level_of(f.severity)
-    out["message"] = {"text": f.message}
+    out["message"] = {"text": message}
     out["locations"] = [_location(uri, loc.line, loc.column)]
     related = []
     seen = set()
@@ -168,7 +195,11 @@ def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
         if key in seen:
             continue
         seen.add(key)
-        related.append(_location(uri, r.line, r.column, loc_id=len(related) + 1, message=_cell(r) or None))
+        line, column, said = (
+            _region_in_original(report, r.line, r.column) if _original(report) else (r.line, r.column, "")
+        )
+        text = " ".join(x for x in (_cell(r), f"({said})" if said else "") if x)
+        related.append(_location(uri, line, column, loc_id=len(related) + 1, message=text or None))
     if related:
         out["relatedLocations"] = related
     out["partialFingerprints"] = {"ogilintFinding/v1": _fingerprint(uri, f)}
@@ -186,15 +217,15 @@ def sarif_log(results, rules=()) -> dict:
     ]
     notifications = [
         {
-            "level": "error",
-            "message": {"text": f"{res.path}: 无法检查: {res.error}"},
+            "level": "note" if res.skipped else "error",
+            "message": {"text": f"{res.path}: {'已跳过' if res.skipped else '无法检查'}: {res.error}"},
             "locations": [_location(artifact_uri(res.path), None, None)],
             "descriptor": {"id": "unusable-input"},
         }
         for res in results
         if res.error
     ]
-    invocation = {"executionSuccessful": not notifications}
+    invocation = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     run = {

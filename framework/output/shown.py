@@ -7,6 +7,23 @@ import unicodedata
 
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
+
+_COLOURS = {"error": "\x1b[1;31m", "warning": "\x1b[33m", "info": "\x1b[36m", "code": "\x1b[1m", "path": "\x1b[2m"}
+
+
+def paint(text: str, kind: str, colour: bool) -> str:
+    """``text`` in the colour of ``kind`` (a severity, "code" or "path") when ``colour`` is on; the
+    text is already escaped (:func:`visible`), so the only escape sequences are these."""
+    start = _COLOURS.get(kind) if colour else None
+    return f"{start}{text}\x1b[0m" if start else text
+
+
+def not_checked(result) -> str:
+    """Why a result holds no findings, in one line: a file of a folder that is not a report format
+    is "已跳过", a report that could not be read is "无法检查" (the reason escaped for a terminal)."""
+    return ("已跳过: " if getattr(result, "skipped", False) else "无法检查: ") + visible(result.error)
+
+
 # Shown as escapes: control characters (C0 but TAB, DEL, C1), format characters (bidi controls,
 # zero-width characters, soft hyphen, tags), line and paragraph separators, and lone surrogates.
 _ESCAPED = frozenset(("Cc", "Cf", "Cs", "Zl", "Zp"))

@@ -10,7 +10,7 @@ import unicodedata
 
 from ogilint.finding import Finding
 from ogilint.output import overview
-from ogilint.output.shown import SEVERITY_WORDS, visible
+from ogilint.output.shown import SEVERITY_WORDS, not_checked, paint, visible
 
 
 def _display_width(s: str) -> int:
@@ -32,10 +32,11 @@ def _value(v) -> str:
     return visible(v)
 
 
-def render_finding(path: str, report, f: Finding, verbose: bool = False) -> list[str]:
+def render_finding(path: str, report, f: Finding, verbose: bool = False, colour: bool = False) -> list[str]:
     """A finding for a person: where, code, severity and message in Chinese, the source line with a
     caret, expected and actual, the hint. ``verbose`` adds what tools and developers use: the cell's
-    canonical key ("[t3.granted.total]"), the rule's English name and the rank."""
+    canonical key ("[t3.granted.total]"), the rule's English name and the rank. ``colour`` paints the
+    code and the severity word (a terminal only)."""
     loc = f.location
     where = visible(path) + (f":{loc.line}" if loc.line else "") + (f":{loc.column}" if loc.line and loc.column else "")
     original = report.where(loc.line, loc.column) if report is not None else ""
@@ -46,9 +47,9 @@ def render_finding(path: str, report, f: Finding, verbose: bool = False) -> list
         if loc.table:
             cell = " [" + visible(".".join(str(x) for x in (loc.table, loc.row, loc.col) if x)) + "]"
         about = f"  ({visible(f.name)}, 置信度 {f.confidence:.2f}, 排序 {f.rank})"
-    out = [
-        f"{where}: {visible(f.code)} {visible(SEVERITY_WORDS.get(f.severity, f.severity))} {visible(f.message)}{cell}{about}"
-    ]
+    code = paint(visible(f.code), "code", colour)
+    severity = paint(visible(SEVERITY_WORDS.get(f.severity, f.severity)), f.severity, colour)
+    out = [f"{paint(where, 'path', colour)}: {code} {severity} {visible(f.message)}{cell}{about}"]
     if report is not None and loc.line:
         source = report.source_line(loc.line)
         if len(source.replace("\t", "    ")) > 120:  # long crawler lines: show the neighbourhood of the column
@@ -71,21 +72,25 @@ def render_finding(path: str, report, f: Finding, verbose: bool = False) -> list
     return out
 
 
-def render(results, rules=(), verbose: bool = False) -> str:
+def render(results, rules=(), verbose: bool = False, colour: bool = False) -> str:
     lines: list[str] = []
+    skipped = [r for r in results if r.skipped]
+    results = [r for r in results if not r.skipped]
     if len(results) > 1:  # a folder: which reports are worst, before the findings of each
         lines += [*overview.reports(results), ""]
     for res in results:
         if res.error:
-            lines.append(f"{visible(res.path)}: 无法检查: {visible(res.error)}")
+            lines.append(f"{visible(res.path)}: {not_checked(res)}")
             lines.append("")
             continue
         m = res.report.meta
         title = visible(m.title or "(无标题)")
         lines.append(f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
         for f in res.findings:
-            lines.extend(render_finding(res.path, res.report, f, verbose))
+            lines.extend(render_finding(res.path, res.report, f, verbose, colour))
         lines.append("")
+    if skipped:  # nothing dropped in silence: what the folders held besides reports
+        lines += [*overview.skipped(skipped), ""]
     lines.append(summary(results))
     return "\n".join(lines) + "\n"
 
@@ -93,6 +98,7 @@ def render(results, rules=(), verbose: bool = False) -> str:
 def summary(results) -> str:
     """ "共 N 份报告: E 个错误, W 个警告, I 个提示": the last line of the text formats."""
     total = {"error": 0, "warning": 0, "info": 0}
+    results = [r for r in results if not r.skipped]
     for res in results:
         for f in res.findings:
             total[f.severity] = total.get(f.severity, 0) + 1

@@ -21,6 +21,11 @@ CITY = "city"
 COUNTY = "county"
 
 
+# How output names the kinds and levels to a reader (the overview of a run, the spreadsheets).
+KIND_WORDS = {GOVERNMENT: "政府", DEPARTMENT: "部门", TOWNSHIP: "乡镇"}
+LEVEL_WORDS = {PROVINCE: "省级", CITY: "市级", COUNTY: "县级", TOWNSHIP: "乡镇级"}
+
+
 _GOVERNMENT_END = re.compile(r"(?:人民政府(?:办公室|办公厅)?|管委会|管理委员会|综合实验区|新区)$")
 # A township's own name ends the body's name (镇江市 is a city: 镇 must end it, not start it).
 _TOWNSHIP_END = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处|党委)?(?:办公室)?$")

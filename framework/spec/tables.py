@@ -249,16 +249,26 @@ T4_COLUMN_LABELS = {
 }
 
 
-def cell_label(version: str, table: str, row: str, col: str) -> str:
-    """A cell as a reader names it: "「规章」行「本年废止件数」列", "「行政复议」「结果纠正」"."""
+def row_label(version: str, table: str, row: str) -> str:
+    """A row's label as the format prints it ("规章", "(一)予以公开"; a category printed as one row
+    by its category label); the key itself when the format has no such row."""
     spec = tables_for(version).get(table)
     try:
-        row_label = spec.row(row).label if spec is not None else row
+        return spec.row(row).label if spec is not None else row
     except KeyError:
-        row_label = T3_CATEGORIES.get(row, row)
+        return T3_CATEGORIES.get(row, row)
+
+
+def column_label(version: str, table: str, col: str) -> str:
+    """A column's Chinese name ("本年废止件数", "自然人", "结果纠正"); the key itself when unknown."""
     if table == "t4":
-        return f"「{row_label}」「{T4_COLUMN_LABELS.get(col, col)}」"
+        return T4_COLUMN_LABELS.get(col, col)
     if table == "t2":
-        col_label = "采购总金额" if col == "amount" and version == TEMPLATE_2019 else T2_COLUMN_LABELS.get(col, col)
-        return f"「{row_label}」行「{col_label}」列"
-    return f"「{row_label}」行「{COLUMN_LABELS.get(col, col)}」列"
+        return "采购总金额" if col == "amount" and version == TEMPLATE_2019 else T2_COLUMN_LABELS.get(col, col)
+    return COLUMN_LABELS.get(col, col)
+
+
+def cell_label(version: str, table: str, row: str, col: str) -> str:
+    """A cell as a reader names it: "「规章」行「本年废止件数」列", "「行政复议」「结果纠正」"."""
+    rows, cols = row_label(version, table, row), column_label(version, table, col)
+    return f"「{rows}」「{cols}」" if table == "t4" else f"「{rows}」行「{cols}」列"

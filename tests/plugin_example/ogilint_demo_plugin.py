@@ -1,7 +1,8 @@
 """An example third-party ogilint plugin: one rule, contributed through the ``ogilint_rules`` hook.
 
 Installed as its own distribution (see pyproject.toml beside this file); ogilint finds it through
-the ``ogilint`` entry-point group. Select it with ``--select XYZ`` or ``extend-select = ["XYZ"]``.
+the ``ogilint`` entry-point group. Installed, it runs beside the rule set's rules (``--ignore XYZ``
+turns it off; a rule with ``opt_in = True`` would run only when selected).
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from ogilint.rule import Rule
 class PartCount(Rule):
     """报告的正文部分数 (示例规则,总是给出一条提示)。
 
-    Why: an example of a third-party rule; it reports how many numbered parts (一、二、…) the
-    parser found, once per report, on the line of the first part.
+    原因: 第三方规则的示例;每份报告给出一次解析出的编号部分 (一、二、…) 的个数,位置是第一个部分所在的行。
 
-    Fails: never (it is informational).
-    Passes: —
+    不通过的例子: 无 (只是提示)。
+    通过的例子: —
     """
 
     code = "XYZ001"

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -200,8 +201,8 @@ def test_every_rule_has_a_failing_and_a_passing_case(code):
 def test_every_docstring_example_is_a_case(code):
     doc = BUILTIN[code].documentation()
     cases = ALL.get(code, [])
-    for label, tag in (("Fails:", "fails"), ("Passes:", "passes")):
-        assert label in doc, f"{code}: the docstring has no {label} example"
+    for label, tag in (("不通过的例子:", "fails"), ("通过的例子:", "passes")):
+        assert re.search(f"^{label}", doc, re.M), f"{code}: the docstring has no {label} example"
         tagged = [c for c in cases if c.get("docstring") == tag]
         assert len(tagged) == 1, f"{code}: one case must carry docstring = {tag!r}"
         assert bool(tagged[0].get("expect")) == (tag == "fails"), f"{code}: the {tag} example must {tag[:-1]}"

@@ -281,7 +281,7 @@ class TableBuilder:
                 self._problem(
                     K.CELL_MISSING,
                     f"{self._row_name(rspec)}少了{chosen.gaps}个数,依勾稽关系判定缺的是:"
-                    + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
+                    + self._column_names(rspec, lost),
                     obs.line,
                     rspec.key,
                     column=obs.column,
@@ -408,7 +408,7 @@ class TableBuilder:
             self._problem(
                 K.CELL_MISSING,
                 f"{self._row_name(rspec)}少了{chosen.gaps}个数,无法判定缺哪一列,按最左列缺失处理:"
-                + "、".join(spec.COLUMN_LABELS.get(c, c) for c in lost),
+                + self._column_names(rspec, lost),
                 obs.line,
                 rspec.key,
                 column=obs.column,
@@ -497,6 +497,21 @@ class TableBuilder:
     # --- helpers ------------------------------------------------------------------------------------
     def _name(self) -> str:
         return spec.TABLE_NAMES[self.spec.key]
+
+    def _column_names(self, rspec, cols) -> str:
+        """Columns of ``rspec`` as the format names them ("本年新制作数量、本年新公开数量"), never by key."""
+        names = []
+        for c in cols:
+            group, _, col = c.rpartition(".")  # table 四 read as one run: "review.upheld"
+            if self.spec.key == "t2":
+                procurement = c == "amount" and rspec.key == "procurement"
+                names.append("采购总金额" if procurement else spec.T2_COLUMN_LABELS.get(c, c))
+            elif self.spec.key == "t4":
+                name = spec.T4_COLUMN_LABELS.get(col, col)
+                names.append(f"{spec.T4.row(group).label}「{name}」" if group else name)
+            else:
+                names.append(spec.COLUMN_LABELS.get(c, c))
+        return "、".join(names)
 
     def _row_name(self, rspec) -> str:
         """ "表三「(七)总计」行"; table 四's one run of fifteen figures is "表四的数据行"."""

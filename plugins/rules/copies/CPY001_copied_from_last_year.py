@@ -42,23 +42,20 @@ def option_problems(options: dict) -> list[str]:
 class CopiedFromLastYear(Rule):
     """叙述部分与同一机关上一年的报告几乎逐字相同 (警告)。
 
-    Why: a report copied from last year's is among what evaluators flag (内容雷同: reports found 90%
-    identical to the year before, spec §8); 总体情况, 存在的主要问题及改进情况 and 其他需要报告的事项
-    are to say what was done and what is to change this year (条例 第五十条). Checked when the
-    previous year's report of the same body (title's body, year − 1) is in the run. Each part's text
-    is compared without its heading, spaces and markdown marks, with every number made one mark (a
-    copy changes the years and the counts), by rapidfuzz's ``fuzz.ratio`` (the share of characters
-    the two texts have in common, in order). A part is compared only when both texts are at least
-    ``min_chars`` long: short statements ("本年度未收取信息处理费") are the same every year by nature.
+    原因: 照抄上一年的报告属于评估中会指出的问题 (内容雷同: 有的报告与上一年的相似度达 90%,见格式说明 §8);总体情
+    况、存在的主要问题及改进情况、其他需要报告的事项这几部分,应当写明本年做了什么、要改进什么 (条例第五十条)。运
+    行中有同一机关上一年的报告 (按标题中的机关,年度减一) 时才检查。各部分的文字去掉标题、空格和 markdown 标记,每
+    个数字都换成同一个记号 (照抄时会改年份和件数),再用 rapidfuzz 的 ``fuzz.ratio`` 比较 (两段文字按顺序共有的字
+    符所占的比例)。只有两段文字都不短于 ``min_chars`` 个字时才比较: 简短的表述 ("本年度未收取信息处理费") 本来就
+    年年一样。
 
-    Measured on the fixtures (part texts of 100 characters or more): the real reports of one body,
-    平潭综合实验区 2019, 2021, 2023 and 2025 (all six pairs, 12 part pairs), score 13–34%; 1,045 part
-    pairs of different bodies score 4–37%. A copy with the numbers changed scores 100%, one with two
-    of part 五's sentences rewritten 92%. ``threshold`` 85 leaves a wide margin on both sides.
+    在测试样本上的测量 (100 字及以上的部分): 同一机关平潭综合实验区 2019、2021、2023、2025 年的真实报告 (全部六
+    对,共 12 对部分) 相似度为 13–34%;不同机关的 1,045 对部分为 4–37%。只改了数字的照抄件为 100%,第五部分改写了两
+    句话的为 92%。``threshold`` 取 85,两边都留有充分的余地。
 
-    Fails: a 2024 report whose 总体情况 and 存在的主要问题及改进情况 repeat the 2023 report's, only
-    the title's year changed: 「第五部分(存在的主要问题及改进情况)与2023年报告的相似度为100%」.
-    Passes: 平潭综合实验区's 2025 report against its 2023 report (re-dated 2024): at most 34%.
+    不通过的例子: 一份 2024 年报告的总体情况和存在的主要问题及改进情况与 2023 年报告相同,只改了标题中的年份:「第
+    五部分(存在的主要问题及改进情况)与2023年报告的相似度为100%」。
+    通过的例子: 平潭综合实验区 2025 年报告与其 2023 年报告 (改标为 2024 年) 比较: 最高 34%。
     """
 
     code = "CPY001"

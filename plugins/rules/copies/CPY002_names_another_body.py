@@ -167,27 +167,21 @@ def _abbreviates(short: str, long: str) -> bool:
 class NamesAnotherBody(Rule):
     """报告以编制者身份写出的机关或地区不是标题中的本机关 (警告)。
 
-    Why: a report copied from another body's (a template passed round a province, last year's
-    report of the county next door) keeps that body's name where the report names itself —
-    "本报告由XX县人民政府办公室编制", "请与XX县人民政府办公室联系", "现将XX县2023年政府信息公开工作年度
-    报告公布如下" — while the title names the report's own body. The report then states, in public,
-    that another body wrote it (spec §8, what evaluators flag; 条例 第四十九条: each body publishes its
-    own report).
+    原因: 照抄别的机关的报告 (在一个省内传阅的模板、邻县上一年的报告),会在报告自称的地方留下那个机关的名称 ——"本
+    报告由XX县人民政府办公室编制"、"请与XX县人民政府办公室联系"、"现将XX县2023年政府信息公开工作年度报告公布如
+    下"—— 而标题写的是本机关。这样报告就公开声称是别的机关编写的 (见格式说明 §8,评估中会指出的问题;条例第四十九
+    条: 各机关公布本机关的报告)。
 
-    Conservative: only those statements are read (a body mentioned in passing — 上级部门, 市政府办公室's
-    guidance, a 《…》 cited, a page's 来源 line — is never taken for the author), and a report's name
-    only where the sentence presents it (现将, 现公布, 向社会公布: crawled pages list other reports'
-    names beside the text). A place is another place only when it cannot stand above the report's
-    own: the city or the province of a district report may be named. Without a gazetteer a 市 may
-    be a county-level city, so a city is told from another city only when the report speaks of its
-    own 县区. "县" and "区" of one stem, stems one character apart (an OCR slip — which also lets
-    neighbours such as 泗阳 and 沭阳 pass) and shortenings are one place. Within one place, a
-    department is another only when neither name shortens the other (科技局 of 科学技术局), and a
-    government's report may name its office or any department as compiler. A warning, not an
-    error: the report states it, but a slip of the pen reads the same.
+    从严认定: 只读上述几类表述 (顺带提到的机关 —— 上级部门、市政府办公室的指导、引用的《…》、网页的来源一行 ——
+    从不当作编制者);报告名称只在句子介绍它的地方读取 (现将、现公布、向社会公布: 爬取的网页会在正文旁列出其他报告
+    的名称)。一个地方只有不可能是本报告所在地的上级时,才算别的地方: 区的报告可以写到所在的市或省。没有地名
+    库,"市"可能是县级市,所以只有报告提到本级的县区时,才把一个市与另一个市区分开。同一词干的"县"和"区"、相差一个
+    字的词干 (识别错误 —— 这也让泗阳和沭阳这样的邻县得以通过) 以及简称,都算同一个地方。在同一个地方之内,只有两个
+    名称互不为简称时 (科技局是科学技术局的简称),才算另一个部门;政府的报告可以写其办公室或任何部门为编制者。定为
+    警告而非错误: 报告确实这样写了,但笔误读起来也是一样。
 
-    Fails: 淮安市人民政府's report (which speaks of its 各县区) with "本报告由宿迁市人民政府办公室根据…编制".
-    Passes: 淮安市洪泽区人民政府's report with "本报告由淮安市洪泽区人民政府办公室根据…编制".
+    不通过的例子: 淮安市人民政府的报告 (其中提到本市各县区) 写有 "本报告由宿迁市人民政府办公室根据…编制"。
+    通过的例子: 淮安市洪泽区人民政府的报告写有 "本报告由淮安市洪泽区人民政府办公室根据…编制"。
     """
 
     code = "CPY002"

@@ -10,15 +10,14 @@ from ogilint.rule import Rule
 class PeriodMalformed(Rule):
     """统计期限写法有误,读不出起止日期。
 
-    Why: the period must read "统计期限为YYYY年1月1日至YYYY年12月31日" (spec §1); a garbled one
-    ("202311日至20231231日") is a visible error of the report.
+    原因: 统计期限应写作 "统计期限为××××年1月1日至××××年12月31日" (见格式说明 §1);写乱了的期限 ("202311日至
+    20231231日") 是报告中显而易见的错误。
 
-    Dates whose 年 and 月 are gone while 日 stays ("202311日至20231231日") are left that way by some
-    HTML-to-text converters (the published page may read well), as often as by the body; they are
-    a warning that asks for the original to be checked, not an error.
+    "年"和"月"丢了而"日"还在的日期 ("202311日至20231231日"),有些 HTML 转文本的工具会造成这种结果 (发布的网页本身
+    可能写得没错),与机关自己写错一样常见;这类情况给出警告,请核对原文,而不是错误。
 
-    Fails: "统计期限自2024年13月1日至2024年12月31日" (error); "统计期限自202311日至20231231日" (warning).
-    Passes: "统计期限自2024年1月1日至2024年12月31日".
+    不通过的例子: "统计期限自2024年13月1日至2024年12月31日" (错误);"统计期限自202311日至20231231日" (警告)。
+    通过的例子: "统计期限自2024年1月1日至2024年12月31日"。
     """
 
     code = "DAT001"
@@ -31,7 +30,7 @@ class PeriodMalformed(Rule):
         p = report.meta.period
         if p is not None and (p.start is None or p.end is None):
             year = report.meta.year
-            expected = f"{year}年1月1日至{year}年12月31日" if year else "YYYY年1月1日至YYYY年12月31日"
+            expected = f"{year}年1月1日至{year}年12月31日" if year else "××××年1月1日至××××年12月31日"
             lost = LOST_YEAR_MONTH.search(p.raw) is not None
             yield self.finding(
                 f"统计期限写法有误:「{p.raw}」"

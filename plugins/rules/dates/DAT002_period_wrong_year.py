@@ -10,14 +10,13 @@ from ogilint.rule import Rule
 class PeriodWrongYear(Rule):
     """统计期限不是报告年度的整个自然年。
 
-    Why: the statistics period is the calendar year of the report (spec §1); another year or a
-    partial year means the wrong data or a copied report. When the period's year differs from the
-    title's, the other evidence — the date of publication (the following year) and the year part
-    一 keeps naming — decides which of the two is wrong, and only that one is reported: here when
-    it is the period, by DAT004 when it is the title or nothing decides.
+    原因: 统计期限是报告年度的自然年 (见格式说明 §1);写成别的年份或不满一年,说明数据有误或报告是照抄的。期限的年
+    份与标题不同时,由其他证据 —— 发布日期 (应在次年) 和第一部分一再提到的年份 —— 判断两者中哪一个错了,只报告错的
+    那一个: 是期限时由本规则报告,是标题或无法判断时由 DAT004 报告。
 
-    Fails: a 2023 report published 2024-03-08 whose text speaks of 2023, with "统计期限为2022年1月1日
-    至2022年12月31日". Passes: the report year's 1 Jan–31 Dec.
+    不通过的例子: 一份 2023 年报告,发布于 2024-03-08,正文讲的是 2023 年,却写着 "统计期限为2022年1月1日至2022年12
+    月31日"。
+    通过的例子: 报告年度的 1 月 1 日至 12 月 31 日。
     """
 
     code = "DAT002"

@@ -34,21 +34,17 @@ def next_working_day(day: dt.date) -> tuple[dt.date, bool]:
 class PublishedLate(Rule):
     """报告发布晚于法定期限。
 
-    Why: 条例第四十九条: departments of governments at county level and above publish the previous
-    year's report by 31 January; a government's own report — a 省/市/县 人民政府, its 办公厅/办公室
-    reporting for it, a zone's 管委会, a report titled with the region alone ("天津市北辰区2020年…") —
-    is published by 31 March. Townships have no statutory date (local notices set one) and are not
-    checked. The kind of body is read from its name (``spec.body_kind``).
+    原因: 条例第四十九条: 县级以上人民政府部门在每年 1 月 31 日前公布上一年度的报告;政府本身的报告 —— 省/市/县人
+    民政府、代政府报告的办公厅/办公室、开发区等的管委会、标题只写地区名的报告 ("天津市北辰区2020年…") —— 在 3
+    月 31 日前公布。乡镇没有法定日期 (由地方通知规定),不检查。机关的类型从其名称判断 (``spec.body_kind``)。
 
-    A deadline that falls on a statutory holiday or a weekend moves to the next working day, as
-    periods in Chinese administrative law do; holidays and make-up working days come from the
-    maintained ``chinesecalendar`` package (years it does not hold yet: weekends only, and the
-    finding says so). A report whose date of publication cannot be found gets a note that its
-    timeliness was not checked.
+    期限的最后一天是法定节假日或周末的,顺延到下一个工作日,与我国行政法上期间的计算相同;节假日和调休上班日取自维
+    护中的 ``chinesecalendar`` 包 (该包尚未收录的年份只考虑周末,发现中会说明)。找不到发布日期的报告,给出一条提
+    示,说明未检查其及时性。
 
-    Fails: a bureau's 2022 report dated 2023年2月15日. Passes: 2023年1月17日; a city government's
-    2020 report dated 2021年3月30日; a bureau's 2020 report dated 2021年2月1日 (31 January 2021 was a
-    Sunday).
+    不通过的例子: 一个局的 2022 年报告,落款 2023年2月15日。
+    通过的例子: 2023年1月17日;一个市政府的 2020 年报告,落款 2021年3月30日;一个局的 2020 年报告,落款 2021年2月1
+    日 (2021年1月31日是星期日)。
     """
 
     code = "DAT003"

@@ -10,17 +10,15 @@ from ogilint.rule import Rule
 class TitleYearMismatch(Rule):
     """标题年度与统计期限的年度不一致。
 
-    Why: a wrong year in the title or the period is among what evaluators flag (spec §8). The two
-    are judged together with the other evidence (the date of publication, the year part 一 keeps
-    naming) and reported once: here when the title is the odd one out, or when nothing decides
-    (then the message says so); DAT002 reports a period that is the odd one out.
+    原因: 标题或统计期限中的年份写错,属于评估中会指出的问题 (见格式说明 §8)。二者与其他证据 (发布日期、第一部分
+    一再提到的年份) 一并判断,只报告一次: 标题与其他证据不一致,或无法判断时 (此时消息会说明),由本规则报告;统计期
+    限与其他证据不一致时由 DAT002 报告。
 
-    Without a readable period, the title is held against the year the parser settled on from the
-    other evidence (``Meta.year``: two sources at least — the date of publication, the year the text
-    names most — agreeing on another year, none on the title's).
+    读不出统计期限时,用解析器根据其他证据确定的年度来对照标题 (``Meta.year``: 至少两个来源 —— 发布日期、正文提到
+    最多的年份 —— 一致指向另一年,且没有一个来源支持标题的年份)。
 
-    Fails: title "2023年…年度报告" with period 2024年1月1日至2024年12月31日 and a text that speaks of
-    2024. Passes: both 2024.
+    不通过的例子: 标题为 "2023年…年度报告",统计期限为 2024年1月1日至2024年12月31日,正文讲的是 2024 年。
+    通过的例子: 二者都是 2024 年。
     """
 
     code = "DAT004"

@@ -11,12 +11,12 @@ from ogilint.rule import Rule
 class OtherYearFigures(Rule):
     """「总体情况」里用上一年的年份陈述本年的数字。
 
-    Why: a report that reuses last year's text keeps last year's year in sentences like
-    "2022年，共收到申请…件" (spec §8: wrong year in the text, copied reports). Part 五 legitimately
-    speaks of last year's problems and is not checked; a year after the report year (plans) is fine.
-    Conservative: only a previous year directly followed by a statement of figures is reported.
+    原因: 沿用上一年文字的报告,会在 "2022年，共收到申请…件" 这样的句子里留下上一年的年份 (见格式说明 §8: 正文年
+    份错误、照抄报告)。第五部分讲上一年的问题是正常的,不检查;报告年度之后的年份 (工作计划) 没有问题。从严认定:
+    只报告后面紧跟着数字陈述的上一年年份。
 
-    Fails: in a 2023 report, "2022年,我局共收到政府信息公开申请3件". Passes: "2023年,我局共收到…".
+    不通过的例子: 2023 年报告中的 "2022年,我局共收到政府信息公开申请3件"。
+    通过的例子: "2023年,我局共收到…"。
     """
 
     code = "DAT005"

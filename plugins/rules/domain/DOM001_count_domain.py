@@ -11,10 +11,11 @@ from ogilint.rule import Rule
 class CountDomain(Rule):
     """计数为负数或带小数。
 
-    Why: every count in tables 二/三/四 is a non-negative integer; only table 二's fee amount may be
-    fractional, and only the 2019 format's 本年增/减 may be negative (spec §4–5).
+    原因: 表二、表三、表四中的计数都是非负整数;只有表二的收费金额可以有小数,也只有 2019 年版格式的「本年增/减」
+    可以是负数 (见格式说明 §4–5)。
 
-    Fails: "予以公开⇥1.5". Passes: "予以公开⇥2".
+    不通过的例子: "予以公开⇥1.5"。
+    通过的例子: "予以公开⇥2"。
     """
 
     code = "DOM001"

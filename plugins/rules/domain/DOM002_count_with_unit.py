@@ -11,14 +11,14 @@ from ogilint.rule import Rule
 class CountWithUnit(Rule):
     """计数单元格里写了单位或文字。
 
-    Why: the cell holds a count of items; "5件" or "3 万元" in it means the cell was filled by hand
-    with something else than the format asks (spec §5–6).
+    原因: 这一格应是事项的件数;写成 "5件" 或 "3 万元",说明这一格是手工填的,填的不是格式要求的内容 (见格式说明 §5
+    –6)。
 
-    A counting word ("447228件") is DOM004's, a bracketed note after the number ("22（其中修订16件）")
-    is the report's remark on a count that stands: neither is reported here.
+    量词 ("447228件") 归 DOM004 报告;数字后面括号里的说明 ("22（其中修订16件）") 是报告对一个有效计数的备注: 二
+    者都不在这里报告。
 
-    Fails: "行政规范性文件⇥4⇥0⇥12元" (a unit typed in the 现行有效件数 cell).
-    Passes: a unit only in the fee amount, "行政事业性收费⇥12872.06 万元".
+    不通过的例子: "行政规范性文件⇥4⇥0⇥12元" (「现行有效件数」一格写了单位)。
+    通过的例子: 只有收费金额带单位,"行政事业性收费⇥12872.06 万元"。
     """
 
     code = "DOM002"

@@ -13,14 +13,14 @@ from ogilint.spec.problems import ProblemKind
 class BlankOrNotApplicable(Rule):
     """计数单元格为空或填了「/」「—」(提示)。
 
-    Why: in practice a blank count means 0 and "/" means not applicable; they are kept apart from 0
-    (spec §5) and a reviewer may want them filled with 0 as the format expects.
+    原因: 实际上空白的计数表示 0,"/" 表示不适用;它们与 0 分开记录 (见格式说明 §5),审核人可能希望按格式的要求填
+    上 0。
 
-    One note per table ("表三有 125 个空白单元格"), pointing at the first such cell with the others
-    as related places: a web table left half empty would otherwise bury every other finding. A
-    table whose cells are all blank is reported once as empty (EXT008), not here.
+    每张表一条提示 ("表三有 125 个空白单元格"),指向第一个这样的单元格,其余的作为相关位置: 否则一张留了一半空白的
+    网页表格会把其他发现都淹没。所有单元格都是空白的表,作为空表报告一次 (EXT008),不在这里报告。
 
-    Fails: "规章⇥0⇥⇥0" (a blank cell) and "行政许可⇥/". Passes: every count cell filled with a number.
+    不通过的例子: "规章⇥0⇥⇥0" (一个空白单元格) 和 "行政许可⇥/"。
+    通过的例子: 每个计数单元格都填了数字。
     """
 
     code = "DOM003"

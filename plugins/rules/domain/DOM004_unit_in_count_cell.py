@@ -11,13 +11,12 @@ from ogilint.rule import Rule
 class UnitInCountCell(Rule):
     """计数单元格中写了量词(件、条、个、次、人)(提示)。
 
-    Why: the count cells of tables 二, 三 and 四 hold bare numbers, the unit is in the header (件数,
-    申请数量); a cell typed "447228件" is still read as the count 447228, so the value stands and the
-    row is not missing, but the word is not what the format prints (spec §4–5). A money unit in a count
-    cell is a different matter (DOM002); table 二's fee amount in 万元 is no count (spec §6).
+    原因: 表二、表三、表四的计数单元格只写数字,单位在表头 (件数、申请数量);写成 "447228件" 的单元格仍读作计数
+    447228,数值有效,该行也不算缺失,但这个字不是格式所印的内容 (见格式说明 §4–5)。计数单元格中的货币单位是另一回
+    事 (DOM002);表二以万元计的收费金额不是计数 (见格式说明 §6)。
 
-    Fails: "(一)予以公开⇥⇥1件⇥0⇥0⇥0⇥0⇥0⇥1" (the 自然人 cell typed with 件).
-    Passes: "(一)予以公开⇥⇥1⇥0⇥0⇥0⇥0⇥0⇥1", and "行政事业性收费⇥12872.06 万元" (the fee amount).
+    不通过的例子: "(一)予以公开⇥⇥1件⇥0⇥0⇥0⇥0⇥0⇥1" (「自然人」一格带了「件」字)。
+    通过的例子: "(一)予以公开⇥⇥1⇥0⇥0⇥0⇥0⇥0⇥1",以及 "行政事业性收费⇥12872.06 万元" (收费金额)。
     """
 
     code = "DOM004"

@@ -10,12 +10,11 @@ from ogilint.spec.problems import ProblemKind as K
 class ColumnMissing(_FromProblems):
     """表三缺少一整列 (例如「其他」列)。
 
-    Why: the 2021 format's table 三 has seven columns (spec §4); a report whose table lacks one
-    hides the requests of that applicant group, and every row of the table is one number short.
-    Reported once for the column, not as a wrong sum in every row.
+    原因: 2021 年版格式的表三有七列 (见格式说明 §4);缺了一列的表,隐去了那一类申请人的申请,表中每一行也都少一个
+    数。对这一列只报告一次,而不是在每一行各报一个求和错误。
 
-    Fails: header "商业企业 科研机构 社会公益组织 法律服务机构 总计" (no 其他) and rows of six numbers.
-    Passes: the seven columns of the national format.
+    不通过的例子: 表头为 "商业企业 科研机构 社会公益组织 法律服务机构 总计" (没有「其他」),各行六个数。
+    通过的例子: 国家格式的七列。
     """
 
     code = "EXT001"

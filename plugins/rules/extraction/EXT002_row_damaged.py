@@ -11,12 +11,12 @@ from ogilint.spec.problems import ProblemKind as K
 class RowDamaged(_FromProblems):
     """一行的数字个数与列数不符: 少了或多了单元格。
 
-    Why: extraction loses or duplicates cells (merged label cells swallow the first number). The
-    cells that could be placed keep their values; a lost cell is ``missing`` and never filled in.
-    One finding per damaged row, with lowered confidence, instead of several arithmetic errors.
+    原因: 文本提取会丢失或重复单元格 (合并的标签单元格会吞掉第一个数)。能确定位置的单元格保留其值;丢失的单元格记
+    为 ``missing``,从不补填。每个受损的行一条发现,并降低置信度,而不是报告好几个算术错误;一张表中受损的行多于
+    ``group_above`` 行时,合为一条发现,列出各行的行号。
 
-    Fails: "(一) 予以公开⇥⇥⇥⇥0⇥0⇥0⇥0⇥0⇥1" (six numbers for seven columns).
-    Passes: a row with exactly one number per column.
+    不通过的例子: "(一) 予以公开⇥⇥⇥⇥0⇥0⇥0⇥0⇥0⇥1" (七列只有六个数)。
+    通过的例子: 每列恰好一个数的行。
     """
 
     code = "EXT002"
@@ -53,7 +53,7 @@ class RowDamaged(_FromProblems):
             lines = "、".join(str(p.line) for p in problems[:12]) + ("…" if len(problems) > 12 else "")
             name = spec.TABLE_NAMES.get(table, table)
             yield self.finding(
-                f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情见 ogilint parse 的 problems",
+                f"{name}有{len(problems)}行的单元格数与列数不符(第{lines}行);各行详情可用 ogilint parse 查看",
                 line=first.line,
                 column=first.column,
                 table=table,

@@ -10,11 +10,11 @@ from ogilint.spec.problems import ProblemKind as K
 class LabelUncertain(_FromProblems):
     """行标签缺失、与标准标签只部分相符,或表中多出无法对应的行。
 
-    Why: OCR damage ("本生F新收") and local wording drift ("只计这一情况") are accepted and matched
-    by position and similarity; this note tells the reviewer how the row was placed (spec §7, §9).
+    原因: 文字识别造成的损坏 ("本生F新收") 和地方措辞的差异 ("只计这一情况") 都会接受,并按位置和相似度归行;这条
+    提示告诉审核人该行是怎样归入的 (见格式说明 §7、§9)。
 
-    Fails: "2.其他法律法规禁止公开⇥0…" (行政 left out: a reworded label).
-    Passes: "2.其他法律行政法规禁止公开⇥0…", as the format prints it.
+    不通过的例子: "2.其他法律法规禁止公开⇥0…" (漏了「行政」二字: 改了措辞的标签)。
+    通过的例子: "2.其他法律行政法规禁止公开⇥0…",与格式所印的一致。
     """
 
     code = "EXT004"

@@ -10,13 +10,12 @@ from ogilint.spec.problems import ProblemKind as K
 class Truncated(_FromProblems):
     """文本在报告结束前中断。
 
-    Why: a report cut off by its source (a crawler, a one-page excerpt) cannot be checked past the
-    cut; its missing parts are reported once here, not part by part. It is an error so that a run
-    over such a text never passes the default gate as if the report had been checked: what failed is
-    the check, and the message says so (the cut may be the source's, not the body's).
+    原因: 被来源截断的报告 (爬虫、只有一页的摘录) 在中断之后无法检查;其缺失的部分在这里报告一次,而不是逐个部分报
+    告。定为错误,是为了让对这种文本的检查永远不会像报告已经检查过那样通过默认的门槛: 失败的是检查本身,消息也这样
+    说明 (中断可能是来源造成的,不一定是机关的问题)。
 
-    Fails: an excerpt whose last line is "信息内容 | 本年收费金额(单", still inside part 二.
-    Passes: a report whose part 六 ends with a full sentence.
+    不通过的例子: 一份摘录,最后一行是 "信息内容 | 本年收费金额(单",仍在第二部分之内。
+    通过的例子: 第六部分以完整句子结束的报告。
     """
 
     code = "EXT005"

@@ -10,10 +10,10 @@ from ogilint.spec.problems import ProblemKind as K
 class CellUnreadable(_FromProblems):
     """数字单元格中是无法识别为数字的文字。
 
-    Why: OCR turns digits into letters ("O", "l"); such a cell is ``unreadable`` and no identity
-    that needs it is checked.
+    原因: 文字识别 (OCR) 会把数字认成字母 ("O"、"l");这样的单元格记为 ``unreadable``,需要它的勾稽关系都不检查。
 
-    Fails: "2.重复申请⇥0⇥O⇥0…" (the letter O in a count cell). Passes: digits in every count cell.
+    不通过的例子: "2.重复申请⇥0⇥O⇥0…" (计数单元格里是字母 O)。
+    通过的例子: 每个计数单元格都是数字。
     """
 
     code = "EXT006"

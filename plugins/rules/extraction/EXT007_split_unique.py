@@ -10,10 +10,10 @@ from ogilint.spec.problems import ProblemKind as K
 class SplitUnique(_FromProblems):
     """连写数字已按勾稽关系唯一拆分 (提示)。
 
-    Why: the values of such rows rest on the identities; the reviewer should know they were cut.
+    原因: 这样的行,其数值依赖于勾稽关系;审核人应当知道它们是拆分出来的。
 
-    Fails: "2.重复申请 2500000 25" (only 25, 0, 0, 0, 0, 0 adds up to the total 25).
-    Passes: numbers written apart.
+    不通过的例子: "2.重复申请 2500000 25" (只有 25、0、0、0、0、0 加起来等于总计 25)。
+    通过的例子: 分开书写的数字。
     """
 
     code = "EXT007"

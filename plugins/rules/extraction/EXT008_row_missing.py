@@ -10,10 +10,10 @@ from ogilint.spec.problems import ProblemKind as K
 class RowMissing(_FromProblems):
     """表中缺少国家格式规定的行。
 
-    Why: evaluators flag deleted table rows (spec §8); a row absent from the text is reported
-    (unless the text is truncated before it).
+    原因: 评估中会指出删减表格行的问题 (见格式说明 §8);文本中没有的行会报告 (除非文本在这一行之前就已中断)。
 
-    Fails: table 三 without the row "3.补正后申请内容仍不明确". Passes: every row of the format.
+    不通过的例子: 表三没有 "3.补正后申请内容仍不明确" 一行。
+    通过的例子: 格式的每一行都在。
     """
 
     code = "EXT008"

@@ -10,11 +10,11 @@ from ogilint.spec.problems import ProblemKind as K
 class LabelDamaged(_FromProblems):
     """行标签有识别 (OCR) 错误。
 
-    Why: characters changed inside a label ("本生F新收" for "本年新收") mean the row went through
-    OCR; the row was placed by similarity, and its numbers may be damaged too (spec §9).
+    原因: 标签内部的字被换掉 ("本生F新收" 代替 "本年新收"),说明这一行经过了文字识别;该行按相似度归入,其数字也可
+    能受损 (见格式说明 §9)。
 
-    Fails: "一、本生⇥F新收政府⇥信息公开申请数量⇥1⇥0…".
-    Passes: "一、本年新收政府信息公开申请数量⇥1⇥0…"; a label whose tail went to the next line.
+    不通过的例子: "一、本生⇥F新收政府⇥信息公开申请数量⇥1⇥0…"。
+    通过的例子: "一、本年新收政府信息公开申请数量⇥1⇥0…";标签后半截转到了下一行的。
     """
 
     code = "EXT009"

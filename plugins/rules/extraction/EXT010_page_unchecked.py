@@ -10,12 +10,11 @@ from ogilint.spec.problems import ProblemKind as K
 class PageUnchecked(_FromProblems):
     """PDF 中有内容无法检查的页面:没有文字层 (扫描页) 或页面已损坏。
 
-    Why: a report scanned in part (a signed last page, a table pasted as an image) or a damaged
-    page hides what it says from every rule; the reviewer must know which pages went unchecked. A
-    PDF with no text layer at all is refused with "需要先做 OCR" instead (exit 2).
+    原因: 部分扫描的报告 (签章的最后一页、以图片粘贴的表格) 或损坏的页面,其内容对所有规则都不可见;审核人必须知道
+    哪些页面没有检查。完全没有文字层的 PDF 则直接拒绝,提示 "需要先做 OCR" (退出码 2)。
 
-    Fails: a PDF whose page 3 is an image of table 三.
-    Passes: a PDF whose every page has a text layer.
+    不通过的例子: 第 3 页是表三图片的 PDF。
+    通过的例子: 每一页都有文字层的 PDF。
     """
 
     code = "EXT010"

@@ -10,19 +10,17 @@ from ogilint.spec.problems import ProblemKind as K
 class HeadingDamaged(_FromProblems):
     """部分标题有错字、序号错位、多余字符或断行。
 
-    Why: a part is found by the words of its heading, with tolerance, so that a damaged heading never
-    loses the part or its table (spec §3, §9). But a heading with a character inserted or dropped
-    ("行政法复议"), a numeral that is not the part's ("三、主动公开政府信息情况" for part 二), stray
-    characters before the numeral ("l六、") or a title broken over two lines is either a slip of the
-    report or damage done by extraction; the reviewer should look at it in the original. A report
-    that gives part 一 no heading of its own and numbers its sub-topics as parts ("一、主动公开" …
-    "五、监督保障") has part 一 opened by the first of them, with this warning, not a missing part.
+    原因: 部分是按标题文字容错查找的,所以受损的标题不会让这一部分或其统计表丢失 (见格式说明 §3、§9)。但标题中多
+    了或少了一个字 ("行政法复议")、序号不是这一部分的 (第二部分写成 "三、主动公开政府信息情况")、序号前有多余的
+    字符 ("l六、"),或标题断成两行,要么是报告的笔误,要么是文本提取造成的损坏;审核人应对照原件查看。报告没有给第一
+    部分单独的标题、而把其下各小标题当作部分编号的 ("一、主动公开" … "五、监督保障"),第一部分从其中第一个开始,并
+    给出本警告,不算缺少部分。
 
-    A heading whose words are clean and only its numeral is another part's is no damage: the body
-    numbered it wrongly, and STR012 heading-ordinal reports it (once for a renumbered run).
+    标题文字无误、只是序号属于另一部分的,不算损坏: 那是机关编错了号,由 STR012 heading-ordinal 报告 (整段重新编号
+    的只报告一次)。
 
-    Fails: "四、政府信息公开行政法复议、行政诉讼情况" (a character inserted).
-    Passes: "四、政府信息公开行政复议、行政诉讼情况".
+    不通过的例子: "四、政府信息公开行政法复议、行政诉讼情况" (多了一个字)。
+    通过的例子: "四、政府信息公开行政复议、行政诉讼情况"。
     """
 
     code = "EXT011"

@@ -10,13 +10,12 @@ from ogilint.spec.problems import ProblemKind as K
 class TableUnreadable(_FromProblems):
     """表中有数字无法确定属于哪一行,未读入。
 
-    Why: rows of numbers whose labels were lost in extraction (a table pasted as bare numbers, a
-    converter that dropped the first column) could stand in several rows of the format. Putting
-    them in one by guess would hand the identity rules a wrong value as fact, so they are left out
-    and reported here, once per table; the rules that need those rows skip them.
+    原因: 标签在提取中丢失的数字行 (以纯数字粘贴的表格、丢掉第一列的转换工具) 可能对应格式中的好几行。凭猜测放进
+    其中一行,会把错误的值当作事实交给勾稽关系规则,所以这些数字不读入,并在这里报告 (每张表一次);需要这些行的规则
+    会跳过它们。
 
-    Fails: table 三 given as three lines of seven numbers with no row labels.
-    Passes: huaian-2024, every row of table 三 under its label.
+    不通过的例子: 表三写成三行、每行七个数,没有行标签。
+    通过的例子: huaian-2024,表三每一行都在其标签之下。
     """
 
     code = "EXT012"

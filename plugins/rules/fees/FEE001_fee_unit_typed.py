@@ -12,11 +12,11 @@ from ogilint.rule import Rule
 class FeeUnitTyped(Rule):
     """收费金额单元格里写了单位。
 
-    Why: the column header already fixes the unit (本年收费金额(单位:万元)); a unit typed into the
-    cell ("12872.06 万元", "251000元") shows the figure was pasted from elsewhere and is often in the
-    wrong unit (spec §6).
+    原因: 列标题已经规定了单位 (本年收费金额(单位:万元));单元格里写了单位 ("12872.06 万元"、"251000元"),说明数字
+    是从别处粘贴来的,单位也常常是错的 (见格式说明 §6)。
 
-    Fails: "行政事业性收费⇥12872.06 万元". Passes: "行政事业性收费⇥0".
+    不通过的例子: "行政事业性收费⇥12872.06 万元"。
+    通过的例子: "行政事业性收费⇥0"。
     """
 
     code = "FEE001"

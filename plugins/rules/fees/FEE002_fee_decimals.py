@@ -12,10 +12,11 @@ from ogilint.rule import Rule
 class FeeDecimals(Rule):
     """收费金额的小数位数不合规。
 
-    Why: an amount with six decimals is an unrounded 元→万元 conversion; some provinces fix the
-    number of decimals in the header ("(单位:万元,保留4位小数)", Henan, spec §6–7).
+    原因: 六位小数的金额是由元换算成万元后没有取舍的结果;有些省份在表头规定了小数位数 ("(单位:万元,保留4位小
+    数)",河南,见格式说明 §6–7)。
 
-    Fails: "24252.311082" (six decimals). Passes: "96171.6"; "0".
+    不通过的例子: "24252.311082" (六位小数)。
+    通过的例子: "96171.6";"0"。
     """
 
     code = "FEE002"

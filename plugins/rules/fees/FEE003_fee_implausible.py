@@ -18,20 +18,18 @@ _ERROR_FACTOR = 10  # a body that levies no fees reporting ten times its limit: 
 class FeeImplausible(Rule):
     """收费金额与机关的类型和层级不相称。
 
-    Why: most bodies that levy no fees — science, statistics, petition bureaus, archives — report 0;
-    12872.06 万元 (128 million yuan) from a municipal science bureau is implausible and usually a
-    unit or a copy error (spec §6). Governments report the fees of all their departments: a city's
-    or a province's aggregate can run to hundreds of thousands of 万元 (淮安市 2024: 96171.6).
+    原因: 大多数不收费的机关 —— 科技、统计、信访部门、档案馆 —— 填报 0;一个市科技局填报 12872.06 万元 (1.28亿
+    元) 不合常理,通常是单位错误或照抄错误 (见格式说明 §6)。政府填报的是其所有部门的收费: 市或省的汇总数可达数万
+    乃至数十万万元 (淮安市 2024 年: 96171.6)。
 
-    The limit (万元) comes from, in this order: the first ``limits`` pattern matching the body's
-    name (kinds of work that levy no fees); the body's kind and level read from its name
-    (``spec.body_kind``/``spec.body_level``: ``government_limits``, ``department_limits``,
-    ``township_limit``); ``default_limit`` when the name tells neither. Above the limit is a
-    warning; an error only when a body that levies no fees reports ten times its limit, or when any
-    body passes ``absolute_limit`` (10⁸ 万元, a trillion yuan: no body collects that).
+    限额 (万元) 依次取自: 与机关名称相符的第一个 ``limits`` 模式 (不收费的工作类别);根据名称判断的机关类型和层
+    级 (``spec.body_kind``/``spec.body_level``:
+    ``government_limits``、``department_limits``、``township_limit``);名称看不出类型和层级时用
+    ``default_limit``。超过限额为警告;只有不收费的机关填报了其限额的十倍,或任何机关超过 ``absolute_limit`` (10⁸
+    万元,即一万亿元: 没有机关能收到这么多) 时,才是错误。
 
-    Fails: 聊城市科学技术局 "12872.06 万元" (error); a county bureau with 80000 万元 (warning).
-    Passes: 淮安市人民政府 96171.6 (a city's total); 平潭综合实验区 24252.311082.
+    不通过的例子: 聊城市科学技术局 "12872.06 万元" (错误);一个县的局填报 80000 万元 (警告)。
+    通过的例子: 淮安市人民政府 96171.6 (全市合计);平潭综合实验区 24252.311082。
     """
 
     code = "FEE003"

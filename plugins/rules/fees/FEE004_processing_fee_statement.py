@@ -18,16 +18,14 @@ NO_FEE_AT_ALL = re.compile(r"(?:未|没有|无|不存在)[^。；;\n]{0,10}?(?:�
 class ProcessingFeeStatement(Rule):
     """第六部分没有说明信息处理费的收取情况,或以万元表述。
 
-    Why: the 信息处理费 charged to requesters (国办函〔2020〕109号) is reported in part 六, in 元;
-    confusing it with table 二's 万元 figure is a classic error (spec §6), whether the amount is
-    written in figures ("0.394万元") or in Chinese numerals ("三万元").
+    原因: 向申请人收取的信息处理费 (国办函〔2020〕109号) 在第六部分报告,以元为单位;把它与表二以万元计的数字混淆
+    是常见错误 (见格式说明 §6),无论金额是用数字 ("0.394万元") 还是汉字 ("三万元") 写的。
 
-    Asked only of reports on 2021 and later: the fee exists from 1 January 2021, when the
-    办法 took effect. A statement that no fee of any kind was charged ("未发生收费情况",
-    "未收取任何费用") says it too.
+    只要求 2021 年及以后的报告: 这项收费自 2021 年 1 月 1 日《办法》施行起才有。说明未收取任何费用的 ("未发生收
+    费情况"、"未收取任何费用"),也算作了说明。
 
-    Fails: "六、其他需要报告的事项 / 无". Passes: "本年度未收取信息处理费" or "政府信息公开未发生收费情况"
-    in part 六; a 2019 report.
+    不通过的例子: "六、其他需要报告的事项 / 无"。
+    通过的例子: 第六部分写有 "本年度未收取信息处理费" 或 "政府信息公开未发生收费情况";2019 年的报告。
     """
 
     code = "FEE004"

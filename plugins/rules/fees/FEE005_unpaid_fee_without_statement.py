@@ -11,10 +11,11 @@ from ogilint.text import clean
 class UnpaidFeeWithoutStatement(Rule):
     """表三「逾期未按收费通知要求缴纳费用」不为 0,但全文没有提到信息处理费。
 
-    Why: that row counts requests dropped because a fee notice went unpaid, so fees were charged;
-    part 六 should state them (spec §6).
+    原因: 这一行统计的是因申请人未按收费通知缴费而不再处理的申请,说明收取过费用;第六部分应当说明 (见格式说明
+    §6)。
 
-    Fails: other.unpaid_fee total 6 with no "信息处理费" in the text. Passes: huaian-2024 (3940 元).
+    不通过的例子: 表三「2.申请人逾期未按收费通知要求缴纳费用…」一行的总计为 6,全文却没有 "信息处理费"。
+    通过的例子: huaian-2024 (3940 元)。
     """
 
     code = "FEE005"

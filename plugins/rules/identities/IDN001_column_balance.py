@@ -9,11 +9,11 @@ from ogilint.plugins.rules.identities.common import _Identity
 class Balance(_Identity):
     """表三每一列: 第一项加第二项之和,等于第三项加第四项之和。
 
-    Why: the table's header prints this identity (spec §5): new_received + carried_over =
-    total_handled + carried_forward, for every applicant column.
+    原因: 表头印有这一关系 (见格式说明 §5): 本年新收 + 上年结转 = (七)总计 + 结转下年度继续办理,每一个申请人列都
+    要成立。
 
-    Fails: 自然人 列 新收 1、结转 0, 总计 1、结转下年 1 (1 ≠ 2).
-    Passes: huaian-2024: 3001 + 34 = 2932 + 103.
+    不通过的例子: 「自然人」列 新收 1、结转 0,总计 1、结转下年 1 (1 ≠ 2)。
+    通过的例子: huaian-2024: 3001 + 34 = 2932 + 103。
     """
 
     code = "IDN001"

@@ -9,10 +9,10 @@ from ogilint.plugins.rules.identities.common import _Identity
 class HandledTotal(_Identity):
     """表三每一列: (七)总计 等于 (一) 至 (六) 各项之和。
 
-    Why: the handled total counts every outcome once (spec §5).
+    原因: 办理结果的总计把每一种结果各计一次 (见格式说明 §5)。
 
-    Fails: 予以公开 1, 其他各项 0, (七)总计 2.
-    Passes: huaian-2024 自然人列: 1288 + 447 + … = 2932.
+    不通过的例子: 予以公开 1,其他各项 0,(七)总计 2。
+    通过的例子: huaian-2024 自然人列: 1288 + 447 + … = 2932。
     """
 
     code = "IDN002"

@@ -8,11 +8,11 @@ from ogilint.plugins.rules.identities.common import _Identity, row_name
 class RowTotal(_Identity):
     """表三每一行: 总计 = 自然人 + 五类法人或其他组织。
 
-    Why: the 总计 column sums the applicant columns (spec §5).
+    原因: 总计列是各申请人列之和 (见格式说明 §5)。
 
-    Fails: huaian-2024 with the 总计 of 「信访举报投诉类申请」 and 「重复申请」 swapped (56 6 0 0 0 0 25;
-    25 0 0 0 0 0 62): both rows miss, the 总计 column still adds up (a lone wrong 总计 is IDN010's).
-    Passes: huaian-2024 「本年新收」 3001 + 53 + 0 + 0 + 61 + 4 = 3119.
+    不通过的例子: huaian-2024 中「信访举报投诉类申请」和「重复申请」两行的总计互换 (56 6 0 0 0 0 25;25 0 0 0 0
+    0 62): 两行都不成立,而总计列本身仍然加得上 (单独一个错误的总计归 IDN010 报告)。
+    通过的例子: huaian-2024「本年新收」 3001 + 53 + 0 + 0 + 61 + 4 = 3119。
     """
 
     code = "IDN003"

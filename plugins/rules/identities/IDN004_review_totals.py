@@ -8,10 +8,10 @@ from ogilint.plugins.rules.identities.common import _Identity
 class ReviewTotals(_Identity):
     """表四每一组: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结。
 
-    Why: spec §5, table 四 per group (行政复议, 未经复议直接起诉, 复议后起诉).
+    原因: 见格式说明 §5,表四的每一组 (行政复议、未经复议直接起诉、复议后起诉)。
 
-    Fails: 行政复议 1, 0, 0, 0, 总计 2.
-    Passes: huaian-2024 行政复议 72 + 64 + 178 + 37 = 351.
+    不通过的例子: 行政复议 1、0、0、0,总计 2。
+    通过的例子: huaian-2024 行政复议 72 + 64 + 178 + 37 = 351。
     """
 
     code = "IDN004"

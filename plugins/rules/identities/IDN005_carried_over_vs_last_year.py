@@ -11,11 +11,11 @@ from ogilint.rule import Rule, last_year
 class CarriedOver(Rule):
     """本年「上年结转」应等于上一年报告的「结转下年度继续办理」。
 
-    Why: requests carried into this year are exactly those last year's report carried forward
-    (spec §5, across years). Checked when the previous year's report of the same body is in the run.
+    原因: 结转到本年的申请,正是上一年报告结转下年度的那些 (见格式说明 §5,跨年度)。运行中有同一机关上一年的报告时
+    才检查。
 
-    Fails: 2024 report 上年结转 总计 34, 2023 report 结转下年度继续办理 总计 30.
-    Passes: the two equal, column by column.
+    不通过的例子: 2024 年报告 上年结转 总计 34,2023 年报告 结转下年度继续办理 总计 30。
+    通过的例子: 二者逐列相等。
     """
 
     code = "IDN005"

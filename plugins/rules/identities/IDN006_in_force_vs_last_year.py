@@ -11,9 +11,10 @@ from ogilint.rule import Rule, last_year
 class InForceVsLastYear(Rule):
     """现行有效件数 ≈ 上年现行有效件数 + 本年制发 − 本年废止 (警告)。
 
-    Why: spec §5 (across years); clean-ups and amendments break it, so it is only a warning.
+    原因: 见格式说明 §5 (跨年度);清理和修订会打破这一关系,所以只给警告。
 
-    Fails: 2023 现行有效 12, 2024 制发 2、废止 0、现行有效 20. Passes: 12 + 2 − 0 = 14.
+    不通过的例子: 2023 年 现行有效 12,2024 年 制发 2、废止 0、现行有效 20。
+    通过的例子: 12 + 2 − 0 = 14。
     """
 
     code = "IDN006"

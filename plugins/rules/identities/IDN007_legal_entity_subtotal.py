@@ -9,10 +9,11 @@ from ogilint.plugins.rules.identities.common import _Identity, row_name
 class LegalEntitySubtotal(_Identity):
     """表三增设「法人或其他组织小计」列时: 小计 = 五类法人或其他组织之和。
 
-    Why: the official table has no subtotal column; reports that add one must keep it consistent
-    (spec §4: accept it as ``legal_entity_subtotal`` and check it).
+    原因: 官方表格没有小计列;增设小计列的报告必须保持其一致 (见格式说明 §4: 接受这一列,记为
+    ``legal_entity_subtotal``,并加以检查)。
 
-    Fails: 商业企业 2、科研机构 1、其余 0, 小计 2. Passes: 小计 3.
+    不通过的例子: 商业企业 2、科研机构 1、其余 0,小计 2。
+    通过的例子: 小计 3。
     """
 
     code = "IDN007"

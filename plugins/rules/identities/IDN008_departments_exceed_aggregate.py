@@ -87,26 +87,19 @@ def _departments(report, chain: tuple, run_reports) -> list:
 class DepartmentsExceedAggregate(Rule):
     """汇总全地区的政府报告,其数字不应小于同年本级各部门报告之和 (警告)。
 
-    Why: a government's report that aggregates its region (全市/全区汇总) covers every department of
-    that government; the aggregate's figures can be checked against the sum of its departments'
-    reports (spec §7), and an aggregate that does not cover the whole region is among what
-    evaluators flag (spec §8). Checked when the run holds a government's report (淮安市人民政府,
-    平潭综合实验区, 天津市北辰区) and reports of its departments for the same year, looked up by place
-    and year — and only when the government's report says it aggregates: in the foreword ("汇总…
-    各有关单位…", "报告汇总全市数据", "在…各部门…报告基础上编制") or in part 一 with the region's
-    count ("全区共收到70件申请", "全市共受理政府信息公开申请3119件"). Without such words a
-    government's report may cover its own office only, and nothing is compared.
+    原因: 汇总本地区的政府报告 (全市/全区汇总) 涵盖该政府的所有部门;汇总数可以与其各部门报告之和相对照 (见格式说
+    明 §7),而汇总不全属于评估中会指出的问题 (见格式说明 §8)。运行中有一份政府报告 (淮安市人民政府、平潭综合实验
+    区、天津市北辰区) 和其同年的部门报告 (按地方和年度查找) 时才检查 —— 而且只在政府报告自称是汇总时: 在前言中
+    ("汇总…各有关单位…"、"报告汇总全市数据"、"在…各部门…报告基础上编制"),或在第一部分中带着本地区的数字 ("全区共
+    收到70件申请"、"全市共受理政府信息公开申请3119件")。没有这样的字样,政府报告可能只涵盖其办公室本身,不作比较。
 
-    The counts compared are the totals of 表三 本年新收 and 办理结果 and of 表四's three rows. The
-    government's office is left out of the sum (its report is at times the government's own), and
-    so are lower governments (districts of a city, townships): only the departments of the same
-    place. A warning, not an error: the aggregation is read from the report's words, a department
-    named after the place may be vertically managed (垂直管理) and outside the aggregate, and which
-    of the reports is wrong cannot be told.
+    比较的数字是表三 本年新收 和 办理结果 的总计,以及表四三行的总计。政府的办公室不计入部门之和 (它的报告有时就
+    是政府本身的报告),下级政府 (市辖区、乡镇) 也不计入: 只算同一地方的部门。定为警告而非错误: 是否汇总是从报告的
+    字句读出的;以地方命名的部门可能是垂直管理的,不在汇总之内;也无法判断哪一份报告错了。
 
-    Fails: 平潭综合实验区 2021 ("本年度全区共收到70件申请", 表三 本年新收 总计 70) with the same
-    year's report of 平潭综合实验区财政金融局 showing 本年新收 80.
-    Passes: the real 财政金融局 report, 本年新收 0.
+    不通过的例子: 平潭综合实验区 2021 年报告 ("本年度全区共收到70件申请",表三 本年新收 总计 70),同年平潭综合实验
+    区财政金融局的报告 本年新收 为 80。
+    通过的例子: 真实的财政金融局报告,本年新收 0。
     """
 
     code = "IDN008"

@@ -18,17 +18,15 @@ from ogilint.rule import Rule
 class LikelyCulprit(Rule):
     """一个单元格同时使所在行和所在列的勾稽关系不成立 (相差同一个数): 很可能就是它错了。
 
-    Why: a single wrong cell breaks its row total and its column's identities by the same amount;
-    reporting it once, as the likely culprit with the identities as evidence, tells the reviewer
-    where to look instead of a burst of separate errors (spec §5). The same change of the cell must
-    make every one of them hold, and leave it a count (zero or more).
+    原因: 一个错误的单元格会使其所在行的总计和所在列的勾稽关系相差同一个数;把它作为最可能出错的地方报告一次,并以
+    这些勾稽关系为依据,告诉审核人该看哪里,而不是给出一连串互不相干的错误 (见格式说明 §5)。对该单元格的同一个改动
+    必须使所有这些关系都成立,且改后仍是一个计数 (零或以上)。
 
-    A row whose digits ran together ("280020130") and that no split makes add up is read by the parser
-    the one way a single cell explains (EXT003 says so); the cell is then named with less confidence.
+    数字连在一起的行 ("280020130"),若没有哪种拆法能加得上,解析器就按能由单个单元格解释的那一种读取 (EXT003 会说
+    明);此时指出的单元格置信度较低。
 
-    Fails: 「予以公开」自然人 typed 3 instead of 1: row total and the column's handled total both
-    miss by 2 through that cell.
-    Passes: every identity holds.
+    不通过的例子: 「予以公开」自然人 应为 1 而写成了 3: 行总计和该列的办理结果总计都因这一格相差 2。
+    通过的例子: 所有勾稽关系都成立。
     """
 
     code = "IDN010"

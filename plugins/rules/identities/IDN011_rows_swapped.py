@@ -19,21 +19,18 @@ from ogilint.rule import Rule, last_year
 class RowsSwapped(Rule):
     """表三两行的数字很可能填反了 (互换位置后勾稽关系全部成立)。
 
-    Why: a row's numbers typed into another row's place break the identities down the columns
-    (spec §5) in every column where the two rows differ; the individual misses (IDN001/IDN002) then
-    point at the (七)总计 row, not at the cause. When exchanging exactly one pair of rows makes every
-    identity of table 三 hold, the two rows are named instead, once.
+    原因: 一行的数字填到了另一行的位置,会在两行不同的每一列打破纵向的勾稽关系 (见格式说明 §5);这时逐个的不成立
+    (IDN001/IDN002) 指向的是 (七)总计 行,而不是原因所在。恰好交换一对行就能使表三所有勾稽关系成立时,改为指出这两
+    行,只报告一次。
 
-    Rows that stand in the same place of every identity — 本年新收 and 上年结转, or two outcome rows —
-    exchange without breaking any identity inside the table. 本年新收 and 上年结转 are named when the
-    previous year's report is in the run and its 结转下年度继续办理 equals this year's 本年新收, not its
-    上年结转 (the identity across years, spec §5); or, as a warning, when the narrative's count of
-    requests received is this year's 上年结转 total, not its 本年新收 total. Two outcome rows exchanged
-    cannot be seen.
+    在所有勾稽关系中处于相同位置的两行 —— 本年新收与上年结转,或两个办理结果行 —— 互换后表内的关系都不会被打破。
+    以下情况会指出本年新收与上年结转: 运行中有上一年的报告,且其结转下年度继续办理等于本年的本年新收,而不是本年的
+    上年结转 (跨年度的关系,见格式说明 §5);或者 (作为警告) 正文所说的收到申请数等于本年上年结转的总计,而不是本年
+    新收的总计。两个办理结果行互换则无法发现。
 
-    Fails: pingtan-2021 with the numbers of (七)总计 (63 0 0 2 0 4 69) and 结转下年度继续办理 (1 0 0 0 0 0 1)
-    exchanged: the outcomes add up to 63 … 69 but (七)总计 reads 1 … 1; exchanged back, every identity holds.
-    Passes: pingtan-2021 as published.
+    不通过的例子: pingtan-2021 中 (七)总计 (63 0 0 2 0 4 69) 和 结转下年度继续办理 (1 0 0 0 0 0 1) 的数字互换:
+    各办理结果加起来是 63 … 69,(七)总计 却是 1 … 1;换回来后所有勾稽关系都成立。
+    通过的例子: 按原样发布的 pingtan-2021。
     """
 
     code = "IDN011"

@@ -12,13 +12,13 @@ from ogilint.text import clean
 class ShandongPartSixItems(Rule):
     """山东省: 第六部分应分项报告规定的事项。
 
-    Why: Shandong's provincial notice splits part 六 into fixed sub-items (spec §7): 信息处理费收取
-    情况; 落实上级年度政务公开工作要点情况; 人大代表建议和政协提案办理结果公开情况; 政务公开工作创新
-    情况; 其他. A Shandong report whose part 六 lacks one of them is incomplete.
+    原因: 山东省的通知把第六部分分为固定的分项 (见格式说明 §7): 信息处理费收取情况;落实上级年度政务公开工作要点
+    情况;人大代表建议和政协提案办理结果公开情况;政务公开工作创新情况;其他。第六部分缺少其中任何一项的山东报告是
+    不完整的。
 
-    Fails: "六、其他需要报告的事项 / 无。" in a Shandong department's report.
-    Passes: "(一)…信息处理费… (二)落实上级年度政务公开工作要点情况 … (三)人大代表建议和政协提案 …
-    (四)政务公开工作创新情况 …".
+    不通过的例子: 山东某部门报告中的 "六、其他需要报告的事项 / 无。"。
+    通过的例子: "(一)…信息处理费… (二)落实上级年度政务公开工作要点情况 … (三)人大代表建议和政协提案 … (四)政务公
+    开工作创新情况 …"。
     """
 
     code = "REG001"

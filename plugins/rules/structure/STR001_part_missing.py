@@ -20,19 +20,16 @@ from ogilint.spec.problems import ProblemKind
 class PartMissing(Rule):
     """缺少规定的部分。
 
-    Why: 条例第五十条 and the national format fix six parts (spec §3); evaluators flag missing
-    parts (spec §8). Parts after the point where a truncated text breaks off are not reported, nor,
-    in a text that starts inside the report (one page of a flipbook), the parts before its first
-    heading: they lie outside the text. Such an excerpt's end is the excerpt's, not the report's,
-    so the parts after its last heading are not reported either.
+    原因: 条例第五十条和国家格式规定了六个部分 (见格式说明 §3);评估中会指出缺少部分的问题 (见格式说明 §8)。被截
+    断的文本,中断处之后的部分不报告;从报告中间开始的文本 (翻页电子书的一页),其第一个标题之前的部分也不报告: 它们
+    在文本之外。这种摘录的结尾是摘录的结尾,不是报告的结尾,所以其最后一个标题之后的部分也不报告。
 
-    A part whose heading is lost but whose text is there is no missing part: its wording standing on
-    a line without the numeral ("存在的主要问题及改进情况"), or, where the heading should stand, the
-    part's own sub-headings ("（一）存在问题" for 五; two of 总体情况's sub-topics for 一) or, for 六,
-    the statement on 信息处理费. That is a warning about the heading (confidence 0.7), with the line
-    where the part's text starts, not an error.
+    标题丢失而正文还在的部分不算缺少: 本部分的措辞单独成行、没有序号 ("存在的主要问题及改进情况"),或者在标题应在
+    的位置出现了本部分自己的小标题 (第五部分的 "（一）存在问题";第一部分总体情况的两个小标题),或者 (第六部分) 出
+    现了关于信息处理费的说明。这时给出的是关于标题的警告 (置信度 0.7),指向本部分正文开始的行,而不是错误。
 
-    Fails: a report without "五、存在的主要问题及改进情况". Passes: all six headings present.
+    不通过的例子: 没有 "五、存在的主要问题及改进情况" 的报告。
+    通过的例子: 六个标题都在。
     """
 
     code = "STR001"

@@ -9,9 +9,10 @@ from ogilint.rule import Rule
 class PartDuplicated(Rule):
     """同一部分出现了两次。
 
-    Why: a duplicated heading usually means pasted text or a merged report (spec §8).
+    原因: 重复的标题通常意味着粘贴的文字或合并的报告 (见格式说明 §8)。
 
-    Fails: "五、存在的主要问题及改进情况" twice. Passes: each of the six headings once.
+    不通过的例子: "五、存在的主要问题及改进情况" 出现两次。
+    通过的例子: 六个标题各出现一次。
     """
 
     code = "STR002"

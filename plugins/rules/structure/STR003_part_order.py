@@ -9,9 +9,10 @@ from ogilint.rule import Rule
 class PartOrder(Rule):
     """部分的顺序与国家格式不同。
 
-    Why: the national format fixes the order 一 … 六 (spec §3).
+    原因: 国家格式规定了一至六的顺序 (见格式说明 §3)。
 
-    Fails: 六 before 五. Passes: 一、二、三、四、五、六.
+    不通过的例子: 六在五之前。
+    通过的例子: 一、二、三、四、五、六。
     """
 
     code = "STR003"

@@ -12,11 +12,11 @@ from ogilint.text import clean
 class HeadingVariant(Rule):
     """部分标题与 2021 年版格式的措辞不同 (提示)。
 
-    Why: accepted variants exist (spec §3: Shanghai follows the 条例 wording); the note tells the
-    reviewer which wording was used. Wordings listed in the option ``accept`` are not noted, nor is
-    a heading the parser found damaged (EXT011 says what is wrong with it: one finding, not two).
+    原因: 有一些被接受的变体 (见格式说明 §3: 上海采用条例的措辞);这条提示告诉审核人用的是哪种措辞。选项
+    ``accept`` 中列出的措辞不提示;解析器认定受损的标题也不提示 (由 EXT011 说明其问题: 一条发现,而不是两条)。
 
-    Fails: "四、政府信息公开行政复议和行政诉讼情况" (an info note). Passes: "四、政府信息公开行政复议、行政诉讼情况".
+    不通过的例子: "四、政府信息公开行政复议和行政诉讼情况" (一条提示)。
+    通过的例子: "四、政府信息公开行政复议、行政诉讼情况"。
     """
 
     code = "STR004"

@@ -10,10 +10,11 @@ from ogilint.rule import Rule
 class TemplateYearMismatch(Rule):
     """报告所用的表格格式与报告年度不符。
 
-    Why: reports for 2021 onward use the 2021 format (国办公开办函〔2021〕30号); 2019 and 2020 use
-    the 2019 trial format (spec §2). A mismatch is itself a finding.
+    原因: 2021 年及以后的报告使用 2021 年版格式 (国办公开办函〔2021〕30号);2019 和 2020 年的报告使用 2019 年试行
+    格式 (见格式说明 §2)。不相符本身就是一条发现。
 
-    Fails: a 2022 report whose table 二 has 本年新制作数量/本年新公开数量. Passes: 本年制发件数.
+    不通过的例子: 一份 2022 年报告,表二有 本年新制作数量/本年新公开数量。
+    通过的例子: 本年制发件数。
     """
 
     code = "STR005"

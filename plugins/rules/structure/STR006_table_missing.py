@@ -11,10 +11,11 @@ from ogilint.rule import Rule
 class TableMissing(Rule):
     """一个部分在,它的统计表却没有任何数字。
 
-    Why: parts 二/三/四 are the three tables of the national format (spec §3–4); a part with its
-    heading but no table (deleted, or pasted as an image) leaves the figures unchecked.
+    原因: 第二、三、四部分是国家格式的三张表 (见格式说明 §3–4);有标题而没有表的部分 (表被删去,或以图片粘贴),其数
+    字无法检查。
 
-    Fails: "三、收到和处理政府信息公开申请情况" followed directly by "四、…". Passes: the table follows.
+    不通过的例子: "三、收到和处理政府信息公开申请情况" 之后直接是 "四、…"。
+    通过的例子: 标题之后有表。
     """
 
     code = "STR006"

@@ -10,13 +10,12 @@ from ogilint.spec.problems import ProblemKind as K
 class ForeignTableItem(ProblemRule):
     """表二出现了本报告所用格式没有的栏目。
 
-    Why: table 二 is made of the blocks "第二十条第(X)项"; the 2021 format prints items (一)(五)(六)(八),
-    the 2019 trial format also (九) 政府集中采购 (spec §2, §4). A block of the other format, or an
-    item the format has none of, has no canonical cells: its numbers are not checked, and the report
-    mixes two formats.
+    原因: 表二由 "第二十条第(X)项" 各栏组成;2021 年版格式印有 (一)(五)(六)(八) 项,2019 年试行格式还有 (九) 政府
+    集中采购 (见格式说明 §2、§4)。另一版格式的栏目,或格式中根本没有的项,没有规范的单元格: 其数字不检查,而且报告
+    混用了两种格式。
 
-    Fails: a 2024 report (2021 format) with a block "第二十条 第(九)项 … 政府集中采购 2 50.5".
-    Passes: huaian-2024 with items (一)(五)(六)(八) only.
+    不通过的例子: 一份 2024 年报告 (2021 年版格式) 有一栏 "第二十条 第(九)项 … 政府集中采购 2 50.5"。
+    通过的例子: huaian-2024,只有 (一)(五)(六)(八) 项。
     """
 
     code = "STR007"

@@ -10,13 +10,12 @@ from ogilint.spec.problems import ProblemKind as K
 class CategoryRow(ProblemRule):
     """表三的一个类别只印了一行合计,没有分列其下各小项。
 
-    Why: the 2021 format splits (三)不予公开, (四)无法提供, (五)不予处理 and (六)其他处理 into sub-rows
-    (spec §4); a report that prints such a category as one row leaves its reasons unstated. The
-    parser keeps the row as printed, under the category's key (``other`` for (六)), and the
-    identities run over it, so the table's arithmetic is still checked.
+    原因: 2021 年版格式把 (三)不予公开、(四)无法提供、(五)不予处理 和 (六)其他处理 分为若干小项 (见格式说明 §4);
+    把这样的类别只印成一行的报告,没有说明理由。解析器按印出的样子保留这一行,记在该类别的键之下 ((六) 为
+    ``other``),勾稽关系照常计算,所以表的算术仍然会检查。
 
-    Fails: huaian-2024 with its three (六) sub-rows replaced by one row "（六）其他处理 181 5 0 0 1 0 187".
-    Passes: huaian-2024 as published, (六) in its three sub-rows.
+    不通过的例子: huaian-2024 中 (六) 的三个小项换成一行 "（六）其他处理 181 5 0 0 1 0 187"。
+    通过的例子: 按原样发布的 huaian-2024,(六) 分为三个小项。
     """
 
     code = "STR008"

@@ -21,18 +21,16 @@ _STATED = re.compile(
 class PeriodMissing(Rule):
     """报告没有写明统计期限。
 
-    Why: the figures of the report cover one calendar year, and the report states it ("本报告中所列
-    数据的统计期限自2023年1月1日起至2023年12月31日止", spec §1); a wrong or missing period is among
-    what evaluators flag (spec §8). Without it a reader cannot tell which year the tables count.
+    原因: 报告中的数字涵盖一个自然年,报告要写明这一点 ("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31
+    日止",见格式说明 §1);统计期限错误或缺失属于评估中会指出的问题 (见格式说明 §8)。没有它,读者无法知道表中统计的
+    是哪一年。
 
-    Any wording of the period counts as stating it: "统计期限", "统计时间", "所列统计数据的期限", "报告期",
-    or the year's first and last day in one phrase ("2023年1月1日至12月31日"). Not reported on a text
-    that starts inside the report (its foreword lies outside the text), on one that breaks off (the
-    period may stand past the cut), on a PDF with a page without text, nor on a text with no part
-    heading at all (it may be no report).
+    任何写法的期限都算写明了: "统计期限"、"统计时间"、"所列统计数据的期限"、"报告期",或在一个短语中写出一年的第
+    一天和最后一天 ("2023年1月1日至12月31日")。以下情况不报告: 从报告中间开始的文本 (其前言在文本之外)、中途中断
+    的文本 (期限可能在中断处之后)、有页面没有文字的 PDF,以及一个部分标题也没有的文本 (它可能不是报告)。
 
-    Fails: a report that goes from its title straight to "一、总体情况" and never names its period.
-    Passes: "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。" in the foreword.
+    不通过的例子: 报告从标题直接进入 "一、总体情况",始终没有写统计期限。
+    通过的例子: 前言中写有 "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。"。
     """
 
     code = "STR009"
@@ -51,7 +49,7 @@ class PeriodMissing(Rule):
         if _STATED.search(Joined.of(segments(report)).text):
             return
         year = report.meta.year
-        example = f"{year}年1月1日起至{year}年12月31日止" if year else "YYYY年1月1日起至YYYY年12月31日止"
+        example = f"{year}年1月1日起至{year}年12月31日止" if year else "××××年1月1日起至××××年12月31日止"
         yield self.finding(
             "报告没有写明统计期限(本报告所列数据的起止日期)",
             expected=f"本报告中所列数据的统计期限自{example}",

@@ -38,20 +38,16 @@ def _count(text: str) -> int:
 class ForewordPartCount(Rule):
     """前言所说的部分与正文的部分不符。
 
-    Why: the foreword tells the reader what the report holds ("本报告由总体情况、主动公开政府信息情况、
-    …其他需要报告的事项共六部分组成", spec §3); a foreword that announces more or fewer parts than the
-    body has, or lists the parts and leaves out one the body has, contradicts the report it opens: the
-    reader is told of parts that are not there, or not told of one that is (a foreword carried over
-    from another report is one way it happens, spec §8 内容雷同).
+    原因: 前言告诉读者报告包含什么 ("本报告由总体情况、主动公开政府信息情况、…其他需要报告的事项共六部分组成",见
+    格式说明 §3);前言宣称的部分比正文多或少,或者列举部分时漏掉了正文有的一部分,就与它所开启的报告相矛盾: 读者被
+    告知有并不存在的部分,或者没有被告知确实存在的部分 (从别的报告沿用前言就会这样,见格式说明 §8 内容雷同)。
 
-    The number counts (a numeral or a digit: "共六部分", "共分6个部分"); with no number, the parts the
-    foreword lists by name are compared with those of the body. A foreword that announces the
-    format's six parts while the body lacks one is STR001's error, which names the part: not
-    repeated here. The foreword is read before the first heading and at the start of part 一 (some
-    reports put it there). Not checked on a text that breaks off or starts inside the report.
+    有数字时以数字为准 (汉字或阿拉伯数字: "共六部分"、"共分6个部分");没有数字时,把前言按名称列举的部分与正文的部
+    分比较。前言宣称格式的六个部分而正文缺了一部分的,是 STR001 的错误 (它会指出是哪一部分): 这里不重复。前言在第
+    一个标题之前读取,也在第一部分的开头读取 (有的报告把前言放在那里)。中途中断或从报告中间开始的文本不检查。
 
-    Fails: "本报告共分五个部分" before a body with all six parts.
-    Passes: "本报告由总体情况、…、其他需要报告的事项共六部分组成" before the six parts.
+    不通过的例子: 正文六个部分俱全,前面却写着 "本报告共分五个部分"。
+    通过的例子: 六个部分之前写着 "本报告由总体情况、…、其他需要报告的事项共六部分组成"。
     """
 
     code = "STR010"

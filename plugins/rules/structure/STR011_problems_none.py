@@ -24,16 +24,15 @@ _FOOTER = re.compile(r"^\W*(?:第\s?)?\d{1,3}\s?(?:页)?\W*$")
 class ProblemsNone(Rule):
     """第五部分只写了"无",没有说明存在的问题和改进情况。
 
-    Why: 条例第五十条 requires the report to state "政府信息公开工作存在的主要问题及改进情况"; part 五
-    of the national format holds them (spec §3). A part 五 that says only "无" ("暂无", "无问题",
-    "暂无问题") states neither a problem nor an improvement: evaluators read it as a part left
-    unwritten.
+    原因: 条例第五十条要求报告说明 "政府信息公开工作存在的主要问题及改进情况";国家格式的第五部分写的就是这些 (见
+    格式说明 §3)。只写了 "无" ("暂无"、"无问题"、"暂无问题") 的第五部分,既没有说明问题,也没有说明改进: 评估者会
+    把它看作没有写的部分。
 
-    Not reported when part 五 runs on to the end of a text that breaks off, nor when the part says
-    more than that (a problem, an improvement, last year's rectification).
+    第五部分一直延续到中途中断的文本末尾时不报告,该部分写了更多内容时 (一个问题、一项改进、上一年的整改情况) 也
+    不报告。
 
-    Fails: "五、存在的主要问题及改进情况 / 无。". Passes: "五、存在的主要问题及改进情况 / 一是政策解读质量仍需
-    提升……下一步,我市将着力加强政策解读质效……".
+    不通过的例子: "五、存在的主要问题及改进情况 / 无。"。
+    通过的例子: "五、存在的主要问题及改进情况 / 一是政策解读质量仍需提升……下一步,我市将着力加强政策解读质效……"。
     """
 
     code = "STR011"

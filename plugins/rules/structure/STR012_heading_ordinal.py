@@ -12,20 +12,17 @@ from ogilint.spec.problems import ProblemKind as K
 class HeadingOrdinal(Rule):
     """部分标题的序号有误。
 
-    Why: the national format numbers its six parts 一 to 六 (spec §3). A heading whose words name
-    one part but whose numeral is another's ("三、政府信息公开行政复议、行政诉讼情况" for part 四, or two
-    parts numbered alike) is a slip of the report that the reader sees at once; a report whose parts
-    are all renumbered ("一、主动公开政府信息情况" … "五、其他需要报告的事项" after an unnumbered
-    总体情况) departs from the format. The part is found by its words either way (spec §9).
+    原因: 国家格式把六个部分按一至六编号 (见格式说明 §3)。标题的文字是一个部分、序号却是另一个部分的 (第四部分写
+    成 "三、政府信息公开行政复议、行政诉讼情况",或两个部分编号相同),是读者一眼就能看到的报告笔误;所有部分都重新
+    编号的报告 (在没有编号的总体情况之后写 "一、主动公开政府信息情况" … "五、其他需要报告的事项") 偏离了格式。无
+    论哪种情况,部分都按其文字找到 (见格式说明 §9)。
 
-    One finding per run of headings shifted alike (a renumbered report gets one, at its first
-    renumbered heading). Not reported: a heading that extraction also damaged (a character, a stray
-    prefix, a broken line: EXT011 reports it with its numeral), a report that numbers its parts one
-    after another and lacks a part (the renumbering follows from the missing part, STR001's error),
-    nor a text that starts inside the report (its numbering may be a page's).
+    同样错位的一串标题只报告一次 (重新编号的报告只有一条发现,在其第一个重新编号的标题处)。以下情况不报告: 同时被
+    文本提取损坏的标题 (一个字、多余的前缀、断行: 由 EXT011 连同其序号一起报告);部分依次编号但缺少一部分的报告
+    (重新编号是缺少部分的结果,属于 STR001 的错误);以及从报告中间开始的文本 (其编号可能是某一页的)。
 
-    Fails: "三、政府信息公开行政复议、行政诉讼情况" after "三、收到和处理政府信息公开申请情况".
-    Passes: "四、政府信息公开行政复议、行政诉讼情况" after "三、收到和处理政府信息公开申请情况".
+    不通过的例子: "三、收到和处理政府信息公开申请情况" 之后又是 "三、政府信息公开行政复议、行政诉讼情况"。
+    通过的例子: "三、收到和处理政府信息公开申请情况" 之后是 "四、政府信息公开行政复议、行政诉讼情况"。
     """
 
     code = "STR012"

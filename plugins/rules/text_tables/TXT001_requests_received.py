@@ -11,22 +11,18 @@ from ogilint.rule import Rule
 class RequestsReceived(Rule):
     """正文所说的收到申请数与表三不符。
 
-    Why: "收到政府信息公开申请N件" in 一、总体情况 must agree with table 三's 本年新收 total (spec §5).
-    Some reports count the carried-over requests in: 本年新收 + 上年结转 is accepted too. The
-    sentence is read with the claims grammar (grammars/claims.lark): "共受理…申请1件", "共收到70件
-    申请", "接收…各类申请共计81件", "新收…申请数量0件".
+    原因: 一、总体情况中的 "收到政府信息公开申请N件" 必须与表三 本年新收 的总计一致 (见格式说明 §5)。有些报告把
+    上年结转的申请也算进去: 本年新收 + 上年结转 也接受。句子用 claims 语法读取 (grammars/claims.lark): "共受理…
+    申请1件"、"共收到70件申请"、"接收…各类申请共计81件"、"新收…申请数量0件"。
 
-    An error only when no reading of the tables explains the text. A warning when the sentence's
-    subject is not the report's own body ("区政府办代表区政府受理…17件", a department or a 乡镇 in a
-    region's report: the table may count another set of requests); when the text's number is table
-    三's (七)总计, the requests handled (the text may call them received); when (七)总计 cannot be read
-    and the text's number is below 本年新收 + 上年结转 (it may be the requests handled); and when
-    上年结转 cannot be read. A count of one day's requests ("11月4日,我局收到…申请1份") is compared
-    only when it exceeds the year's; a count of another year ("2023年受理…2800件" in a 2024 report,
-    "去年受理…") and a part of a list ("其中…") are not compared.
+    只有对表格的任何一种解读都解释不了正文时,才是错误。以下情况为警告: 句子的主语不是报告机关本身 ("区政府办代表
+    区政府受理…17件",地区报告中的一个部门或乡镇: 表中统计的可能是另一批申请);正文的数字等于表三的 (七)总计,即办
+    理的申请数 (正文可能把它们称作收到的);(七)总计 读不出、而正文的数字小于 本年新收 + 上年结转 (可能是办理的申
+    请数);以及 上年结转 读不出。某一天收到的申请数 ("11月4日,我局收到…申请1份") 只在超过全年数时才比较;另一年的
+    数字 (2024 年报告中的 "2023年受理…2800件"、"去年受理…") 和列举中的一项 ("其中…") 不比较。
 
-    Fails: text "共收到政府信息公开申请 5 件", table 三 本年新收 总计 3 (上年结转 0).
-    Passes: huaian-2024 "全市共受理政府信息公开申请 3119 件" and 本年新收 总计 3119.
+    不通过的例子: 正文 "共收到政府信息公开申请 5 件",表三 本年新收 总计 3 (上年结转 0)。
+    通过的例子: huaian-2024 "全市共受理政府信息公开申请 3119 件",本年新收 总计 3119。
     """
 
     code = "TXT001"

@@ -21,17 +21,15 @@ def _object(said: str) -> str:
 class NoneClaims(Rule):
     """正文说「未收到申请」或「未发生行政复议、行政诉讼」,表中却有数。
 
-    Why: a claim of none that the tables contradict is text contradicting its own tables (spec §5, §8).
-    "未收到申请" is compared with table 三's 本年新收 total, unless what was not received is a request
-    for review ("未收到政府信息公开类行政复议申请及行政诉讼案件"): then table 四's totals of the groups
-    it names are; "未发生行政复议、行政诉讼" is compared with table 四's totals; "未发生…被行政复议纠错或
-    行政诉讼败诉的情况" claims only that none was corrected or lost, and is
-    compared with table 四's 结果纠正 cells of the groups it names.
+    原因: 说 "一件也没有" 而表格与之相矛盾,就是正文与其自己的表格相矛盾 (见格式说明 §5、§8)。"未收到申请" 与表
+    三 本年新收 的总计比较,除非没有收到的是复议申请 ("未收到政府信息公开类行政复议申请及行政诉讼案件"): 这时与表
+    四中句子提到的各组的总计比较;"未发生行政复议、行政诉讼" 与表四的总计比较;"未发生…被行政复议纠错或行政诉讼败
+    诉的情况" 只是说没有被纠正或败诉的,与表四中句子提到的各组的 结果纠正 单元格比较。
 
-    "未收到该申请人提交的补正" speaks of the applicant (申请人), not of requests: no claim.
+    "未收到该申请人提交的补正" 说的是申请人,不是申请: 不算这种说法。
 
-    Fails: "我局未收到依申请公开的政府信息申请" with 本年新收 总计 2.
-    Passes: the same sentence with 本年新收 总计 0.
+    不通过的例子: "我局未收到依申请公开的政府信息申请",本年新收 总计 2。
+    通过的例子: 同一句话,本年新收 总计 0。
     """
 
     code = "TXT002"

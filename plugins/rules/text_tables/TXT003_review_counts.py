@@ -12,10 +12,10 @@ from ogilint.rule import Rule
 class ReviewCounts(Rule):
     """正文所说的行政复议、行政诉讼件数与表四不符。
 
-    Why: the counts stated in the text must match table 四's totals (spec §5).
+    原因: 正文所说的件数必须与表四的总计一致 (见格式说明 §5)。
 
-    Fails: "政府信息公开行政复议 5 件" with 行政复议 总计 3.
-    Passes: huaian-2024 "行政复议 351 件" / "行政诉讼 46 件" (26 + 20).
+    不通过的例子: "政府信息公开行政复议 5 件",行政复议 总计 3。
+    通过的例子: huaian-2024 "行政复议 351 件" / "行政诉讼 46 件" (26 + 20)。
     """
 
     code = "TXT003"

@@ -12,10 +12,11 @@ from ogilint.spec.narrative import NORMATIVE_DOCS_ISSUED
 class NormativeDocsIssued(Rule):
     """正文所说的制发规范性文件件数与表二不符。
 
-    Why: "制发行政规范性文件N件" ("本年度制发的规范性文件N件") must agree with table 二's 本年制发件数
-    (spec §5); the wording is read as ``spec.narrative`` states it, as the parser reads it.
+    原因: "制发行政规范性文件N件" ("本年度制发的规范性文件N件") 必须与表二的 本年制发件数 一致 (见格式说明 §5);
+    措辞按 ``spec.narrative`` 的规定读取,与解析器的读法相同。
 
-    Fails: "全年制发行政规范性文件3件" with 本年制发件数 4. Passes: the same number.
+    不通过的例子: "全年制发行政规范性文件3件",本年制发件数 4。
+    通过的例子: 同一个数。
     """
 
     code = "TXT004"

@@ -27,22 +27,20 @@ _ROWS = {
 class RequestFlow(Rule):
     """正文所说的上年结转、办结(答复)、结转下年度件数与表三不符。
 
-    Why: besides the requests received, part 一 often states the rest of table 三's balance
-    (spec §5, "第一项加第二项之和,等于第三项加第四项之和"): "含上年度结转申请34件" against 上年结转,
-    "办结1191件" / "答复3050件" against (七)总计, "另有103件顺延到下年度答复" / "1件结转下年度继续办理" /
-    "转下一年度办理答复的有1件" against 结转下年度继续办理 (a blank or unreadable cell is not compared).
-    Read with the claims grammar (grammars/claims.lark); a bare "答复3050件"
-    counts requests only in a sentence about requests, and a count of 留言, 建议 or 复议 is never one.
+    原因: 除了收到的申请数,第一部分还常常说明表三收支平衡的其余各项 (见格式说明 §5,"第一项加第二项之和,等于第三
+    项加第四项之和"): "含上年度结转申请34件" 对照 上年结转,"办结1191件" / "答复3050件" 对照 (七)总计,"另有103件
+    顺延到下年度答复" / "1件结转下年度继续办理" / "转下一年度办理答复的有1件" 对照 结转下年度继续办理 (空白或读
+    不出的单元格不比较)。用 claims 语法读取 (grammars/claims.lark);单独的 "答复3050件" 只有在讲申请的句子中才算
+    申请数,留言、建议或复议的件数从不算。
 
-    "办理/处理 N 件" is loose: it may mean the requests dealt with in the year, so 本年新收 and 本年新收
-    + 上年结转 are accepted besides (七)总计. "办结/答复 N 件" equal to 本年新收 or 本年新收 + 上年结转 is a
-    warning (the text may count the requests received as answered); any other difference is an
-    error. A sentence whose subject is not the report's body ("市政府", a department) gives a warning;
-    the parts of a "其中" list and counts of another year ("去年办结…") are not compared.
+    "办理/处理 N 件" 较宽泛: 可能指当年处理过的申请,所以除 (七)总计 外,本年新收 和 本年新收 + 上年结转 也接受。
+    "办结/答复 N 件" 等于 本年新收 或 本年新收 + 上年结转 的,为警告 (正文可能把收到的申请算作已答复);其他任何差
+    异都是错误。句子的主语不是报告机关时 ("市政府"、一个部门) 给出警告;"其中" 列举中的各项和另一年的数字 ("去年
+    办结…") 不比较。
 
-    Fails: pingtan-2021 with "及时依法依规办结68件" while (七)总计 is 69.
-    Passes: huaian-2024 "答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）" with
-    (七)总计 3050, 上年结转 34, 结转下年度继续办理 103.
+    不通过的例子: pingtan-2021 写 "及时依法依规办结68件",而 (七)总计 为 69。
+    通过的例子: huaian-2024 "答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）",(七)总计 3050,
+    上年结转 34,结转下年度继续办理 103。
     """
 
     code = "TXT005"

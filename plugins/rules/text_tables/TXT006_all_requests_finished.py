@@ -23,18 +23,16 @@ _MENTIONS_CARRY = re.compile(r"结转|转结|顺延|下一?年度?|延期")
 class AllRequestsFinished(Rule):
     """正文称申请均已办结,表三却有结转下年度继续办理的申请。
 
-    Why: "所有申请均已办理完成", "均已按期办结", "办结率100%" say that no request is left open, while
-    table 三's 四、结转下年度继续办理 counts the requests still open at the year's end (spec §5, §8:
-    text contradicting its own tables). Read with the claims grammar (grammars/claims.lark).
+    原因: "所有申请均已办理完成"、"均已按期办结"、"办结率100%" 说的是没有未办完的申请,而表三的 四、结转下年度继
+    续办理 统计的正是年底仍未办完的申请 (见格式说明 §5、§8: 正文与其自己的表格相矛盾)。用 claims 语法读取
+    (grammars/claims.lark)。
 
-    Only a claim about all requests is compared: one after a count of requests handled ("办结69件,均
-    已按期办结") speaks of those handled, and a sentence that itself tells of requests carried forward
-    is not contradicted. A 办结率 of 100% is a claim about all requests. "均按时答复" /
-    "均在法定期限内予以答复" is not read as a claim of completion: a request carried forward may still be
-    inside its time limit. A warning: the text may speak loosely.
+    只比较关于全部申请的说法: 跟在办结件数之后的说法 ("办结69件,均已按期办结") 说的是已办结的那些;句子本身就讲到
+    结转申请的,也不算矛盾。办结率 100% 是关于全部申请的说法。"均按时答复" / "均在法定期限内予以答复" 不读作已全
+    部办结: 结转的申请可能仍在期限之内。定为警告: 正文可能说得不严谨。
 
-    Fails: pingtan-2021 "本年度全区共收到70件申请，所有申请均已办理完成" while 结转下年度继续办理 is 1.
-    Passes: pingtan-2021 as published: "…办结69件，1件结转下年度继续办理".
+    不通过的例子: pingtan-2021 "本年度全区共收到70件申请，所有申请均已办理完成",而 结转下年度继续办理 为 1。
+    通过的例子: 按原样发布的 pingtan-2021: "…办结69件，1件结转下年度继续办理"。
     """
 
     code = "TXT006"

@@ -134,30 +134,23 @@ def _decimals(share: Claim) -> int:
 class NarrativeArithmetic(Rule):
     """正文所列「其中」各项之和或百分比与其总数不符。
 
-    Why: part 一 states totals with their parts — "共公布政府信息2599条,(其中机构职能类信息25条,…)",
-    "办结依申请公开81件,其中:予以公开及部分公开42件,占51.85%;…" — and figures that do not add up are
-    数据失准 (spec §5, §8) even before they meet the tables. Read with the claims grammar
-    (grammars/claims.lark).
+    原因: 第一部分会列出总数及其各项 —— "共公布政府信息2599条,(其中机构职能类信息25条,…)"、"办结依申请公开81件,
+    其中:予以公开及部分公开42件,占51.85%;…" —— 加不上的数字即使还没有与表格对照,也是数据失准 (见格式说明 §5、
+    §8)。用 claims 语法读取 (grammars/claims.lark)。
 
-    A "其中" opening its sentence parts the previous sentence's last count that is not one of counts
-    joined by 、 ("共计8件，涉及政策法规信息1件、…、小区备案信息6件。其中，同意公开3件…" parts the 8).
-    Conservative, because "其中" often lists only some parts: a list of fewer than two parts, a part
-    not smaller than the total, counts in another unit or approximate ("260余条") are left alone; the
-    list ends at a clause without a count, a count in another unit, a count of requests with its verb,
-    行政复议/诉讼 after other things, or the total of the next list; and when its parts go beyond the
-    total, its first parts that add up to the total exactly are the list (what follows is another
-    count: "局长信箱268条、咨询交流1379条,公开答复数量1061条" of 1647), unless every part carries its
-    percentage. Parts that add up to *more* than the
-    total cannot all be parts of it: an error when they are table 三's categories (申请人类型, 办理结果:
-    a partition by the format's definition), a warning otherwise (other lists may overlap, "主动公开70条,
-    动态信息50条"). Parts that add up to less are no finding, except info when the last part is "其他/
-    其余" (the list claims to be complete). When the parts add up to the total, each stated percentage
-    must be its part's share of the total (to the last digit written); percentages of one list that
-    add up to more than 100% are a warning in any case.
+    句首的 "其中",分解的是前一句中最后一个数 (由 、 连接的一串数中的数除外) ("共计8件，涉及政策法规信息1件、…、
+    小区备案信息6件。其中，同意公开3件…" 分解的是 8)。从严认定,因为 "其中" 常常只列出一部分: 少于两项的列举、有
+    一项不小于总数的、另一单位或约数 ("260余条") 的,都不处理;列举在以下位置结束: 不带数字的分句、另一单位的数、
+    带动词的申请件数、在其他内容之后出现的行政复议/诉讼,或下一个列举的总数;各项超出总数时,以恰好加到总数的前几项
+    为这个列举 (后面是另一个数: 总数 1647 之下的 "局长信箱268条、咨询交流1379条,公开答复数量1061条"),除非每一项
+    都带有百分比。各项加起来超过总数的,不可能都是它的组成部分: 这些项是表三的分类 (申请人类型、办理结果: 按格式
+    的定义是一种划分) 时为错误,否则为警告 (其他列举可能互相重叠,"主动公开70条,动态信息50条")。各项加起来小于总数
+    的不算发现,除非最后一项是 "其他/其余" (列举自称完整),此时为提示。各项加起来等于总数时,所写的每个百分比都必须
+    是该项占总数的比例 (精确到所写的最后一位);同一列举的百分比加起来超过 100% 的,无论如何都是警告。
 
-    Fails: pingtan-2023 with "其他处理2件" written "其他处理5件": 42+5+31+1+5 = 84 > 81 (办结81件).
-    Passes: sh-bgt-2025 "其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），…" with 办结
-    1191 件: 208+20+564+80+319 = 1191 and 208/1191 = 17.46%.
+    不通过的例子: pingtan-2023 把 "其他处理2件" 改成 "其他处理5件": 42+5+31+1+5 = 84 > 81 (办结81件)。
+    通过的例子: sh-bgt-2025 "其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），…",办结 1191
+    件: 208+20+564+80+319 = 1191,208/1191 = 17.46%。
     """
 
     code = "TXT007"

@@ -138,26 +138,22 @@ def _same_as(report, t3, categories, value) -> str:
 class OutcomeCounts(Rule):
     """正文所说的予以公开、不予公开、无法提供等办理结果件数与表三不符。
 
-    Why: part 一 often states how the year's requests were answered, as table 三's 三、本年度办理结果
-    counts them (spec §4–§5, text against tables): "予以公开N件" against (一)予以公开, "部分公开N件"
-    against (二)部分公开, "予以公开及部分公开N件" against their sum, "不予公开N件", "无法提供N件",
-    "不予处理N件", "其他处理N件" against the sum of the category's rows ((三)不予公开 1–8 …, or the
-    category's one row where the report prints one), all in the 总计 column. Read with the claims
-    grammar (grammars/claims.lark, start symbol ``outcome``); "同意公开" is read as 予以公开. A
-    percentage beside the count is TXT007's.
+    原因: 第一部分常常说明当年的申请是怎样答复的,与表三 三、本年度办理结果 的统计相对应 (见格式说明 §4–§5,正文对
+    照表格): "予以公开N件" 对照 (一)予以公开,"部分公开N件" 对照 (二)部分公开,"予以公开及部分公开N件" 对照二者之
+    和,"不予公开N件"、"无法提供N件"、"不予处理N件"、"其他处理N件" 对照该类别各行之和 ((三)不予公开 1–8 …,报告只
+    印一行时就是该类别的那一行),都取 总计 列。用 claims 语法读取 (grammars/claims.lark,起始符号 ``outcome``);"同
+    意公开" 读作 予以公开。计数旁的百分比归 TXT007 检查。
 
-    A warning by default: a narrative may count differently (one kind of applicant, answers within
-    the year). An error only when the sentence's subject is the report's own body, it is about this
-    year, the count is exact, every table cell compared was read with confidence ≥ 0.9, each row's
-    总计 was printed, and the outcome rows add up to (七)总计 (the table itself is consistent). A
-    row whose 总计 is blank while its applicant columns hold counts is compared by their sum (a
-    warning). Not compared: a count of another year, counts after a sentence part naming applicants
-    or carried-over requests ("自然人申请中…"), rows read by guess or not at all.
+    默认为警告: 叙述可能按不同的口径计数 (某一类申请人、当年内作出的答复)。同时满足以下条件时才是错误: 句子的主
+    语是报告机关本身,讲的是本年,数字是确数,比较的每个表格单元格读取的置信度 ≥ 0.9,每一行的 总计 都印出来了,且各
+    办理结果行加起来等于 (七)总计 (表本身是一致的)。总计 为空白而各申请人列有数的行,用各列之和比较 (警告)。以下
+    不比较: 另一年的数字,句中点明申请人或结转申请的部分 ("自然人申请中…") 之后的数字,按猜测读取或根本没有读取的
+    行。
 
-    Fails: hunt/sh-bgt-2019 "因本机关不掌握等原因无法提供265件" while (四)无法提供's rows hold
-    265 + 47 + 25 = 337 (265 is 1.本机关不掌握相关政府信息 alone).
-    Passes: sh-bgt-2025 "予以公开及部分公开 208 件…不予公开 20 件…无法提供 564 件…不予处理 80 件，其他处理
-    319 件" with 206 + 2, 20, 564, 80 and 319 in table 三.
+    不通过的例子: hunt/sh-bgt-2019 "因本机关不掌握等原因无法提供265件",而 (四)无法提供 各行为 265 + 47 + 25 =
+    337 (265 只是 1.本机关不掌握相关政府信息 一行)。
+    通过的例子: sh-bgt-2025 "予以公开及部分公开 208 件…不予公开 20 件…无法提供 564 件…不予处理 80 件，其他处理
+    319 件",表三为 206 + 2、20、564、80 和 319。
     """
 
     code = "TXT008"

@@ -54,26 +54,21 @@ def _quote(scope: str) -> str:
 class AllUpheld(Rule):
     """正文称行政复议、行政诉讼均获维持,表四却有纠正、其他结果或尚未审结的案件。
 
-    Why: "信息公开类行政复议7件，诉讼9件，均获维持" says every review and lawsuit the sentence names ended
-    with the body's decision upheld, while table 四 counts each group's 结果维持, 结果纠正, 其他结果 and
-    尚未审结 (spec §4–§5, text against tables). Read with the claims grammar (grammars/claims.lark,
-    start symbol ``verdict``: "均获维持", "均被维持", "均维持原行政行为", "全部维持"); the groups are the
-    ones the sentence names before it, since its last semicolon ("复议" → 行政复议, "诉讼" → both kinds
-    of lawsuit, "复议后起诉" / "直接起诉" → one). Not compared: a sentence naming no group, granting
-    exceptions ("其余均获维持"), naming other years, or not about information disclosure (no 公开, 信息
-    or 申请 in it: a government may tell of all its reviews); a group whose row of table 四 is not read
-    or does not add up. One about the cases concluded ("已审结的均获维持") is contradicted only by
-    结果纠正 and 其他结果.
+    原因: "信息公开类行政复议7件，诉讼9件，均获维持" 是说句中提到的每一件复议和诉讼都以维持机关的决定告终,而表四
+    统计每一组的 结果维持、结果纠正、其他结果 和 尚未审结 (见格式说明 §4–§5,正文对照表格)。用 claims 语法读取
+    (grammars/claims.lark,起始符号 ``verdict``: "均获维持"、"均被维持"、"均维持原行政行为"、"全部维持");比较的组
+    是句中在它之前 (自最后一个分号起) 提到的那些 ("复议" → 行政复议,"诉讼" → 两类诉讼,"复议后起诉" / "直接起诉"
+    → 其中一类)。以下不比较: 没有提到任何组的句子、留有例外的句子 ("其余均获维持")、提到其他年份的句子,或与信息
+    公开无关的句子 (句中没有 公开、信息 或 申请: 政府可能讲的是它所有的复议);表四中该组一行未读取或加不上的组。
+    关于已审结案件的说法 ("已审结的均获维持") 只与 结果纠正 和 其他结果 相矛盾。
 
-    An error when a named group has 结果纠正 or 其他结果 above 0, the sentence's subject is the report's
-    own body, it is about this year, and those cells were read with confidence ≥ 0.9. Cases 尚未审结
-    alone give a warning: a case open at the year's end may have been decided when the report was
-    written.
+    以下情况为错误: 句中提到的一组 结果纠正 或 其他结果 大于 0,句子的主语是报告机关本身,讲的是本年,且这些单元格
+    读取的置信度 ≥ 0.9。只有 尚未审结 的案件时为警告: 年底未结的案件在编写报告时可能已经有了结果。
 
-    Fails: hunt/sh-bgt-2019 "信息公开类行政复议7件，诉讼9件，均获维持" while table 四 has 尚未审结 2
-    (行政复议) and 1 (未经复议直接起诉).
-    Passes: pingtan-2021 with "因政府信息公开申请被提起行政诉讼12件，均获维持" and 未经复议直接起诉 结果维持 12,
-    总计 12 (复议后起诉 0; the reviews' 其他结果 2 are not what the sentence speaks of).
+    不通过的例子: hunt/sh-bgt-2019 "信息公开类行政复议7件，诉讼9件，均获维持",而表四 尚未审结 有 2 (行政复议)
+    和 1 (未经复议直接起诉)。
+    通过的例子: pingtan-2021 写有 "因政府信息公开申请被提起行政诉讼12件，均获维持",未经复议直接起诉 结果维持 12,
+    总计 12 (复议后起诉 0;复议的 其他结果 2 不是这句话所讲的)。
     """
 
     code = "TXT009"

@@ -1,0 +1,50 @@
+"""Tests that drive a real browser (the system Chromium, through Playwright) over ogilint's output,
+and what they share with tests/tools/screenshot_html_report.py: where the browser is, how it is
+started, how the seed folder's HTML report is made."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from ..conftest import SEEDS
+
+# A quiet, offline, sandbox-free browser (containers run as root, without a GPU).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str | None:
+    """The system Chromium, as Debian and Ubuntu install it; None when there is none."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
+
+
+def render_seed_report(folder: Path) -> Path:
+    """``ogilint check seeds --format html -o report.html``, as a user runs it, in ``folder`` with a
+    copy of the seed folder and an empty project config (so that nothing else applies, and the page
+    names the files by a relative path, not by where this machine keeps them)."""
+    shutil.copytree(SEEDS, folder / "seeds")
+    (folder / "ogilint.toml").write_text("", encoding="utf-8")
+    out = folder / "report.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "ogilint", "check", "seeds", "--format", "html", "-o", str(out)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stderr  # the seeds have findings
+    return out
