@@ -20,23 +20,16 @@ from typing import Optional
 from ogilint import spec
 from ogilint.model import BLANK, MISSING, NOT_APPLICABLE, UNREADABLE
 from ogilint.output.shown import SEVERITY_WORDS
-from ogilint.spec.tables import column_label, row_label
-
-# The printed headings of the national format that spec/tables.py does not hold: table 二's item
-# heads (the row that starts each block) and its label column's head, table 三's column groups and
-# its results group, table 四's litigation group. (To move into spec/tables.py.)
-T2_ITEM_HEADS = {
-    "regulations": "第二十条第(一)项",
-    "licensing": "第二十条第(五)项",
-    "punishment": "第二十条第(六)项",
-    "fees": "第二十条第(八)项",
-    "procurement": "第二十条第(九)项",
-}
-T2_CONTENT_HEAD = "信息内容"
-T3_APPLICANTS = "申请人情况"
-T3_LEGAL_ENTITIES = "法人或其他组织"
-T3_RESULTS = "三、本年度办理结果"
-T4_LITIGATION = ("行政诉讼", ("litigation_direct", "litigation_after_review"))
+from ogilint.spec.tables import (
+    T2_CONTENT_HEAD,
+    T2_ITEM_HEADS,
+    T3_APPLICANTS,
+    T3_LEGAL_ENTITIES,
+    T3_RESULTS,
+    T4_LITIGATION,
+    column_label,
+    row_label,
+)
 
 # A cell read with less confidence than this was placed by the parser's guess (the rules do not
 # judge on it either: plugins/rules/identities/common.GUESSED).

@@ -249,6 +249,23 @@ T4_COLUMN_LABELS = {
 }
 
 
+# The printed headings that are not row or column labels, for drawing the tables as the format
+# prints them: table 二's item heads (the row that starts each block, by the block's first row) and
+# its label column's head, table 三's column groups and its results group, table 四's litigation group.
+T2_ITEM_HEADS = {
+    "regulations": "第二十条第(一)项",
+    "licensing": "第二十条第(五)项",
+    "punishment": "第二十条第(六)项",
+    "fees": "第二十条第(八)项",
+    "procurement": "第二十条第(九)项",
+}
+T2_CONTENT_HEAD = "信息内容"
+T3_APPLICANTS = "申请人情况"
+T3_LEGAL_ENTITIES = "法人或其他组织"
+T3_RESULTS = "三、本年度办理结果"
+T4_LITIGATION = ("行政诉讼", ("litigation_direct", "litigation_after_review"))
+
+
 def row_label(version: str, table: str, row: str) -> str:
     """A row's label as the format prints it ("规章", "(一)予以公开"; a category printed as one row
     by its category label); the key itself when the format has no such row."""
