@@ -10,7 +10,9 @@ prefix), a kebab-case ``name``, a one-line ``summary``, a default ``severity``, 
 
 from __future__ import annotations
 
+import functools
 import inspect
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Optional
 
@@ -79,6 +81,29 @@ def others_where(run_reports, key: Callable, value) -> tuple:
     if isinstance(run_reports, RunReports):
         return run_reports.where(key, value)
     return tuple(r for r in run_reports if key(r) == value)
+
+
+def once_per_report(compute: Callable):
+    """``compute(report)`` worked out once for the report being checked, however many rules ask: what
+    several rules of a family judge from (the failing identities, say) costs one computation per
+    report. Only the latest report is kept (rules run report by report; a cache that grew with the
+    run would grow with the corpus), recognised by identity through a weak reference, so a finished
+    report is never kept alive. The value is shared: callers must not change it."""
+    latest: list = [None, None]  # weak reference to the report, its value
+
+    @functools.wraps(compute)
+    def cached(report):
+        ref = latest[0]
+        if ref is not None and ref() is report:
+            return latest[1]
+        value = compute(report)
+        try:
+            latest[:] = [weakref.ref(report), value]
+        except TypeError:  # an object that takes no weak reference: not kept
+            latest[:] = [None, None]
+        return value
+
+    return cached
 
 
 def body_year(report) -> Optional[tuple]:

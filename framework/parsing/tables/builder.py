@@ -544,27 +544,58 @@ def within_width(values: tuple, width: int) -> list:
     return out
 
 
-def row_check(identities: list[Identity], columns: tuple) -> Callable[[tuple], bool]:
+class RowCheck:
     """A test of one row's candidate values (in ``columns`` order) against the identities inside the
-    row (reading policy); a column the report's table lacks is unknown."""
-    where = {c: i for i, c in enumerate(columns)}
-    sides = []
-    for identity in identities:
-        left = [where.get(c) for _, c in identity.left]
-        right = [where.get(c) for _, c in identity.right]
-        sides.append(
-            ([k for k in left if k is not None], None in left, [k for k in right if k is not None], None in right)
-        )
+    row (reading policy); a column the report's table lacks is unknown.
 
-    def ok(vec: tuple) -> bool:
-        for left, left_open, right, right_open in sides:
+    :meth:`prefix` tests the first cells of a reading before the rest is cut: an identity whose cells
+    all lie among them already decides, so the digit-splitting search drops every reading that
+    starts that way at once instead of enumerating them (``splitting.readings``)."""
+
+    __slots__ = ("sides",)
+
+    def __init__(self, identities: list[Identity], columns: tuple):
+        where = {c: i for i, c in enumerate(columns)}
+        sides = []
+        for identity in identities:
+            left = [where.get(c) for _, c in identity.left]
+            right = [where.get(c) for _, c in identity.right]
+            known = [k for k in left + right if k is not None]
+            sides.append(
+                (
+                    max(known, default=-1),
+                    [k for k in left if k is not None],
+                    None in left,
+                    [k for k in right if k is not None],
+                    None in right,
+                )
+            )
+        self.sides = tuple(sorted(sides, key=lambda side: side[0]))
+
+    def __call__(self, vec: tuple) -> bool:
+        return self._holds(vec, -1, len(vec))
+
+    def prefix(self, vec: tuple, start: int) -> bool:
+        """Whether the identities completed by cells ``start`` to ``len(vec) - 1`` of the first cells
+        ``vec`` of a reading may hold (those completed earlier were tested with the shorter prefix)."""
+        return self._holds(vec, start, len(vec))
+
+    def _holds(self, vec: tuple, start: int, end: int) -> bool:
+        for last, left, left_open, right, right_open in self.sides:
+            if last < start:
+                continue
+            if last >= end:
+                break
             lv = [vec[k] for k in left] + [None] if left_open else [vec[k] for k in left]
             rv = [vec[k] for k in right] + [None] if right_open else [vec[k] for k in right]
             if not may_hold_values(lv, rv):
                 return False
         return True
 
-    return ok
+
+def row_check(identities: list[Identity], columns: tuple) -> RowCheck:
+    """The :class:`RowCheck` of a row (a callable on a reading's values)."""
+    return RowCheck(identities, columns)
 
 
 def _shown(label: str, canonical: str) -> str:

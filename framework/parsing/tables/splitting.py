@@ -134,11 +134,18 @@ def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
 
 
 def readings(
-    atoms: Sequence[Atom], width: int, row_ok: Callable[[tuple], bool], may_cut: bool, may_join: bool = False
+    atoms: Sequence[Atom],
+    width: int,
+    row_ok: Callable[[tuple], bool],
+    may_cut: bool,
+    may_join: bool = False,
+    max_gaps: Optional[int] = None,
 ) -> tuple[list[Reading], bool]:
     """Readings of ``atoms`` as ``width`` cells accepted by ``row_ok``; fewest lost cells first.
     ``may_join``: with one value too many, two neighbouring numbers may also be one number split over
     two cells (only where identities judge the row: without them any join would "fit").
+    ``max_gaps``: readings with at most this many lost cells (a caller that wants none says 0, and
+    the search for readings with lost cells is not made).
 
     Returns (readings, exhausted) where exhausted means the enumeration hit LIMIT.
     """
@@ -163,10 +170,13 @@ def readings(
     # Numbers written apart (white space between them) with none that could not stand as written
     # (a leading zero): a row short of cells has lost cells; its numbers are not also cut apart.
     spaced = sum(a.kind == NUM for a in atoms) > 1 and not any(_leading_zero(a) for a in atoms)
+    prefix_ok = getattr(row_ok, "prefix", None)  # builder.RowCheck: prune readings by their first cells
     try:
-        for gaps in range(0, width - k + 1 if k <= width else 1):
+        for gaps in range(0, (width - k + 1 if k <= width else 1) if max_gaps is None else max_gaps + 1):
             pieces_needed = width - gaps
-            for cut in _cut_runs(atoms, pieces_needed, may_cut or any(_leading_zero(a) for a in atoms), budget):
+            cuttable = may_cut or any(_leading_zero(a) for a in atoms)
+            # Without lost cells the pieces are the cells in order: a prefix already decides.
+            for cut in _cut_runs(atoms, pieces_needed, cuttable, budget, prefix_ok if gaps == 0 else None):
                 cut_flag = len(cut) > k
                 if gaps and cut_flag and spaced:
                     continue  # a lost cell *and* digits cut apart in numbers written apart: two guesses
@@ -216,9 +226,11 @@ def _piece_range(atom: Atom) -> tuple[int, int]:
     return -(-digits // MAX_DIGITS_PER_CELL), digits
 
 
-def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool, budget: _Budget):
+def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool, budget: _Budget, prefix_ok=None):
     """Every cutting of the atoms into exactly ``pieces`` pieces. Cuts of one atom that leave the
-    atoms after it too few or too many cells are not tried; every step spends ``budget``."""
+    atoms after it too few or too many cells are not tried; every step spends ``budget``. With
+    ``prefix_ok(values, start)`` (the pieces are the row's cells in order), a cutting whose first
+    pieces already break an identity is not continued."""
     if not may_cut:
         if len(atoms) == pieces:
             yield tuple(_whole(a) for a in atoms)
@@ -230,11 +242,11 @@ def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool, budget: _Budget
         lo, hi = ranges[i + 1]
         after[i] = (after[i + 1][0] + lo, after[i + 1][1] + hi)
 
-    def rec(i: int, left: int):
+    def rec(i: int, left: int, before: tuple, values: tuple):
         budget.spend()
         if i == len(atoms):
             if left == 0:
-                yield ()
+                yield before
             return
         remaining_atoms = len(atoms) - i - 1
         max_here = left - remaining_atoms
@@ -243,11 +255,13 @@ def _cut_runs(atoms: Sequence[Atom], pieces: int, may_cut: bool, budget: _Budget
                 continue  # the rest could not give the cells still needed
             for head in _cuts(atoms[i], n):
                 budget.spend()
-                for tail in rec(i + 1, left - n):
-                    yield head + tail
+                now = values + tuple(count_of(p) for p in head) if prefix_ok is not None else values
+                if prefix_ok is not None and not prefix_ok(now, len(values)):
+                    continue  # every reading that starts this way breaks an identity
+                yield from rec(i + 1, left - n, before + head, now)
 
     count = 0
-    for c in rec(0, pieces):
+    for c in rec(0, pieces, (), ()):
         yield c
         count += 1
         if count > LIMIT:

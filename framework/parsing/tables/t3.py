@@ -123,25 +123,52 @@ class Culprit:
     kinds: tuple  # the kinds of the identities that miss through the cell (row, subtotal, balance, handled)
 
 
-class _RowJudge:
-    """The identities of table 三 through one row, with every other row's cells fixed (None: unknown).
-    Built once per row (the other rows summed once); each judgement of the row's values then costs
-    one step per cell of the row in each identity through it."""
+class _Through:
+    """The identities of table 三 through one row, with the fixed rows' cells summed once. A judge for
+    one way of reading the open rows then adds only the open rows' cells (a few per identity), not
+    every other cell of the table again: the judgements of a row cost what the open rows change."""
 
-    def __init__(self, identities: list[Identity], key: str, known: dict):
-        self.through = []  # (identity, {column: +1 left / -1 right}, Σ of the other rows' cells or None)
+    def __init__(self, identities: list[Identity], key: str, fixed: dict, open_rows: list):
+        opened = set(open_rows)
+        # (identity, {column: +1 left / -1 right}, Σ of the fixed rows' cells or None, open rows' cells)
+        self.items = []
         for identity in identities:
             own: dict = {}
             rest: Optional[float] = 0.0
+            open_cells = []
             for sign, cells in ((1, identity.left), (-1, identity.right)):
                 for r, c in cells:
                     if r == key:
                         own[c] = sign
+                    elif r in opened:
+                        open_cells.append((r, c, sign))
                     elif rest is not None:
-                        v = known.get(r, {}).get(c)
+                        v = fixed.get(r, {}).get(c)
                         rest = None if v is None else rest + sign * v
             if own:
-                self.through.append((identity, own, rest))
+                self.items.append((identity, own, rest, tuple(open_cells)))
+
+    def judge(self, known: dict) -> _RowJudge:
+        """The judge of the row with the open rows read as ``known`` says."""
+        through = []
+        for identity, own, rest, open_cells in self.items:
+            for r, c, sign in open_cells:
+                if rest is None:
+                    break
+                v = known.get(r, {}).get(c)
+                rest = None if v is None else rest + sign * v
+            through.append((identity, own, rest))
+        return _RowJudge(through)
+
+
+class _RowJudge:
+    """The identities of table 三 through one row, with every other row's cells known (None: unknown):
+    each judgement of the row's values costs one step per cell of the row in each identity through it."""
+
+    __slots__ = ("through",)
+
+    def __init__(self, through: list):
+        self.through = through  # (identity, {column: +1 left / -1 right}, Σ of the other rows' cells or None)
 
     def misses(self, vec: dict) -> list:
         """(identity, its signs, Σleft − Σright or None when a cell is unknown) per identity."""
@@ -257,8 +284,9 @@ class Table3Builder(TableBuilder):
         if self.work < 0:
             return False  # the table's bound is spent: the row stays as read
         explained: dict = {}
+        through = _Through(self.identities, key, fixed, open_rows)
         for known in ways:
-            judge = _RowJudge(self.identities, key, known)
+            judge = through.judge(known)
             if any(judge.consistent(self._by_column(key, r)) for r in options[key]):
                 return False  # a reading (a lost cell placed) fits every identity through the row: kept
             for r in splits:

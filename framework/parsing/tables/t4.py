@@ -177,7 +177,9 @@ def _table_part(observed: list[ObservedRow]) -> tuple[list[ObservedRow], tuple]:
     ok = _run_check()
 
     def fits(rows: list[ObservedRow], vals: list) -> bool:  # fifteen cells, nothing lost/dropped/joined
-        rs, _ = readings(vals, len(RUN.columns), ok, all(o.may_cut for o in rows))
+        if len(vals) > len(RUN.columns):
+            return False  # every reading would drop or join a value
+        rs, _ = readings(vals, len(RUN.columns), ok, all(o.may_cut for o in rows), max_gaps=0)
         return any(
             not r.gaps and not r.dropped and not r.joined and ok(tuple(count_of(p) for p in r.pieces)) for r in rs
         )

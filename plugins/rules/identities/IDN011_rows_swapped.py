@@ -10,7 +10,7 @@ from ogilint.plugins.rules.identities.common import (
     failures,
     new_and_carried_swapped,
     row_name,
-    swapped_rows,
+    swapped_in,
 )
 from ogilint.plugins.rules.text_tables.claims import RECEIVED, is_own_body, read_claims
 from ogilint.rule import Rule, last_year
@@ -44,7 +44,7 @@ class RowsSwapped(Rule):
         if t3 is None or not t3.found:
             return
         fails = failures(report)
-        pair = swapped_rows(report, fails)
+        pair = swapped_in(report)
         if pair is not None:
             yield self._in_table(report, pair, fails)
             return

@@ -9,7 +9,7 @@ import attrs
 from ogilint import spec
 from ogilint.finding import ERROR, WARNING, Location
 from ogilint.model import BLANK
-from ogilint.rule import Rule
+from ogilint.rule import Rule, once_per_report
 from ogilint.spec.identities import failing, t3_identities, t4_identities
 from ogilint.spec.problems import ProblemKind as K
 
@@ -47,9 +47,11 @@ def t3_checked(report) -> list:
     return t3_identities(table_spec, t3.present_columns)
 
 
-def failures(report) -> list[dict]:
+@once_per_report
+def failures(report) -> tuple[dict, ...]:
     """Every failing identity of tables 三 and 四 (spec/identities.py, judging policy): its kind, the
-    row or column it runs along, its cells, expected (Σ parts) and actual (the total) value."""
+    row or column it runs along, its cells, expected (Σ parts) and actual (the total) value. Worked
+    out once per report for every identity rule (shared: not to be changed)."""
     identities = t3_checked(report)
     t4 = report.tables.get("t4")
     if t4 is not None and t4.found:
@@ -72,7 +74,7 @@ def failures(report) -> list[dict]:
                 "left": list(identity.left),
             }
         )
-    return out
+    return tuple(out)
 
 
 def change(f: dict, cell: tuple) -> float:
@@ -168,6 +170,12 @@ def swapped_rows(report, fails: list[dict]) -> Optional[tuple[str, str]]:
     return found[0] if found else None
 
 
+@once_per_report
+def swapped_in(report) -> Optional[tuple[str, str]]:
+    """:func:`swapped_rows` of the report's failing identities, once per report."""
+    return swapped_rows(report, failures(report))
+
+
 class _Identity(Rule):
     groups = ("identities",)
     severity = ERROR
@@ -175,7 +183,7 @@ class _Identity(Rule):
 
     def check(self, report, ctx):
         fails = failures(report)
-        if self.kind != "t4" and swapped_rows(report, fails) is not None:
+        if self.kind != "t4" and swapped_in(report) is not None:
             fails = [f for f in fails if f["kind"] == "t4"]  # table 三's misses are IDN011's (two rows exchanged)
         explained = {id(f) for fs in culprits(report, fails).values() for f in fs}
         mine = [f for f in fails if f["kind"] == self.kind and id(f) not in explained]
