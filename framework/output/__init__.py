@@ -2,21 +2,40 @@
 (workflow annotations), csv and xlsx (for spreadsheets), json (for tools), sarif (for CI UIs), html
 (a page for reviewers). Each is ``render(results, rules) -> str``: the run's CheckResults and the
 rule classes of its registry (SARIF describes every rule); xlsx's gives bytes, which the command
-line writes to a file or to a stdout that is not a terminal."""
+line writes to a file or to a stdout that is not a terminal.
+
+A format's module is imported when the format is used (the HTML page's template engine and the
+spreadsheet writer cost a one-file run of the text format time for nothing)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 
-from ogilint.output import concise, csv_format, github, html_format, json_format, sarif, text, xlsx_format
-
-FORMATS: dict[str, Callable] = {
-    "text": text.render,
-    "concise": concise.render,
-    "github": github.render,
-    "csv": csv_format.render,
-    "xlsx": xlsx_format.render,
-    "json": json_format.render,
-    "sarif": sarif.render,
-    "html": html_format.render,
+_MODULES = {
+    "text": "text",
+    "concise": "concise",
+    "github": "github",
+    "csv": "csv_format",
+    "xlsx": "xlsx_format",
+    "json": "json_format",
+    "sarif": "sarif",
+    "html": "html_format",
 }
+
+
+class _Formats(Mapping):
+    """format name -> its ``render``, each module imported on first use."""
+
+    def __getitem__(self, name: str) -> Callable:
+        module = _MODULES[name]
+        return importlib.import_module(f"ogilint.output.{module}").render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Callable] = _Formats()
