@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import sys
+from typing import Optional
 
 from ogilint import cli_words
 from ogilint.api import parse_file
@@ -227,7 +228,9 @@ def _output_target_problem(path: str):
     return None
 
 
-_TEXT_SUMMARY = re.compile(r"共 \d{1,9} 份报告: \d{1,9} 个错误, \d{1,9} 个警告, \d{1,9} 个提示\r?\n\Z")
+_TEXT_SUMMARY = re.compile(
+    r"共 \d{1,9} 份报告: \d{1,9} 个错误, \d{1,9} 个警告, \d{1,9} 个提示(?:; 其中 \d{1,9} 份无法检查)?\r?\n\Z"
+)
 _MACHINE_HEADS = (
     b'[\n {\n  "file": ',  # json
     b"[]\n",  # json of no report
@@ -297,6 +300,15 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None):
     return results + [CheckResult(path=f, report=None, findings=[], error=r, skipped=True) for f, r in others.items()]
 
 
+# The format an ``--output`` file's suffix names, when no ``--format`` is given (a file named
+# "结果.xlsx" gets a workbook, not text).
+_SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html"}
+
+
+def _format_of(output) -> Optional[str]:
+    return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower()) if output else None
+
+
 def _check_cmd(args) -> int:
     from ogilint.output import FORMATS
 
@@ -305,7 +317,11 @@ def _check_cmd(args) -> int:
         return EXIT_USAGE
     try:
         engine = _engine(args)
-        fmt = args.format or engine.config.format or "text"
+        fmt = args.format or _format_of(args.output) or engine.config.format or "text"
+        if args.statistics and args.format not in (None, "text"):
+            raise OutputFailed(f"--statistics 只输出文本,不能与 --format {args.format} 一起使用")
+        if args.statistics:
+            fmt = "text"
         if fmt == "xlsx" and not args.output and not args.statistics and _is_terminal(sys.stdout):
             raise OutputFailed(_BINARY_TO_TERMINAL)  # refused before the reports are read
         from ogilint.output import progress
@@ -333,7 +349,6 @@ def _check_cmd(args) -> int:
         from ogilint.output.text import summary
 
         rendered = "\n".join([*overview.rules(results, engine.registry.rule_classes()), summary(results)]) + "\n"
-        fmt = "text"
     else:
         extra = {"verbose": True} if args.verbose and fmt == "text" else {}
         if fmt in ("text", "concise") and not args.output and _colour_wanted(sys.stdout):
@@ -348,9 +363,10 @@ def _check_cmd(args) -> int:
         _say(f"ogilint: {exc.reason}")
         return EXIT_USAGE
     results = [res for res in results if not res.skipped]  # listed in the output, not counted
-    for res in results:
-        if res.error:
-            _say(f"ogilint: {res.path}: {res.error}")
+    if args.output or not _is_terminal(sys.stdout):  # on a terminal the output has just said so
+        for res in results:
+            if res.error:
+                _say(f"ogilint: {res.path}: {res.error}")
     if not results:
         _say("ogilint: 没有找到可检查的报告文件 (跳过的文件见输出)")
         return EXIT_USAGE
@@ -415,10 +431,22 @@ def _explain_cmd(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = cli_words.ArgumentParser(prog="ogilint", description="政府信息公开工作年度报告检查工具")
+    parser = cli_words.ArgumentParser(
+        prog="ogilint",
+        description="政府信息公开工作年度报告检查工具",
+        epilog=(
+            "例子:\n"
+            "  ogilint check 报告/                   检查一个文件夹,先列出概览 (最差的在前)\n"
+            "  ogilint check 报告/ -o 结果.xlsx      导出 Excel 工作簿 (报告、发现两张表)\n"
+            "  ogilint check 报告/ -o 结果.html      生成可离线打开的网页报告\n"
+            "  ogilint parse 报告.pdf -o 表格.xlsx   导出报告中的三张统计表\n"
+            "  ogilint explain IDN001                查看一条规则的说明"
+        ),
+        formatter_class=cli_words.ExamplesHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"ogilint {__version__}", help=cli_words.VERSION)
     sub = parser.add_subparsers(dest="command", title="命令", metavar="COMMAND")
-    what = "把报告解析为规范化的 JSON (或 lark 语法树)"
+    what = "把报告解析为规范化的 JSON,或把三张统计表导出为 csv、xlsx (或 lark 语法树)"
     p = sub.add_parser("parse", help=what, description=what)
     p.add_argument("file", metavar="FILE", help="要解析的报告文件 (txt、pdf、docx、html 等;- 为标准输入)")
     p.add_argument(
@@ -445,7 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     c.add_argument("--region", metavar="NAME", help="地区变体 (如 henan, shandong, shanghai)")
     c.add_argument("--fail-on", choices=SEVERITIES, help="达到此级别的发现使退出码为 1 (默认 error)")
-    c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
+    c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出 (有文件无法检查时仍以 1 退出)")
     c.add_argument(
         "--verbose",
         "-v",

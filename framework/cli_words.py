@@ -88,6 +88,13 @@ class HelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, USAGE if prefix is None else prefix)
 
 
+class ExamplesHelpFormatter(HelpFormatter):
+    """:class:`HelpFormatter` that keeps the line breaks of the description and the examples below."""
+
+    def _fill_text(self, text, width, indent):
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
+
 def _write(text: str, stream) -> None:
     """``text`` on ``stream``, escaping what a terminal's encoding lacks; nothing when it is gone."""
     if not text or stream is None:

@@ -83,6 +83,18 @@ def others_where(run_reports, key: Callable, value) -> tuple:
     return tuple(r for r in run_reports if key(r) == value)
 
 
+def one_line(text: str) -> str:
+    """A message on one line: report text quoted in it (a label broken over lines) keeps its words,
+    its line breaks become spaces, so no output shows them as "\\n"."""
+    if not text or ("\n" not in text and "\r" not in text):
+        return text
+    parts = [p.strip() for p in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if p.strip()]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:  # Chinese runs on without a space, as the line break was only layout
+        out += part if out[-1] > "\u2e7f" and part[0] > "\u2e7f" else " " + part
+    return out
+
+
 def once_per_report(compute: Callable):
     """``compute(report)`` worked out once for the report being checked, however many rules ask: what
     several rules of a family judge from (the failing identities, say) costs one computation per
@@ -169,13 +181,13 @@ class Rule:
             code=self.code,
             name=self.name,
             severity=severity or self.severity,
-            message=message,
+            message=one_line(message),
             location=Location(line, column, table, row, col),
             confidence=confidence,
             expected=expected,
             actual=actual,
             related=tuple(related),
-            hint=hint,
+            hint=one_line(hint),
             plugin=self.plugin,
             extent=extent,
         )

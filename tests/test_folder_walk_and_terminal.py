@@ -40,6 +40,7 @@ def folder(tmp_path):
     (root / "README.md").write_text("# 说明\n\n这个文件夹放着各单位的年度报告。\n", encoding="utf-8")
     (root / "统计.xlsx").write_bytes(b"PK\x03\x04")
     (root / ".DS_Store").write_bytes(b"\0")
+    (root / "~$临时.docx").write_bytes(b"\0" * 162)  # Word's lock file beside an open document
     return root
 
 
@@ -56,7 +57,7 @@ def test_the_walk_names_a_reason_for_every_file(folder):
     }
     assert "网页归档" in found.unreadable[str(folder / "sub" / "page.mht")]
     assert "OCR" in found.unreadable[str(folder / "scan.jpg")]
-    assert list(found.skipped) == [str(folder / "统计.xlsx")]
+    assert sorted(found.skipped) == [str(folder / "~$临时.docx"), str(folder / "统计.xlsx")]
     assert ".xlsx 不是可检查的报告格式" in found.skipped[str(folder / "统计.xlsx")]
 
 
@@ -68,8 +69,9 @@ def test_a_folder_run_lists_unreadable_and_skipped_files(folder):
     assert f"{folder / 'sub' / 'page.mht'}: 无法检查: 这是网页归档 (MHT)" in out
     assert f"{folder / 'scan.jpg'}: 无法检查: 这是图片文件" in out
     # a README beside the reports and the spreadsheet are listed, not counted as reports
-    assert "跳过的文件 (2 个,未检查):" in out
-    assert f"{folder / 'README.md'}  (不是年度报告,已跳过" in out
+    assert "跳过的文件 (3 个,未检查):" in out
+    assert f"{folder / 'README.md'}  (不是年度报告 (" in out
+    assert f"{folder / '~$临时.docx'}  (办公软件的临时文件或锁文件,不是报告)" in out
     assert f"{folder / '统计.xlsx'}  (.xlsx 不是可检查的报告格式" in out
     assert ".DS_Store" not in out
     assert out.rstrip().splitlines()[-1].startswith("共 5 份报告: 1 个错误")
@@ -87,7 +89,7 @@ def test_skipped_files_are_marked_in_json_and_are_notes_in_sarif(folder):
 
     doc = json.loads(_cli("check", str(folder), "--format", "json").stdout)
     skipped = [r for r in doc if r.get("skipped")]
-    assert [os.path.basename(r["file"]) for r in skipped] == ["README.md", "统计.xlsx"]
+    assert [os.path.basename(r["file"]) for r in skipped] == ["README.md", "~$临时.docx", "统计.xlsx"]
     sarif = json.loads(_cli("check", str(folder), "--format", "sarif").stdout)
     levels = {
         os.path.basename(n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]): n["level"]
@@ -95,6 +97,7 @@ def test_skipped_files_are_marked_in_json_and_are_notes_in_sarif(folder):
     }
     assert levels == {
         "README.md": "note",
+        "~%24%E4%B8%B4%E6%97%B6.docx": "note",
         "%E7%BB%9F%E8%AE%A1.xlsx": "note",
         "old.doc": "error",
         "page.mht": "error",

@@ -132,7 +132,7 @@ def test_rule_counts_table_matches_the_run(tmp_path, monkeypatch, capsys):
         for row in doc.xpath("//table[@id='rules-table']/tbody/tr")
     }
     assert {code: n for code, (_, n) in shown.items()} == counted
-    assert shown["FEE003"][0] == "错误" and shown["DAT003"][0] == "提示"
+    assert shown["FEE003"][0] == "错误" and shown["DAT006"][0] == "提示"
     assert list(shown.values()) == sorted(shown.values(), key=lambda v: -v[1])
 
 

@@ -19,7 +19,8 @@ from ogilint.checking.registry import build_registry
 from ogilint.finding import Finding, Location
 from ogilint.model import NUMBER, UNREADABLE, Cell
 from ogilint.output import html_format, redraw
-from ogilint.spec.tables import column_label, row_label
+from ogilint.spec.tables import column_heading as column_label  # as the table prints it
+from ogilint.spec.tables import row_label
 
 from .conftest import FIXTURES, SEEDS
 

@@ -113,15 +113,16 @@ def test_csv_opens_in_a_spreadsheet_with_chinese_headers():
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert len(rows) == 1 + sum(len(r.findings) for r in results) + 1
     fee = next(r for r in rows if r[3] == "FEE003")
-    assert fee[1:3] == ["聊城市科学技术局", "2022"] and fee[5:10] == [
+    assert fee[1:3] == ["聊城市科学技术局", "2022"] and fee[5:11] == [
         "错误",
         "47",
         "9",
+        "",  # a text file has no other place than its lines
         "表二",
         "「行政事业性收费」行「本年收费金额」列",
     ]
-    assert fee[12] == "12872.06"
-    assert rows[-1][0] == "broken.pdf" and rows[-1][10] == "无法检查: PDF 文件已损坏"
+    assert fee[13] == "12872.06"
+    assert rows[-1][0] == "broken.pdf" and rows[-1][11] == "无法检查: PDF 文件已损坏"
 
 
 def test_csv_cells_never_start_a_formula():
@@ -129,4 +130,4 @@ def test_csv_cells_never_start_a_formula():
     finding = Finding("TXT001", "requests-received", "error", '=HYPERLINK("http://x","点")', Location(3, 2), actual=-1)
     report = parse_file(SEEDS / "001_48885ef824cbd5d4.txt")
     [_, row] = list(csv.reader(io.StringIO(FORMATS["csv"]([CheckResult("a.txt", report, [finding])])[1:])))
-    assert row[10] == '\'=HYPERLINK("http://x","点")' and row[12] == "-1"  # a negative number stays a number
+    assert row[11] == '\'=HYPERLINK("http://x","点")' and row[13] == "-1"  # a negative number stays a number

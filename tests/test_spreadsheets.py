@@ -122,7 +122,7 @@ def test_a_report_row_holds_the_figures_the_report_prints(workbook):
             severities.count(s) for s in ("error", "warning", "info")
         )
     huaian = rows[str(folder / HUAIAN.name)]
-    assert huaian["年度"] == 2024 and huaian["表二「行政事业性收费」行「本年收费金额」列"] == 96171.6
+    assert huaian["年度"] == 2024 and huaian["表二「行政事业性收费」行「本年收费金额」列(单位:万元)"] == 96171.6
     assert huaian["表三「(七)总计」行「总计」列"] == _printed(HUAIAN, "（七）总计")[-1] == 3050
     # Table 四 is printed as one line of 15 numbers: 行政复议, 未经复议直接起诉, 复议后起诉 (total last in each).
     t4 = [float(x) for x in _line(HUAIAN, "72 64").split()]  # "72 64 178 37 351 13 4 8 1 26 12 1 1 6 20"
@@ -312,3 +312,27 @@ def test_parse_xlsx_lays_the_tables_out_as_the_format_prints_them(tmp_path):
     assert meta["机关"] == "淮安市人民政府" and meta["年度"] == 2024
     cells = _sheet_rows(wb["单元格"])
     assert len(cells) == sum(1 for r in cells if r["表"] in ("表二", "表三", "表四")) > 100
+
+
+def test_a_figure_that_could_not_be_read_is_never_shown_as_a_number():
+    """pingtan-2023 prints 行政规范性文件's three cells run together ("77132470"); the text settles
+    本年制发件数 as 77 and the other two stay unreadable: the report row says so in words, never with
+    the run of digits (77 million documents in force) that Excel would sort and sum."""
+    from ogilint.output import report_rows
+
+    [result] = ogilint.check([FIXTURES / "real" / "pingtan-2023.txt"])
+    row = dict(zip(report_rows.HEADER, report_rows.report_row(result).values()))
+    assert row["表二「行政规范性文件」行「现行有效件数」列"] == "(无法识别)"
+
+
+def test_findings_sheet_names_the_place_in_the_original_file(tmp_path):
+    """A PDF's finding: 行/列 of the extracted text, and 原文件位置 the page and line a reader opens."""
+    from ogilint.output import finding_rows
+
+    from . import renderings
+
+    renderings.to_pdf(ogilint.parse(SEED), tmp_path / "r.pdf")
+    [result] = ogilint.check([tmp_path / "r.pdf"])
+    rows = [dict(zip(finding_rows.HEADER, r)) for r in finding_rows.rows([result])]
+    fee = next(r for r in rows if r["代码"] == "FEE003")
+    assert fee["原文件位置"].startswith("第") and "页第" in fee["原文件位置"]

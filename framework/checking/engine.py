@@ -29,7 +29,7 @@ from ogilint.checking.runner import CheckResult, run_rules
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
-from ogilint.reading.suffixes import MAYBE_REPORT_SUFFIXES, READ_SUFFIXES, UNSUPPORTED, skipped_reason
+from ogilint.reading.suffixes import MAYBE_REPORT_SUFFIXES, READ_SUFFIXES, UNSUPPORTED, is_temporary, skipped_reason
 from ogilint.rule import Run
 
 REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
@@ -207,7 +207,7 @@ class Engine:
                     parsed.append((path, parse_file(path, self.registry.manager), None))
             except UnusableInput as exc:
                 if path in found.maybe_reports:  # a README.md beside the reports: listed, not counted
-                    found.skipped[path] = f"不是年度报告,已跳过 ({exc.reason})"
+                    found.skipped[path] = f"不是年度报告 ({exc.reason})"
                     continue
                 parsed.append((path, None, exc.reason))
             except CheckTimeout:
@@ -269,7 +269,9 @@ def collect(paths: Iterable[str]) -> Collected:
                     continue
                 full = os.path.join(root, name)
                 suffix = os.path.splitext(name)[1].lower()
-                if suffix in READ_SUFFIXES:
+                if is_temporary(name):
+                    found.skipped[full] = skipped_reason(name)
+                elif suffix in READ_SUFFIXES:
                     found.files.append(full)
                     if suffix in MAYBE_REPORT_SUFFIXES:
                         found.maybe_reports.add(full)

@@ -58,4 +58,4 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence], decimals: dict | N
 
 
 def render(results, rules=()) -> str:
-    return csv_text(finding_rows.HEADER, finding_rows.rows(results), finding_rows.DECIMALS)
+    return csv_text(finding_rows.HEADER, finding_rows.rows(results, rules), finding_rows.DECIMALS)

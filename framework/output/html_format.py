@@ -105,7 +105,6 @@ def _finding(res, f, number: int, fid: str, target: str | None) -> dict:
         "word": SEVERITY_WORDS.get(f.severity, f.severity),
         "where": where,
         "original": original,
-        "key": ".".join(x for x in (loc.table, loc.row, loc.col) if x),
         "place": place,
         "table": spec.TABLE_NAMES.get(loc.table, "") if loc.table else "",
         "source": _source(report, f),

@@ -27,6 +27,7 @@ from ogilint.spec.tables import (
     T3_LEGAL_ENTITIES,
     T3_RESULTS,
     T4_LITIGATION,
+    column_heading,
     column_label,
     row_label,
 )
@@ -118,7 +119,7 @@ class Note:
 class Grid:
     """A table as drawn: its caption, header rows and body rows of boxes, the notes under it."""
 
-    __slots__ = ("key", "id", "caption", "found", "head", "body", "notes", "hits", "_cells", "_rows", "_cols")
+    __slots__ = ("key", "id", "caption", "found", "head", "body", "notes", "hits", "hit", "_cells", "_rows", "_cols")
 
     def __init__(self, key: str, id: str, caption: str, found: bool):
         self.key, self.id, self.caption, self.found = key, id, caption, found
@@ -126,6 +127,7 @@ class Grid:
         self.body: list[list[Box]] = []
         self.notes: list[Note] = []
         self.hits: list[str] = []  # findings about the whole table
+        self.hit = ""  # the worst severity among them (the caption is outlined in its colour)
         self._cells: dict[tuple[str, str], Box] = {}
         self._rows: dict[str, Box] = {}
         self._cols: dict[str, list[Box]] = {}
@@ -205,7 +207,7 @@ def _t2(grid: Grid, table, version: str, ids: _Ids) -> None:
             col_heads = []
             for i, c in enumerate(r.columns):
                 span = width - len(r.columns) + 1 if i == len(r.columns) - 1 else 1
-                head = Box(True, ids(), column_label(version, "t2", c), colspan=span)
+                head = Box(True, ids(), column_heading(version, "t2", c), colspan=span)
                 grid._cols.setdefault(c, []).append(head)
                 col_heads.append(head)
             grid.body.append([content, *col_heads])
@@ -373,6 +375,8 @@ def redraw(report, findings, prefix: str) -> tuple[list[Grid], dict[str, str]]:
             box.add_hit(i, fid, f.severity)
         if not boxes:
             grid.hits.append(fid)
+            if _SEVERITY_RANK.get(f.severity, 0) > _SEVERITY_RANK.get(grid.hit, 0):
+                grid.hit = f.severity
         target = boxes[0].id if boxes else grid.id
         targets[fid] = target
         place = _place(version, loc.table, loc.row, loc.col)

@@ -11,7 +11,7 @@ from typing import Optional
 import attrs
 
 from ogilint import spec
-from ogilint.model import MISSING, NUMBER
+from ogilint.model import BLANK, MISSING, NUMBER, UNREADABLE
 from ogilint.output.shown import not_checked
 from ogilint.spec.bodies import KIND_WORDS, LEVEL_WORDS
 
@@ -34,7 +34,9 @@ KEY_FIGURES = (
 
 def figure_header(table: str, row: str, col: str) -> str:
     """A key figure's column head in the current format's words: "表三「(七)总计」行「总计」列"."""
-    return spec.TABLE_NAMES[table] + spec.cell_label(spec.TEMPLATE_2021, table, row, col)
+    label = spec.cell_label(spec.TEMPLATE_2021, table, row, col)
+    unit = spec.column_heading(spec.TEMPLATE_2021, table, col)[len(spec.column_label(spec.TEMPLATE_2021, table, col)) :]
+    return spec.TABLE_NAMES[table] + label + unit
 
 
 HEAD = ("文件", "标题", "机关", "机关类型", "层级", "年度", "格式版本")
@@ -62,15 +64,22 @@ class ReportRow:
         return [*head, *figures, *(self.counts or (None,) * len(COUNTS)), self.reason]
 
 
+_NOT_A_FIGURE = {UNREADABLE: "(无法识别)", MISSING: "(未读到)"}
+
+
 def figure(report, table: str, row: str, col: str):
-    """A cell's number; for a cell printed without one, the text printed ("—", "/"); None when the
-    report's table has no such cell."""
+    """A cell's number; for a cell printed without one, the text printed ("—", "/"); a word in
+    brackets for a cell that could not be read or was not found (never its raw digits: "77132470",
+    three cells run together, is not a count of 77 million); None when the report has no such table
+    or cell, or the cell is blank."""
     t = report.tables.get(table)
-    cell = t.cell(row, col) if t is not None else None
-    if cell is None or cell.kind == MISSING:
+    cell = t.cell(row, col) if t is not None and t.found else None
+    if cell is None or cell.kind == BLANK:
         return None
     if cell.kind == NUMBER:
         return cell.value
+    if cell.kind in _NOT_A_FIGURE:
+        return _NOT_A_FIGURE[cell.kind]
     return cell.raw or None
 
 

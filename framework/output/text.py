@@ -96,10 +96,13 @@ def render(results, rules=(), verbose: bool = False, colour: bool = False) -> st
 
 
 def summary(results) -> str:
-    """ "共 N 份报告: E 个错误, W 个警告, I 个提示": the last line of the text formats."""
+    """ "共 N 份报告: E 个错误, W 个警告, I 个提示" (and "; 其中 M 份无法检查"): the last line of the
+    text formats. A report that could not be checked is no error of the report's; it is counted apart."""
     total = {"error": 0, "warning": 0, "info": 0}
     results = [r for r in results if not r.skipped]
     for res in results:
         for f in res.findings:
             total[f.severity] = total.get(f.severity, 0) + 1
-    return f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示"
+    unchecked = sum(1 for r in results if r.error)
+    tail = f"; 其中 {unchecked} 份无法检查" if unchecked else ""
+    return f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示{tail}"

@@ -24,7 +24,7 @@ def render(results, rules=()) -> bytes:
         ws.conditional_format(
             1, col, max(len(rows), 1), col, {"type": "cell", "criteria": ">", "value": 0, "format": mark}
         )
-    findings = list(finding_rows.rows(results))
+    findings = list(finding_rows.rows(results, rules))
     ws = book.sheet("发现", finding_rows.HEADER, findings, decimals=finding_rows.DECIMALS, freeze_columns=1)
     col = finding_rows.HEADER.index("严重级别")
     for severity, mark in marks.items():

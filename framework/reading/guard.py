@@ -18,6 +18,7 @@ means a damaged file, not a reason to read a PDF as text. What a reader prints t
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import stat
@@ -161,6 +162,24 @@ def document_problem(doc) -> Optional[str]:
     return None
 
 
+_READ_REASONS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EPERM: "没有读取权限",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ELOOP: "符号链接形成了循环",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EIO: "输入输出错误",
+    errno.ENXIO: "设备不存在",
+}
+
+
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in Chinese (the system's English words only for an error not listed)."""
+    return _READ_REASONS.get(exc.errno) or exc.strerror or type(exc).__name__
+
+
 def read_document(path: str | os.PathLike, manager) -> Document:
     """The Document of the file at ``path`` (``-`` is standard input). A pipe or a device cannot be
     read twice, and readers open the path themselves: such an input is first read whole, up to the
@@ -189,7 +208,7 @@ def _spooled(path: str) -> Iterator[str]:
             with open(path, "rb") as fh:
                 data = read_bounded(fh, MAX_FILE_BYTES)
     except OSError as exc:
-        raise UnusableInput(f"无法读取输入: {exc.strerror or exc}") from None
+        raise UnusableInput(f"无法读取输入: {read_reason(exc)}") from None
     if len(data) > MAX_FILE_BYTES:
         raise UnusableInput(f"输入超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 的上限,不像一份年度报告")
     suffix = "" if path == "-" else os.path.splitext(path)[1][:16]
@@ -215,7 +234,7 @@ def _read_file(path: str, manager) -> Document:
         with open(path, "rb") as fh:
             head = fh.read(HEAD_BYTES)
     except OSError as exc:
-        raise UnusableInput(f"无法读取文件: {exc.strerror or exc}") from None
+        raise UnusableInput(f"无法读取文件: {read_reason(exc)}") from None
     if not head:
         raise UnusableInput("文件是空的")
     notes: list[tuple[str, str]] = []  # what misbehaving reader plugins did, for the document

@@ -48,9 +48,17 @@ def suffix_of(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
+def is_temporary(name: str) -> bool:
+    """An office program's lock or temporary file ("~$报告.docx", "~WRL0001.tmp"): never a report."""
+    return name.startswith("~")
+
+
 def skipped_reason(name: str) -> str:
-    """Why a file of a folder that is neither read nor a known report format is not checked."""
+    """Why a file of a folder that is neither read nor a known report format is not checked (the
+    output says "已跳过" before it)."""
+    if is_temporary(name):
+        return "办公软件的临时文件或锁文件,不是报告"
     suffix = suffix_of(name)
     if not suffix:
-        return "没有扩展名,不知道是什么格式,已跳过"
-    return f"{suffix} 不是可检查的报告格式 (可检查: PDF、DOCX、HTML、TXT、Markdown),已跳过"
+        return "没有扩展名,不知道是什么格式"
+    return f"{suffix} 不是可检查的报告格式 (可检查: PDF、DOCX、HTML、TXT、Markdown)"

@@ -285,6 +285,15 @@ def column_label(version: str, table: str, col: str) -> str:
     return COLUMN_LABELS.get(col, col)
 
 
+def column_heading(version: str, table: str, col: str) -> str:
+    """A column's heading as the table prints it: its name, with the unit where the format prints one
+    ("本年收费金额(单位:万元)" in the 2021 format)."""
+    name = column_label(version, table, col)
+    if table == "t2" and col == "amount" and version != TEMPLATE_2019:
+        return f"{name}(单位:万元)"
+    return name
+
+
 def cell_label(version: str, table: str, row: str, col: str) -> str:
     """A cell as a reader names it: "「规章」行「本年废止件数」列", "「行政复议」「结果纠正」"."""
     rows, cols = row_label(version, table, row), column_label(version, table, col)

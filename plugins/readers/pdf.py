@@ -49,6 +49,9 @@ MAX_PAGE_CHARS = 30_000  # characters on a page (a dense real page: under 1,000)
 MAX_DOCUMENT_CHARS = 500_000  # characters in the whole PDF
 _INF = float("inf")
 
+# PDFium's error codes (FPDF_ERR_*: 1 unknown, 2 file, 3 format) in the reason's words.
+_PDFIUM_ERRORS = {1: "PDFium: 未知错误", 2: "PDFium: 文件无法打开或读取", 3: "PDFium: 不是有效的 PDF 格式"}
+
 
 class _PageTooComplex(Exception):
     """A page past one of the bounds above; the message says which ("的表格线过多…")."""
@@ -77,7 +80,8 @@ def _read_path(path) -> Document:
             raise UnusableInput("PDF 中没有任何页面(页面目录为空),没有内容可检查") from None
         if code in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY) or "password" in message.lower():
             raise UnusableInput("PDF 已加密,需要密码才能读取") from None
-        raise UnusableInput(f"PDF 文件已损坏或不完整,无法打开 ({message})") from None
+        said = _PDFIUM_ERRORS.get(code)
+        raise UnusableInput(f"PDF 文件已损坏或不完整,无法打开 ({said or message})") from None
     try:
         return _read(pdf)
     finally:

@@ -13,7 +13,7 @@ from ogilint.model import Problem
 from ogilint.spec.problems import ProblemKind
 from tests.conftest import FIXTURES
 
-CLEAN = FIXTURES / "real" / "huaian-2024.txt"  # no problems; its only finding is DAT003's note (no date)
+CLEAN = FIXTURES / "real" / "huaian-2024.txt"  # no problems; its only finding is DAT006's note (no date)
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +24,11 @@ def engine():
 @pytest.mark.parametrize("kind", list(ProblemKind), ids=[k.value for k in ProblemKind])
 def test_every_problem_kind_is_reported(engine, kind):
     report = parse_file(CLEAN)
-    assert report.problems == () and _codes(engine.check_report(report).findings) == ["DAT003"]
+    assert report.problems == () and _codes(engine.check_report(report).findings) == ["DAT006"]
     marked = f"测试问题 {kind.value}"
     problem = Problem(kind, marked, line=84, column=1, table="t3", row="new_received", col="total", confidence=0.5)
     findings = engine.check_report(attrs.evolve(report, problems=(problem,))).findings
-    assert _codes(findings) != ["DAT003"], f"no rule reports a {kind.value} problem"
+    assert _codes(findings) != ["DAT006"], f"no rule reports a {kind.value} problem"
 
 
 def _codes(findings):

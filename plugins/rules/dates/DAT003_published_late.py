@@ -7,7 +7,7 @@ import datetime as dt
 import chinese_calendar
 
 from ogilint import spec
-from ogilint.finding import INFO, WARNING
+from ogilint.finding import WARNING
 from ogilint.rule import Rule
 
 _KIND_LABELS = {spec.GOVERNMENT: "本级政府", spec.DEPARTMENT: "政府部门"}
@@ -39,8 +39,8 @@ class PublishedLate(Rule):
     月 31 日前公布。乡镇没有法定日期 (由地方通知规定),不检查。机关的类型从其名称判断 (``spec.body_kind``)。
 
     期限的最后一天是法定节假日或周末的,顺延到下一个工作日,与我国行政法上期间的计算相同;节假日和调休上班日取自维
-    护中的 ``chinesecalendar`` 包 (该包尚未收录的年份只考虑周末,发现中会说明)。找不到发布日期的报告,给出一条提
-    示,说明未检查其及时性。
+    护中的 ``chinesecalendar`` 包 (该包尚未收录的年份只考虑周末,发现中会说明)。找不到发布日期的报告不在此检查,
+    由 DAT006 提示。
 
     不通过的例子: 一个局的 2022 年报告,落款 2023年2月15日。
     通过的例子: 2023年1月17日;一个市政府的 2020 年报告,落款 2021年3月30日;一个局的 2020 年报告,落款 2021年2月1
@@ -63,14 +63,7 @@ class PublishedLate(Rule):
         if not m.year or kind not in _KIND_LABELS:
             return
         if not m.published:
-            yield self.finding(
-                "未找到发布日期 (落款日期或「发布时间」),无法检查是否按时发布",
-                severity=INFO,
-                line=m.title_line,
-                confidence=0.5,
-                hint="核对报告在网站上的发布时间",
-            )
-            return
+            return  # DAT006 says that timeliness could not be checked
         key = "government_deadline" if kind == spec.GOVERNMENT else "department_deadline"
         month, day = (int(x) for x in ctx.options[key].split("-"))
         statutory = dt.date(m.year + 1, month, day)

@@ -9,8 +9,16 @@ from ogilint.plugins.rules.dates.DAT002_period_wrong_year import PeriodWrongYear
 from ogilint.plugins.rules.dates.DAT003_published_late import PublishedLate
 from ogilint.plugins.rules.dates.DAT004_title_year_mismatch import TitleYearMismatch
 from ogilint.plugins.rules.dates.DAT005_other_year_figures import OtherYearFigures
+from ogilint.plugins.rules.dates.DAT006_publication_date_missing import PublicationDateMissing
 
 
 @hookimpl
 def ogilint_rules():
-    return [PeriodMalformed, PeriodWrongYear, PublishedLate, TitleYearMismatch, OtherYearFigures]
+    return [
+        PeriodMalformed,
+        PeriodWrongYear,
+        PublishedLate,
+        TitleYearMismatch,
+        OtherYearFigures,
+        PublicationDateMissing,
+    ]

@@ -52,7 +52,7 @@ class BlankOrNotApplicable(Rule):
                 row=row,
                 col=col,
                 expected="0 或实际数字",
-                actual=len(cells),
+                actual="空白" if first.kind == BLANK else first.raw,  # the first cell's (the message counts them)
                 related=[Location(c.line, c.column, table, r, k) for r, k, c in cells[1:]],
                 extent=len(cells),
                 hint="不适用或为零的计数一般填 0",
