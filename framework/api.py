@@ -68,6 +68,7 @@ def check(
     ignore: Iterable[str] = (),
     region: Optional[str] = None,
     progress: Optional[Callable[[str, int, int], None]] = None,
+    jobs: int = 1,
 ) -> Iterator[CheckResult]:
     """Check files and folders as ``ogilint check`` does, yielding one
     :class:`~ogilint.checking.runner.CheckResult` per file (``path``, ``report``, ranked ``findings``,
@@ -76,12 +77,13 @@ def check(
     ``config`` is given explicitly (see :func:`load_config`); the working directory is never read
     for one. ``ruleset`` (a built-in name or a TOML file), ``select``, ``ignore`` and ``region`` win
     over the configuration, as the command line's options do. ``progress(stage, done, total)`` is
-    told as files are read and checked."""
+    told as files are read and checked. ``jobs`` > 1 spreads the files over that many worker
+    processes (the same results, in the same order)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     overrides = Overrides(ruleset=ruleset, select=select, ignore=list(ignore), region=region)
     engine = Engine(load_config(config), overrides)
-    yield from engine.check_paths([os.fspath(p) for p in paths], progress)
+    yield from engine.check_paths([os.fspath(p) for p in paths], progress, jobs)
 
 
 __all__ = [

@@ -216,6 +216,16 @@ def _seconds(value: str) -> float:
     return seconds
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是进程数: {value!r}") from None
+    if not 1 <= jobs <= 256:
+        raise argparse.ArgumentTypeError(f"进程数应在 1 到 256 之间: {value!r}")
+    return jobs
+
+
 def _output_target_problem(path: str):
     """Why ``--output PATH`` cannot be written, found before any report is read; or None."""
     if not path:
@@ -267,7 +277,7 @@ def _same_file(path: str, target: os.stat_result) -> bool:
     return (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino)
 
 
-def _check_without_output(engine, paths: list[str], output: str, progress=None):
+def _check_without_output(engine, paths: list[str], output: str, progress=None, jobs: int = 1):
     """The check of ``paths``, so that ``--output`` never overwrites an input and is never read back:
     an output named as an input is refused; one found inside a folder is skipped when it is an
     earlier run's output (so a folder that holds its own report checks the same twice), refused
@@ -275,7 +285,7 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None):
     try:
         target = os.stat(output)
     except (OSError, ValueError):
-        return engine.check_paths(paths, progress)  # not there yet: nothing to protect, nothing to skip
+        return engine.check_paths(paths, progress, jobs)  # not there yet: nothing to protect, nothing to skip
     for p in paths:
         if not os.path.isdir(p) and _same_file(p, target):
             raise OutputFailed(f"输出文件 {output} 也是要检查的输入,不会覆盖它")
@@ -286,13 +296,13 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None):
     kept = [f for f in found.files if not _same_file(f, target)]
     others = {f: r for f, r in found.skipped.items() if not _same_file(f, target)}
     if len(kept) == len(found.files) and len(others) == len(found.skipped):
-        return engine.check_paths(paths, progress)
+        return engine.check_paths(paths, progress, jobs)
     if not _earlier_output(output):
         raise OutputFailed(f"输出文件 {output} 是要检查的文件夹中的一份报告,不会覆盖它")
     # The files are now named one by one, and a named file is read whatever it is: what the folder
     # walk does not read (a FIFO, a device, a format that cannot be read) keeps its reason.
     unreadable = found.unreadable
-    checked = iter(engine.check_paths([f for f in kept if f not in unreadable], progress))
+    checked = iter(engine.check_paths([f for f in kept if f not in unreadable], progress, jobs))
     results = [
         CheckResult(path=f, report=None, findings=[], error=unreadable[f]) if f in unreadable else next(checked)
         for f in kept
@@ -324,14 +334,16 @@ def _check_cmd(args) -> int:
             fmt = "text"
         if fmt == "xlsx" and not args.output and not args.statistics and _is_terminal(sys.stdout):
             raise OutputFailed(_BINARY_TO_TERMINAL)  # refused before the reports are read
+        from ogilint.checking.parallel import default_jobs
         from ogilint.output import progress
 
         bar = progress.for_terminal()
+        jobs = args.jobs or default_jobs()
         try:
             if args.output:
-                results = _check_without_output(engine, args.paths, args.output, bar)
+                results = _check_without_output(engine, args.paths, args.output, bar, jobs)
             else:
-                results = engine.check_paths(args.paths, bar)
+                results = engine.check_paths(args.paths, bar, jobs)
         finally:
             if bar is not None:
                 bar.close()
@@ -487,6 +499,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_SECONDS,
         metavar="SECONDS",
         help=f"每个文件的 CPU 时间预算,超出则该文件记为检查超时 (默认 {DEFAULT_SECONDS:g},0 为不限)",
+    )
+    c.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=None,
+        metavar="N",
+        help="同时检查的进程数 (默认为本机可用的 CPU 核数;不足 8 个文件时只用一个进程;结果与 --jobs 1 完全相同)",
     )
     c.set_defaults(func=_check_cmd)
 

@@ -155,6 +155,9 @@ class Rule:
     # A third-party rule runs by default beside the rule set's; one that sets ``opt_in`` runs only
     # when selected (``--select``/``extend-select``). Built-in rules are chosen by the rule sets.
     opt_in: bool = False
+    # A rule that reads ``ctx.run_reports`` (the other reports of the run) says so: with ``--jobs`` it
+    # runs where every report is, after the workers; the others run in the workers, with no others.
+    across_reports: bool = False
 
     def check(self, report, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError

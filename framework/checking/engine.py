@@ -25,7 +25,7 @@ from ogilint.checking.config import (
     option_type_problem,
 )
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
-from ogilint.checking.runner import CheckResult, run_rules
+from ogilint.checking.runner import CheckResult, assemble, rule_findings, run_rules
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
@@ -33,6 +33,9 @@ from ogilint.reading.suffixes import MAYBE_REPORT_SUFFIXES, READ_SUFFIXES, UNSUP
 from ogilint.rule import Run
 
 REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
+# A folder of fewer files is checked in this process whatever ``jobs`` says: starting the workers
+# (each builds its plugin manager) costs more than they would save.
+MIN_FILES_FOR_WORKERS = 8
 
 
 @attrs.define
@@ -72,7 +75,10 @@ class Engine:
         self.config = config if config is not None else find_project_config()
         self.overrides = overrides or Overrides()
         self._rulesets: dict[str, RuleSet] = {}
+        self._plans: dict[tuple, tuple] = {}  # (rule set name, per-file ignores) -> selection
         self.registry = registry if registry is not None else build_registry(extra_plugins)
+        # Plugins registered in this process only (tests): worker processes would not have them.
+        self.in_process_plugins = bool(extra_plugins)
         self.defaults = default_options(self.registry)
         self._validate_static()
 
@@ -149,12 +155,22 @@ class Engine:
         return self.ruleset(name)
 
     def plan(self, report, path: str = "") -> Plan:
-        """The rules to run on one report, with their options and severities."""
+        """The rules to run on one report, with their options and severities. The selection is worked
+        out once per rule set and per-file ignore list (a run of thousands of reports has a handful)."""
         rs = self.ruleset_for(report)
+        ignored = tuple(self.config.ignored_for(path)) if path else ()
+        key = (id(rs), ignored)  # rule sets are kept by the engine: an id stands for one
+        if key not in self._plans:
+            self._plans[key] = self._selection(rs, ignored)
+        codes, options, severities = self._plans[key]
+        return Plan([self.registry.rules[c]() for c in codes], options, severities, rs)
+
+    def _selection(self, rs: RuleSet, ignored: tuple) -> tuple[list, dict, dict]:
+        """(the codes to run, in order; their options; the severities set) under a rule set."""
         select = self.overrides.select or self.config.select or rs.select
         extend = list(self.config.extend_select) + list(self.overrides.extend_select)
         ignore = list(rs.ignore) + list(self.config.ignore) + list(self.overrides.ignore)
-        ignore += self.config.ignored_for(path) if path else []
+        ignore += list(ignored)
         if not (self.overrides.select or self.config.select):  # the rule set's choice: installed plugins join it
             extend += [c for c in self.registry.third_party_defaults() if not matches_any(c, ignore)]
         enabled = resolve(self.registry.rules, select, ignore, extend)
@@ -165,8 +181,7 @@ class Engine:
             merged.update(self.config.options.get(code, {}))
             options[code] = merged
         severities = {**rs.severity, **self.config.severity}
-        rules = [self.registry.rules[c]() for c in sorted(enabled)]
-        return Plan(rules, options, severities, rs)
+        return sorted(enabled), options, severities
 
     # --- running --------------------------------------------------------------------------------
     def check_report(self, report, path: str = "", run_reports: Sequence = ()) -> CheckResult:
@@ -187,31 +202,41 @@ class Engine:
         )
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
-    def check_paths(self, paths: Iterable[str], progress: Optional[Callable[[str, int, int], None]] = None):
+    def check_paths(
+        self,
+        paths: Iterable[str],
+        progress: Optional[Callable[[str, int, int], None]] = None,
+        jobs: int = 1,
+    ) -> list[CheckResult]:
         """Every file found under ``paths``, parsed and then checked, each within its time budget.
 
         ``progress(stage, done, total)`` is told after each file of each stage ("读取" then "检查"),
-        so that a terminal can show a bar; it never changes what is found."""
+        so that a terminal can show a bar; it never changes what is found. With ``jobs`` > 1 the files
+        are read and checked by that many worker processes (:mod:`ogilint.checking.parallel`); the
+        results are the same, in the same order."""
         found = collect(paths)
         tell = progress or (lambda stage, done, total: None)
+        if jobs > 1 and len(found.files) >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
+            from ogilint.checking import parallel
+
+            results = parallel.check_files(self, found, jobs, tell)
+        else:
+            results = self._check_files(found, tell)
+        return results + [
+            CheckResult(path=p, report=None, findings=[], error=r, skipped=True)
+            for p, r in sorted(found.skipped.items())
+        ]
+
+    def _check_files(self, found: Collected, tell) -> list[CheckResult]:
         total = len(found.files)
         parsed: list[tuple[str, object, Optional[str]]] = []
         for done, path in enumerate(found.files):
             tell("读取", done, total)
-            reason = found.unreadable.get(path)
-            if reason is not None:
-                parsed.append((path, None, reason))
-                continue
-            try:
-                with time_budget(self.overrides.timeout):
-                    parsed.append((path, parse_file(path, self.registry.manager), None))
-            except UnusableInput as exc:
-                if path in found.maybe_reports:  # a README.md beside the reports: listed, not counted
-                    found.skipped[path] = f"不是年度报告 ({exc.reason})"
-                    continue
-                parsed.append((path, None, exc.reason))
-            except CheckTimeout:
-                parsed.append((path, None, self._timeout_reason("读取和解析")))
+            report, error, skipped = self.read(path, found)
+            if skipped is not None:
+                found.skipped[path] = skipped
+            else:
+                parsed.append((path, report, error))
         tell("读取", total, total)
         run = Run(r for _, r, _ in parsed if r is not None)
         results = []
@@ -225,13 +250,62 @@ class Engine:
                 with time_budget(self.overrides.timeout):
                     results.append(self.check_report(report, path, run.seen_from(report)))
             except CheckTimeout:
-                results.append(CheckResult(path=path, report=None, findings=[], error=self._timeout_reason("规则检查")))
+                results.append(self.timed_out(path, "规则检查"))
         tell("检查", total, total)
-        results += [
-            CheckResult(path=p, report=None, findings=[], error=r, skipped=True)
-            for p, r in sorted(found.skipped.items())
-        ]
         return results
+
+    def read(self, path: str, found: Collected) -> tuple[object, Optional[str], Optional[str]]:
+        """(report, why it could not be read, why it is skipped) of one file of a walk, within the
+        file's time budget. The model keeps no parse tree (``ogilint parse --format tree`` shows it):
+        a run over a folder holds every report until its output is written."""
+        reason = found.unreadable.get(path)
+        if reason is not None:
+            return None, reason, None
+        try:
+            with time_budget(self.overrides.timeout):
+                return attrs.evolve(parse_file(path, self.registry.manager), tree=None), None, None
+        except UnusableInput as exc:
+            if path in found.maybe_reports:  # a README.md beside the reports: listed, not counted
+                return None, None, f"不是年度报告 ({exc.reason})"
+            return None, exc.reason, None
+        except CheckTimeout:
+            return None, self._timeout_reason("读取和解析"), None
+
+    def local_findings(self, report, path: str) -> tuple[dict, float]:
+        """``({code: findings}, seconds)`` of the rules of the report's plan that look at this report
+        only (``Rule.across_reports`` false): what a worker process can do without the others."""
+        plan = self.plan(report, path)
+        rules = [r for r in plan.rules if not getattr(r, "across_reports", False)]
+        return rule_findings(report, rules, plan.options, plan.severities, path=path, versions=self.registry.versions)
+
+    def finish_report(self, report, path: str, local: dict, seconds: float, run_reports: Sequence) -> CheckResult:
+        """The report's result: the rules that look across reports run here, where every report of
+        the run is, and every rule's findings are put together in the plan's order and ranked."""
+        self._variant_faults = None
+        plan = self.plan(report, path)
+        chosen = self._variant_faults
+        self._variant_faults = None
+        across = [r for r in plan.rules if getattr(r, "across_reports", False)]
+        more, more_seconds = rule_findings(
+            report,
+            across,
+            plan.options,
+            plan.severities,
+            path=path,
+            run_reports=run_reports,
+            versions=self.registry.versions,
+        )
+        findings = assemble(
+            report,
+            {**local, **more},
+            [r.code for r in plan.rules],
+            self.registry.failures,
+            chosen[1] if chosen is not None and chosen[0] is report else (),
+        )
+        return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds + more_seconds)
+
+    def timed_out(self, path: str, stage: str) -> CheckResult:
+        return CheckResult(path=path, report=None, findings=[], error=self._timeout_reason(stage))
 
     def _timeout_reason(self, stage: str) -> str:
         return f"检查超时:{stage}用尽了每个文件 {self.overrides.timeout:g} 秒的时间预算,这份报告未能检查"

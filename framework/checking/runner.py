@@ -432,13 +432,41 @@ def run_rules(
 ) -> tuple[list[Finding], float]:
     """Findings of ``rules`` (instances) on ``report``, ranked; also the seconds spent in rules.
     ``extra``: findings about plugins met before the rules ran (the variant hook's)."""
+    rules = list(rules)
+    per_rule, elapsed = rule_findings(report, rules, options, severities, path, run_reports, versions)
+    return assemble(report, per_rule, [r.code for r in rules], failures, extra), elapsed
+
+
+def rule_findings(
+    report,
+    rules: Iterable,
+    options: dict,
+    severities: dict,
+    path: str = "",
+    run_reports: tuple = (),
+    versions: dict | None = None,
+) -> tuple[dict[str, list[Finding]], float]:
+    """``{code: findings}`` of ``rules`` on ``report``, not yet ranked, and the seconds spent: the rules
+    of one report may run in two places (those that look at one report in a worker process, those that
+    look across reports where every report is) and are put together by :func:`assemble`."""
     versions = versions or {}
-    findings: list[Finding] = list(extra) + _reader_findings(report)
     seconds = rule_seconds()
+    out: dict[str, list[Finding]] = {}
     start = time.perf_counter()
     with plugin_clock():
         for rule in rules:
-            findings.extend(_run_rule(rule, report, options, severities, path, run_reports, versions, seconds))
+            out[rule.code] = _run_rule(rule, report, options, severities, path, run_reports, versions, seconds)
+    return out, time.perf_counter() - start
+
+
+def assemble(
+    report, per_rule: dict, order: Iterable[str], failures: Iterable = (), extra: Iterable[Finding] = ()
+) -> list[Finding]:
+    """A report's findings, ranked: the variant hook's, the reader's, each rule's in ``order`` (the
+    plan's, whichever process ran the rule), and one for each plugin that failed to load."""
+    findings: list[Finding] = list(extra) + _reader_findings(report)
+    for code in order:
+        findings.extend(per_rule.get(code, ()))
     for failure in failures:
         findings.append(
             Finding(
@@ -454,8 +482,7 @@ def run_rules(
                 hint="检查插件的安装;其余规则照常运行",
             )
         )
-    elapsed = time.perf_counter() - start
-    return rank_findings(findings, report), elapsed
+    return rank_findings(findings, report)
 
 
 def _run_rule(rule, report, options, severities, path, run_reports, versions, seconds) -> list[Finding]:

@@ -63,6 +63,7 @@ class CopiedFromLastYear(Rule):
     summary = "叙述部分与上一年报告几乎相同"
     severity = WARNING
     groups = ("copies", "cross-year")
+    across_reports = True  # last year's report of the same body
     options = {"threshold": 85, "min_chars": 100}
 
     def check(self, report, ctx):

@@ -23,6 +23,7 @@ class CarriedOver(Rule):
     summary = "上年结转与上一年报告的结转下年度不一致"
     severity = ERROR
     groups = ("identities", "cross-year")
+    across_reports = True  # last year's report of the same body
 
     def check(self, report, ctx):
         prev = last_year(report, ctx.run_reports)

@@ -22,6 +22,7 @@ class InForceVsLastYear(Rule):
     summary = "现行有效件数与上年及本年增减不符"
     severity = WARNING
     groups = ("identities", "cross-year")
+    across_reports = True  # last year's report of the same body
 
     def check(self, report, ctx):
         prev = last_year(report, ctx.run_reports)

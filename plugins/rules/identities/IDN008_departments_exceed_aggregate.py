@@ -107,6 +107,7 @@ class DepartmentsExceedAggregate(Rule):
     summary = "汇总报告的数字小于本级部门报告之和"
     severity = WARNING
     groups = ("identities", "cross-report")
+    across_reports = True  # the departments of the region and year
 
     def check(self, report, ctx):
         m = report.meta

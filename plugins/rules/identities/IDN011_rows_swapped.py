@@ -38,6 +38,7 @@ class RowsSwapped(Rule):
     summary = "表三两行数字很可能互换了位置"
     severity = ERROR
     groups = ("identities",)
+    across_reports = True  # last year's report, for rows swapped against it
 
     def check(self, report, ctx):
         t3 = report.tables.get("t3")

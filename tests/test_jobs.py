@@ -1,0 +1,65 @@
+"""``ogilint check --jobs N``: worker processes read and check the files, the rules that look across
+reports run where every report is; the output is byte-identical to one process, in the same order."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import MIN_FILES_FOR_WORKERS, Engine, Overrides
+from tests.benchmarks.distinct import write
+from tests.conftest import FIXTURES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """Distinct reports (numbers varied), the seeds, two consecutive years of one body (IDN005 fires
+    across them), an unreadable file and a skipped one."""
+    root = tmp_path_factory.mktemp("jobs")
+    write(root / "distinct", 12)
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root / "pingtan-2021.txt")
+    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root / "pingtan-2022.txt")
+    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    return root
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "ogilint", *args], capture_output=True, timeout=600)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_two_workers_print_what_one_process_prints(folder, fmt):
+    one, two = (
+        _cli("check", str(folder), "--jobs", "1", "--format", fmt),
+        _cli("check", str(folder), "-j", "2", "--format", fmt),
+    )
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout and one.stderr == two.stderr
+    assert b"IDN005" in two.stdout  # the rule across years saw the other year's report
+
+
+def test_the_workers_really_ran_and_the_cross_year_rule_ran_here(folder):
+    files = sum(1 for p in folder.rglob("*") if p.is_file())
+    assert files >= MIN_FILES_FOR_WORKERS
+    engine = Engine(ProjectConfig(), Overrides())
+    told = []
+    serial = engine.check_paths([str(folder)], jobs=1)
+    parallel = engine.check_paths([str(folder)], lambda *a: told.append(a), jobs=2)
+    assert [r.path for r in parallel] == [r.path for r in serial]
+    assert [[(f.code, f.location, f.message) for f in r.findings] for r in parallel] == [
+        [(f.code, f.location, f.message) for f in r.findings] for r in serial
+    ]
+    idn005 = [f for r in parallel for f in r.findings if f.code == "IDN005" and r.path.endswith("pingtan-2022.txt")]
+    assert idn005, "IDN005 needs pingtan-2021 beside pingtan-2022"
+    assert told[-1][0] == "检查" and told[-1][1] == told[-1][2]
+
+
+def test_jobs_is_validated():
+    proc = _cli("check", str(SEEDS), "--jobs", "0")
+    assert proc.returncode == 2 and "进程数应在 1 到 256 之间" in proc.stderr.decode()
