@@ -69,6 +69,7 @@ def check(
     region: Optional[str] = None,
     progress: Optional[Callable[[str, int, int], None]] = None,
     jobs: int = 1,
+    cache_dir: Optional[str | os.PathLike] = None,
 ) -> Iterator[CheckResult]:
     """Check files and folders as ``ogilint check`` does, yielding one
     :class:`~ogilint.checking.runner.CheckResult` per file (``path``, ``report``, ranked ``findings``,
@@ -78,11 +79,14 @@ def check(
     for one. ``ruleset`` (a built-in name or a TOML file), ``select``, ``ignore`` and ``region`` win
     over the configuration, as the command line's options do. ``progress(stage, done, total)`` is
     told as files are read and checked. ``jobs`` > 1 spreads the files over that many worker
-    processes (the same results, in the same order)."""
+    processes (the same results, in the same order). ``cache_dir`` keeps and reuses results of
+    unchanged files there (no cache unless given)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     overrides = Overrides(ruleset=ruleset, select=select, ignore=list(ignore), region=region)
     engine = Engine(load_config(config), overrides)
+    if cache_dir is not None:
+        engine.use_cache(cache_dir)
     yield from engine.check_paths([os.fspath(p) for p in paths], progress, jobs)
 
 

@@ -327,6 +327,10 @@ def _check_cmd(args) -> int:
         return EXIT_USAGE
     try:
         engine = _engine(args)
+        if not args.no_cache:
+            from ogilint.checking.cache import default_folder
+
+            engine.use_cache(args.cache_dir or default_folder())
         fmt = args.format or _format_of(args.output) or engine.config.format or "text"
         if args.statistics and args.format not in (None, "text"):
             raise OutputFailed(f"--statistics 只输出文本,不能与 --format {args.format} 一起使用")
@@ -499,6 +503,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_SECONDS,
         metavar="SECONDS",
         help=f"每个文件的 CPU 时间预算,超出则该文件记为检查超时 (默认 {DEFAULT_SECONDS:g},0 为不限)",
+    )
+    c.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="不使用结果缓存 (默认缓存未改动文件的检查结果,重复检查同一文件夹时只重算跨报告的规则)",
+    )
+    c.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="结果缓存的文件夹 (默认为环境变量 OGILINT_CACHE_DIR,或用户缓存目录下的 ogilint;可随时删除)",
     )
     c.add_argument(
         "--jobs",

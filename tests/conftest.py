@@ -4,6 +4,10 @@ the one optional sweep (tests/test_corpus_sweep.py) reads."""
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,12 @@ REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 SEEDS = FIXTURES / "seeds"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"  # optional: only the corpus sweep reads it
+
+# The command line keeps a result cache; the tests' runs (subprocesses included) keep theirs in a
+# folder of their own, never in the user's cache.
+if "OGILINT_CACHE_DIR" not in os.environ:  # the first process of the session (xdist's workers inherit it)
+    os.environ["OGILINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="ogilint-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["OGILINT_CACHE_DIR"], True)
 
 # Keep hypothesis's files out of the repo's top level (beside CI's other caches).
 set_hypothesis_home_dir(str(REPO / ".ci" / "cache" / "hypothesis"))

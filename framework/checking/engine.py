@@ -79,8 +79,20 @@ class Engine:
         self.registry = registry if registry is not None else build_registry(extra_plugins)
         # Plugins registered in this process only (tests): worker processes would not have them.
         self.in_process_plugins = bool(extra_plugins)
+        self.cache = None  # a ResultCache (checking/cache.py) once use_cache is called
         self.defaults = default_options(self.registry)
         self._validate_static()
+
+    def use_cache(self, folder) -> None:
+        """Keep and reuse results in ``folder`` (``checking/cache.py``), under these settings: this
+        version, the installed plugins and their versions, the configuration and the command line's
+        choices (a file that ran out of its time budget is not kept)."""
+        from ogilint.checking.cache import ResultCache, settings_digest
+
+        if self.in_process_plugins:
+            return  # their code is not named by any version: nothing could tell their results apart
+        digest = settings_digest(sorted(self.registry.versions.items()), self.config, self.overrides)
+        self.cache = ResultCache(folder, digest)
 
     # --- configuration ------------------------------------------------------------------------
     def _validate_static(self) -> None:
@@ -229,47 +241,78 @@ class Engine:
 
     def _check_files(self, found: Collected, tell) -> list[CheckResult]:
         total = len(found.files)
-        parsed: list[tuple[str, object, Optional[str]]] = []
+        answers = []
         for done, path in enumerate(found.files):
             tell("读取", done, total)
-            report, error, skipped = self.read(path, found)
+            answers.append(self.outcome(path, found))
+        tell("读取", total, total)
+        return self.finish_all(answers, found, tell)
+
+    def outcome(self, path: str, found: Collected) -> tuple:
+        """What one file comes to before the rules that look across reports: (path, report or None,
+        why it could not be read, why it is skipped, {code: findings} of the other rules, seconds in
+        them). Taken from the result cache when the file and the settings are those of an entry."""
+        key = self.cache.key(path) if self.cache is not None and path not in found.unreadable else None
+        kept = self.cache.get(key) if key is not None else None
+        if kept is not None:
+            return (path, *kept)
+        report, error, skipped, lasting = self.read(path, found)
+        if report is None:
+            value = (None, error, skipped, None, 0.0)
+        else:
+            try:
+                with time_budget(self.overrides.timeout):
+                    local, seconds = self.local_findings(report, path)
+            except CheckTimeout:
+                return path, None, self._timeout_reason("规则检查"), None, None, 0.0
+            value = (report, None, None, local, seconds)
+        if lasting and key is not None:
+            self.cache.put(key, value)
+        return (path, *value)
+
+    def finish_all(self, answers: list, found: Collected, tell) -> list[CheckResult]:
+        """The results of a run from every file's :meth:`outcome`: the rules that look across reports
+        run here, with every report of the run to look at."""
+        kept = []
+        for answer in answers:
+            path, skipped = answer[0], answer[3]
             if skipped is not None:
                 found.skipped[path] = skipped
             else:
-                parsed.append((path, report, error))
-        tell("读取", total, total)
-        run = Run(r for _, r, _ in parsed if r is not None)
+                kept.append(answer)
+        run = Run(a[1] for a in kept if a[1] is not None)
         results = []
-        total = len(parsed)
-        for path, report, error in parsed:
+        total = len(kept)
+        for path, report, error, _, local, seconds in kept:
             tell("检查", len(results), total)
             if report is None:
                 results.append(CheckResult(path=path, report=None, findings=[], error=error))
                 continue
             try:
                 with time_budget(self.overrides.timeout):
-                    results.append(self.check_report(report, path, run.seen_from(report)))
+                    results.append(self.finish_report(report, path, local, seconds, run.seen_from(report)))
             except CheckTimeout:
                 results.append(self.timed_out(path, "规则检查"))
         tell("检查", total, total)
         return results
 
-    def read(self, path: str, found: Collected) -> tuple[object, Optional[str], Optional[str]]:
-        """(report, why it could not be read, why it is skipped) of one file of a walk, within the
-        file's time budget. The model keeps no parse tree (``ogilint parse --format tree`` shows it):
-        a run over a folder holds every report until its output is written."""
+    def read(self, path: str, found: Collected) -> tuple[object, Optional[str], Optional[str], bool]:
+        """(report, why it could not be read, why it is skipped, whether the answer lasts) of one file
+        of a walk, within the file's time budget (a timeout depends on the machine: it does not last).
+        The model keeps no parse tree (``ogilint parse --format tree`` shows it): a run over a folder
+        holds every report until its output is written."""
         reason = found.unreadable.get(path)
         if reason is not None:
-            return None, reason, None
+            return None, reason, None, True
         try:
             with time_budget(self.overrides.timeout):
-                return attrs.evolve(parse_file(path, self.registry.manager), tree=None), None, None
+                return attrs.evolve(parse_file(path, self.registry.manager), tree=None), None, None, True
         except UnusableInput as exc:
             if path in found.maybe_reports:  # a README.md beside the reports: listed, not counted
-                return None, None, f"不是年度报告 ({exc.reason})"
-            return None, exc.reason, None
+                return None, None, f"不是年度报告 ({exc.reason})", True
+            return None, exc.reason, None, True
         except CheckTimeout:
-            return None, self._timeout_reason("读取和解析"), None
+            return None, self._timeout_reason("读取和解析"), None, False
 
     def local_findings(self, report, path: str) -> tuple[dict, float]:
         """``({code: findings}, seconds)`` of the rules of the report's plan that look at this report

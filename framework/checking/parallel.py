@@ -17,10 +17,7 @@ import concurrent.futures as futures
 import os
 from typing import Optional
 
-from ogilint.checking.budget import time_budget
 from ogilint.checking.runner import CheckResult
-from ogilint.errors import CheckTimeout
-from ogilint.rule import Run
 
 _engine = None  # the worker's Engine, built once by _start
 IN_FLIGHT_PER_WORKER = 4
@@ -34,29 +31,23 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _start(config, overrides) -> None:
+def _start(config, overrides, cache_folder) -> None:
     global _engine
     from ogilint.checking.engine import Engine
 
     _engine = Engine(config, overrides)
+    if cache_folder is not None:
+        _engine.use_cache(cache_folder)
 
 
 def _work(path: str, unreadable: Optional[str], maybe_report: bool):
-    """One file in a worker: (path, report or None, error, skipped reason, {code: findings}, seconds)."""
+    """One file in a worker: its ``Engine.outcome``."""
     from ogilint.checking.engine import Collected
 
     found = Collected(files=[path], unreadable={path: unreadable} if unreadable else {})
     if maybe_report:
         found.maybe_reports.add(path)
-    report, error, skipped = _engine.read(path, found)
-    if report is None:
-        return path, None, error, skipped, None, 0.0
-    try:
-        with time_budget(_engine.overrides.timeout):
-            local, seconds = _engine.local_findings(report, path)
-    except CheckTimeout:
-        return path, None, _engine.timed_out(path, "规则检查").error, None, None, 0.0
-    return path, report, None, None, local, seconds
+    return _engine.outcome(path, found)
 
 
 def _in_order(pool, found):
@@ -84,29 +75,12 @@ def check_files(engine, found, jobs: int, tell) -> list[CheckResult]:
     """The results of ``found.files`` (an ``engine.Collected``) as ``engine._check_files`` gives them."""
     total = len(found.files)
     answers = []
+    folder = engine.cache.root.parent if engine.cache is not None else None
     with futures.ProcessPoolExecutor(
-        max_workers=min(jobs, total), initializer=_start, initargs=(engine.config, engine.overrides)
+        max_workers=min(jobs, total), initializer=_start, initargs=(engine.config, engine.overrides, folder)
     ) as pool:
         for done, answer in enumerate(_in_order(pool, found)):
             tell("读取", done, total)
-            path, report, error, skipped, local, seconds = answer
-            if skipped is not None:
-                found.skipped[path] = skipped
-            else:
-                answers.append(answer)
+            answers.append(answer)
     tell("读取", total, total)
-    run = Run(a[1] for a in answers if a[1] is not None)
-    results = []
-    total = len(answers)
-    for path, report, error, _, local, seconds in answers:
-        tell("检查", len(results), total)
-        if report is None:
-            results.append(CheckResult(path=path, report=None, findings=[], error=error))
-            continue
-        try:
-            with time_budget(engine.overrides.timeout):
-                results.append(engine.finish_report(report, path, local, seconds, run.seen_from(report)))
-        except CheckTimeout:
-            results.append(engine.timed_out(path, "规则检查"))
-    tell("检查", total, total)
-    return results
+    return engine.finish_all(answers, found, tell)

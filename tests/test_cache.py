@@ -1,0 +1,96 @@
+"""The result cache: an unchanged file under unchanged settings is not read again, and the answer is
+the same; anything that could change it (the file, the configuration, the plugins) is another key."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import ogilint
+from ogilint.checking import engine as engine_module
+from tests.benchmarks.distinct import write
+from tests.conftest import SEEDS
+
+SEED = "002_0b3756e79a1f4c29.txt"
+
+
+def _shown(results):
+    return [(r.path, r.error, [(f.code, f.location, f.message, f.severity) for f in r.findings]) for r in results]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "reports"
+    shutil.copytree(SEEDS, root)
+    return root
+
+
+def test_a_rerun_reads_nothing_again_and_answers_the_same(folder, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = list(ogilint.check([folder], cache_dir=cache))
+
+    def never(*args, **kwargs):
+        raise AssertionError("an unchanged file was parsed again")
+
+    monkeypatch.setattr(engine_module, "parse_file", never)
+    again = list(ogilint.check([folder], cache_dir=cache))
+    assert _shown(again) == _shown(first)
+    assert again[0].report.meta.title == first[0].report.meta.title
+
+
+def test_a_changed_file_or_configuration_is_read_again(folder, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    list(ogilint.check([folder], cache_dir=cache))
+    parsed = []
+    real = engine_module.parse_file
+    monkeypatch.setattr(engine_module, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    seed = folder / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("12872.06", "12.06"), encoding="utf-8")
+    [changed] = [r for r in ogilint.check([folder], cache_dir=cache) if r.path == str(seed)]
+    assert parsed == [str(seed)] and "FEE003" not in [f.code for f in changed.findings]
+    parsed.clear()
+    results = list(ogilint.check([folder], config={"ignore": ["EXT"]}, cache_dir=cache))
+    assert len(parsed) == 5 and not any(f.code.startswith("EXT") for r in results for f in r.findings)
+
+
+def test_a_damaged_entry_is_a_miss(folder, tmp_path):
+    cache = tmp_path / "cache"
+    first = list(ogilint.check([folder], cache_dir=cache))
+    for entry in (cache / "v1").rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert _shown(ogilint.check([folder], cache_dir=cache)) == _shown(first)
+
+
+def _cli(*args, cache):
+    env = {**os.environ, "OGILINT_CACHE_DIR": str(cache)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "ogilint", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+
+
+def test_no_cache_writes_nothing(folder, tmp_path):
+    cache = tmp_path / "cache"
+    proc = _cli("check", str(folder), "--no-cache", cache=cache)
+    proc.communicate(timeout=300)
+    assert proc.returncode == 1 and not cache.exists()
+    proc = _cli("check", str(folder), "--cache-dir", str(tmp_path / "named"), cache=cache)
+    proc.communicate(timeout=300)
+    assert any((tmp_path / "named").rglob("*.pickle")) and not cache.exists()
+
+
+def test_runs_at_the_same_time_share_a_cache_safely(tmp_path):
+    """Two runs over the same folder and cache at once, then a third from the cache: all print what
+    a run without a cache prints."""
+    folder = tmp_path / "distinct"
+    write(folder, 16)
+    cache = tmp_path / "cache"
+    plain = _cli("check", str(folder), "--no-cache", "--format", "json", cache=cache).communicate(timeout=300)[0]
+    runs = [_cli("check", str(folder), "--format", "json", "--jobs", "2", cache=cache) for _ in range(2)]
+    outputs = [run.communicate(timeout=300)[0] for run in runs]
+    warm = _cli("check", str(folder), "--format", "json", cache=cache).communicate(timeout=300)[0]
+    assert outputs == [plain, plain] and warm == plain
+    assert not list((cache / "v1").rglob(".tmp-*"))  # no half-written entry left behind
