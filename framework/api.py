@@ -70,6 +70,7 @@ def check(
     progress: Optional[Callable[[str, int, int], None]] = None,
     jobs: int = 1,
     cache_dir: Optional[str | os.PathLike] = None,
+    dask=None,
 ) -> Iterator[CheckResult]:
     """Check files and folders as ``ogilint check`` does, yielding one
     :class:`~ogilint.checking.runner.CheckResult` per file (``path``, ``report``, ranked ``findings``,
@@ -80,14 +81,22 @@ def check(
     over the configuration, as the command line's options do. ``progress(stage, done, total)`` is
     told as files are read and checked. ``jobs`` > 1 spreads the files over that many worker
     processes (the same results, in the same order). ``cache_dir`` keeps and reuses results of
-    unchanged files there (no cache unless given)."""
+    unchanged files there (no cache unless given). ``dask`` — a ``distributed.Client`` or a scheduler's
+    address ("tcp://scheduler:8786") — reads and checks the files on that cluster (the ``dask``
+    extra; the workers must see the same paths)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     overrides = Overrides(ruleset=ruleset, select=select, ignore=list(ignore), region=region)
     engine = Engine(load_config(config), overrides)
     if cache_dir is not None:
         engine.use_cache(cache_dir)
-    yield from engine.check_paths([os.fspath(p) for p in paths], progress, jobs)
+    if isinstance(dask, str):
+        from distributed import Client
+
+        with Client(dask) as client:
+            yield from engine.check_paths([os.fspath(p) for p in paths], progress, dask=client)
+        return
+    yield from engine.check_paths([os.fspath(p) for p in paths], progress, jobs, dask=dask)
 
 
 __all__ = [

@@ -277,7 +277,7 @@ def _same_file(path: str, target: os.stat_result) -> bool:
     return (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino)
 
 
-def _check_without_output(engine, paths: list[str], output: str, progress=None, jobs: int = 1):
+def _check_without_output(engine, paths: list[str], output: str, progress=None, jobs: int = 1, dask=None):
     """The check of ``paths``, so that ``--output`` never overwrites an input and is never read back:
     an output named as an input is refused; one found inside a folder is skipped when it is an
     earlier run's output (so a folder that holds its own report checks the same twice), refused
@@ -285,7 +285,7 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None, 
     try:
         target = os.stat(output)
     except (OSError, ValueError):
-        return engine.check_paths(paths, progress, jobs)  # not there yet: nothing to protect, nothing to skip
+        return engine.check_paths(paths, progress, jobs, dask)  # not there yet: nothing to protect, nothing to skip
     for p in paths:
         if not os.path.isdir(p) and _same_file(p, target):
             raise OutputFailed(f"输出文件 {output} 也是要检查的输入,不会覆盖它")
@@ -296,13 +296,13 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None, 
     kept = [f for f in found.files if not _same_file(f, target)]
     others = {f: r for f, r in found.skipped.items() if not _same_file(f, target)}
     if len(kept) == len(found.files) and len(others) == len(found.skipped):
-        return engine.check_paths(paths, progress, jobs)
+        return engine.check_paths(paths, progress, jobs, dask)
     if not _earlier_output(output):
         raise OutputFailed(f"输出文件 {output} 是要检查的文件夹中的一份报告,不会覆盖它")
     # The files are now named one by one, and a named file is read whatever it is: what the folder
     # walk does not read (a FIFO, a device, a format that cannot be read) keeps its reason.
     unreadable = found.unreadable
-    checked = iter(engine.check_paths([f for f in kept if f not in unreadable], progress, jobs))
+    checked = iter(engine.check_paths([f for f in kept if f not in unreadable], progress, jobs, dask))
     results = [
         CheckResult(path=f, report=None, findings=[], error=unreadable[f]) if f in unreadable else next(checked)
         for f in kept
@@ -317,6 +317,22 @@ _SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".sarif": "s
 
 def _format_of(output) -> Optional[str]:
     return _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower()) if output else None
+
+
+def _check_on_dask(engine, args, bar):
+    """The run on the Dask cluster at ``--dask`` (its output written as any other's)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise OutputFailed("--dask 需要 Dask: pip install 'ogilint[dask]'") from None
+    try:
+        client = Client(args.dask, timeout=10)  # seconds to reach the scheduler
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise OutputFailed(f"无法连接 Dask 调度器 {args.dask}: {type(exc).__name__}") from None
+    with client:
+        if args.output:
+            return _check_without_output(engine, args.paths, args.output, bar, dask=client)
+        return engine.check_paths(args.paths, bar, dask=client)
 
 
 def _check_cmd(args) -> int:
@@ -344,7 +360,9 @@ def _check_cmd(args) -> int:
         bar = progress.for_terminal()
         jobs = args.jobs or default_jobs()
         try:
-            if args.output:
+            if args.dask:
+                results = _check_on_dask(engine, args, bar)
+            elif args.output:
                 results = _check_without_output(engine, args.paths, args.output, bar, jobs)
             else:
                 results = engine.check_paths(args.paths, bar, jobs)
@@ -513,6 +531,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--cache-dir",
         metavar="DIR",
         help="结果缓存的文件夹 (默认为环境变量 OGILINT_CACHE_DIR,或用户缓存目录下的 ogilint;可随时删除)",
+    )
+    c.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="在 Dask 集群上检查 (如 tcp://scheduler:8786;需安装 ogilint[dask],各节点须能以相同路径读到文件)",
     )
     c.add_argument(
         "--jobs",

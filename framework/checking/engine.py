@@ -219,16 +219,23 @@ class Engine:
         paths: Iterable[str],
         progress: Optional[Callable[[str, int, int], None]] = None,
         jobs: int = 1,
+        dask=None,
     ) -> list[CheckResult]:
         """Every file found under ``paths``, parsed and then checked, each within its time budget.
 
         ``progress(stage, done, total)`` is told after each file of each stage ("读取" then "检查"),
         so that a terminal can show a bar; it never changes what is found. With ``jobs`` > 1 the files
         are read and checked by that many worker processes (:mod:`ogilint.checking.parallel`); the
-        results are the same, in the same order."""
+        results are the same, in the same order. With ``dask`` (a ``distributed.Client``) the files are
+        read and checked on that cluster (:mod:`ogilint.checking.distributed`)."""
         found = collect(paths)
         tell = progress or (lambda stage, done, total: None)
-        if jobs > 1 and len(found.files) >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
+        if dask is not None:
+            from ogilint.checking import distributed
+
+            folder = self.cache.root.parent if self.cache is not None else None
+            results = distributed.check_files(self, found, dask, tell, folder)
+        elif jobs > 1 and len(found.files) >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
             from ogilint.checking import parallel
 
             results = parallel.check_files(self, found, jobs, tell)
