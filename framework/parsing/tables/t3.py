@@ -175,9 +175,13 @@ class _RowJudge:
         out = []
         for identity, own, rest in self.through:
             diff = rest
-            for c, sign in own.items():
-                v = vec.get(c)
-                diff = None if diff is None or v is None else diff + sign * v
+            if diff is not None:
+                for c, sign in own.items():
+                    v = vec.get(c)
+                    if v is None:
+                        diff = None
+                        break
+                    diff += sign * v
             out.append((identity, own, diff))
         return out
 
@@ -285,12 +289,14 @@ class Table3Builder(TableBuilder):
             return False  # the table's bound is spent: the row stays as read
         explained: dict = {}
         through = _Through(self.identities, key, fixed, open_rows)
+        readings = [self._by_column(key, r) for r in options[key]]  # the row's values, once, not once a way
+        split_values = [(r, self._by_column(key, r)) for r in splits]
         for known in ways:
             judge = through.judge(known)
-            if any(judge.consistent(self._by_column(key, r)) for r in options[key]):
+            if any(judge.consistent(vec) for vec in readings):
                 return False  # a reading (a lost cell placed) fits every identity through the row: kept
-            for r in splits:
-                for found in judge.culprits(self._by_column(key, r)):
+            for r, vec in split_values:
+                for found in judge.culprits(vec):
                     explained.setdefault((r.values(), found.col), (r, found))
         if len(explained) == 1:
             [(reading, culprit)] = explained.values()
