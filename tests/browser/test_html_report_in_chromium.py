@@ -93,5 +93,14 @@ def test_clicking_a_report_shows_its_tables_and_the_highlighted_cell(browser, tm
     shown = page.locator(".finding:not([hidden])")
     assert shown.count() >= 1 and all(shown.nth(i).get_attribute("data-code") == code for i in range(shown.count()))
     assert page.locator("#overview-table tbody tr:not([hidden])").count() >= 1
+    # "全部展开" under the filter opens only the reports that have a finding it shows.
+    page.click("#expand")
+    opened = page.locator("details.report[open]")
+    assert opened.count() >= 1
+    for i in range(opened.count()):
+        assert opened.nth(i).locator(f".finding[data-code='{code}']").count() >= 1
+    # The numbered markers in the tables are those of the findings shown, no others.
+    targets = page.eval_on_selector_all("a.mk:not([hidden])", "els => els.map(e => e.getAttribute('href').slice(1))")
+    assert targets and all(page.locator(f"#{t}").get_attribute("data-code") == code for t in targets)
     assert problems == []
     page.close()
