@@ -25,26 +25,35 @@ class Run:
     """The reports of one check run (``ogilint check DIR``, or the reports a pytest session collects),
     in run order. Rules see it through :class:`RunReports`, one view per report; an index by a key
     (body and year, region and year) is built once per run, so a cross-report rule looks reports up
-    instead of scanning every other report of the run for each report."""
+    instead of scanning every other report of the run for each report.
 
-    def __init__(self, reports: Iterable = ()):
+    The members are the reports themselves, or — in a run too large to hold every model — handles
+    that ``load`` turns into reports when a rule asks for one (``checking/spill.py``); the indexes
+    then hold handles, and only the reports a rule looks at are loaded."""
+
+    def __init__(self, reports: Iterable = (), load: Optional[Callable] = None):
         self.reports = tuple(reports)
+        self._load = load
         self._members = {id(r) for r in self.reports}
         self._indexes: dict = {}
 
+    def report(self, member):
+        """The report a member stands for."""
+        return member if self._load is None else self._load(member)
+
     def seen_from(self, report) -> RunReports:
-        """The other reports of the run, as ``report`` sees them."""
+        """The other reports of the run, as ``report`` (a member) sees them."""
         return RunReports(self, report if id(report) in self._members else None)
 
     def index(self, key: Callable) -> dict:
-        """{key(report): [reports, in run order]} for the reports whose key is not None."""
+        """{key(report): [members, in run order]} for the reports whose key is not None."""
         found = self._indexes.get(key)
         if found is None:
             found = {}
-            for r in self.reports:
-                k = key(r)
+            for m in self.reports:
+                k = key(self.report(m))
                 if k is not None:
-                    found.setdefault(k, []).append(r)
+                    found.setdefault(k, []).append(m)
             self._indexes[key] = found
         return found
 
@@ -60,7 +69,7 @@ class RunReports(Sequence):
         self._run, self._self = run, report
 
     def __iter__(self) -> Iterator:
-        return (r for r in self._run.reports if r is not self._self)
+        return (self._run.report(m) for m in self._run.reports if m is not self._self)
 
     def __len__(self) -> int:
         return len(self._run.reports) - (self._self is not None)
@@ -69,7 +78,7 @@ class RunReports(Sequence):
         return tuple(self)[i]
 
     def where(self, key: Callable, value) -> tuple:
-        return tuple(r for r in self._run.index(key).get(value, ()) if r is not self._self)
+        return tuple(self._run.report(m) for m in self._run.index(key).get(value, ()) if m is not self._self)
 
 
 def others_where(run_reports, key: Callable, value) -> tuple:

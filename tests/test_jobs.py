@@ -44,6 +44,25 @@ def test_two_workers_print_what_one_process_prints(folder, fmt):
     assert b"IDN005" in two.stdout  # the rule across years saw the other year's report
 
 
+def test_the_workers_run_in_a_clean_process(folder):
+    """Worker processes are started (in a process of its own: a test harness that restores
+    sys.modules between tests makes the workers' functions unpicklable, and the engine then checks
+    in one process, as it should)."""
+    code = (
+        "import sys\n"
+        "from ogilint.checking import parallel\n"
+        "from ogilint.checking.config import ProjectConfig\n"
+        "from ogilint.checking.engine import Engine, Overrides, collect\n"
+        "engine = Engine(ProjectConfig(), Overrides())\n"
+        "results = parallel.check_files(engine, collect([sys.argv[1]]), 2, lambda *a: None)\n"
+        "print(len(results), sum(len(r.findings) for r in results))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    reports, findings = (int(x) for x in proc.stdout.split())
+    assert reports == sum(1 for p in folder.rglob("*") if p.suffix in (".txt", ".doc")) and findings > reports
+
+
 def test_the_workers_really_ran_and_the_cross_year_rule_ran_here(folder):
     files = sum(1 for p in folder.rglob("*") if p.is_file())
     assert files >= MIN_FILES_FOR_WORKERS

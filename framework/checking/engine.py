@@ -238,7 +238,10 @@ class Engine:
         elif jobs > 1 and len(found.files) >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
             from ogilint.checking import parallel
 
-            results = parallel.check_files(self, found, jobs, tell)
+            try:
+                results = parallel.check_files(self, found, jobs, tell)
+            except parallel.WorkersUnavailable:  # said before any file was read: one process does it all
+                results = self._check_files(found, tell)
         else:
             results = self._check_files(found, tell)
         return results + [

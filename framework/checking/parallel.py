@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import concurrent.futures as futures
 import os
+import pickle
 from typing import Optional
 
 from ogilint.checking.runner import CheckResult
@@ -29,6 +30,20 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
+
+
+def _context():
+    """Workers started from a clean interpreter ("forkserver", else "spawn"), never forked from this
+    process: a program that calls ``ogilint.check(jobs=…)`` may hold threads, locks and patched
+    modules that a forked child would inherit half-way."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["ogilint.checking.engine"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _start(config, overrides, cache_folder) -> None:
@@ -71,13 +86,32 @@ def _answer(path: str, future):
         return path, None, reason, None, None, 0.0
 
 
+class WorkersUnavailable(Exception):
+    """Worker processes cannot be used here; the run goes on in this process."""
+
+
+def _sendable(*objects) -> None:
+    """Raise :class:`WorkersUnavailable` when what the workers need cannot be sent to them (a module
+    imported twice, as a test harness that restores ``sys.modules`` leaves it, or a configuration
+    holding something that does not pickle)."""
+    try:
+        pickle.dumps(objects)
+    except Exception as exc:
+        raise WorkersUnavailable(f"{type(exc).__name__}: {exc}") from None
+
+
 def check_files(engine, found, jobs: int, tell) -> list[CheckResult]:
-    """The results of ``found.files`` (an ``engine.Collected``) as ``engine._check_files`` gives them."""
+    """The results of ``found.files`` (an ``engine.Collected``) as ``engine._check_files`` gives them.
+    Raises :class:`WorkersUnavailable` before any file is read when workers cannot be used."""
     total = len(found.files)
     answers = []
     folder = engine.cache.root.parent if engine.cache is not None else None
+    _sendable(_start, _work, engine.config, engine.overrides, folder)
     with futures.ProcessPoolExecutor(
-        max_workers=min(jobs, total), initializer=_start, initargs=(engine.config, engine.overrides, folder)
+        max_workers=min(jobs, total),
+        mp_context=_context(),
+        initializer=_start,
+        initargs=(engine.config, engine.overrides, folder),
     ) as pool:
         for done, answer in enumerate(_in_order(pool, found)):
             tell("读取", done, total)
