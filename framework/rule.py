@@ -29,7 +29,9 @@ class Run:
 
     The members are the reports themselves, or — in a run too large to hold every model — handles
     that ``load`` turns into reports when a rule asks for one (``checking/spill.py``); the indexes
-    then hold handles, and only the reports a rule looks at are loaded."""
+    then hold handles, and only the reports a rule looks at are loaded. A handle's ``face`` (an object
+    with the report's ``meta`` only) gives an index its key without loading the report; a key that
+    needs more of the report (an ``AttributeError`` on the face) loads it."""
 
     def __init__(self, reports: Iterable = (), load: Optional[Callable] = None):
         self.reports = tuple(reports)
@@ -45,13 +47,22 @@ class Run:
         """The other reports of the run, as ``report`` (a member) sees them."""
         return RunReports(self, report if id(report) in self._members else None)
 
+    def _key(self, key: Callable, member):
+        face = getattr(member, "face", None) if self._load is not None else None
+        if face is not None:
+            try:
+                return key(face)
+            except AttributeError:
+                pass
+        return key(self.report(member))
+
     def index(self, key: Callable) -> dict:
         """{key(report): [members, in run order]} for the reports whose key is not None."""
         found = self._indexes.get(key)
         if found is None:
             found = {}
             for m in self.reports:
-                k = key(self.report(m))
+                k = self._key(key, m)
                 if k is not None:
                     found.setdefault(k, []).append(m)
             self._indexes[key] = found

@@ -9,9 +9,18 @@ import re
 _NOISE = re.compile(r"[\s\t,.;:!?()\[\]{}<>\"'“”‘’、。:;!?()【】《》〔〕·…_\-—/|]+")
 
 
-@functools.lru_cache(maxsize=8192)
+_CACHED_UP_TO = 200  # characters: labels and headings are remembered; whole texts are not
+
+
 def clean(text: str) -> str:
-    """``text`` without whitespace and punctuation, for comparing wordings."""
+    """``text`` without whitespace and punctuation, for comparing wordings. Short texts (labels,
+    headings: asked for again and again) are remembered, a bounded number of them; a whole report's
+    text is not, so that what is remembered does not grow with the reports read."""
+    return _clean_short(text) if len(text) <= _CACHED_UP_TO else _NOISE.sub("", text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_short(text: str) -> str:
     return _NOISE.sub("", text)
 
 

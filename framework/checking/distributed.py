@@ -69,6 +69,10 @@ def check_files(engine, found, client, tell, cache_folder: Optional[str] = None)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     bag = db.from_sequence(work, npartitions=min(len(work), 4 * workers))
     tell("读取", 0, len(work))
-    answers = client.compute(outcomes(bag, engine.config, engine.overrides, cache_folder)).result()
+    spill = engine.spill_for(len(work))
+    answers = [
+        spill.keep(a) if spill else a
+        for a in client.compute(outcomes(bag, engine.config, engine.overrides, cache_folder)).result()
+    ]
     tell("读取", len(work), len(work))
-    return engine.finish_all(list(answers), found, tell)
+    return engine.finish_all(answers, found, tell, spill)

@@ -36,6 +36,8 @@ REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) re
 # A folder of fewer files is checked in this process whatever ``jobs`` says: starting the workers
 # (each builds its plugin manager) costs more than they would save.
 MIN_FILES_FOR_WORKERS = 8
+# A run of more files keeps its models and findings on disk until its output is written (spill.py).
+SPILL_AFTER = 200
 
 
 @attrs.define
@@ -80,6 +82,7 @@ class Engine:
         # Plugins registered in this process only (tests): worker processes would not have them.
         self.in_process_plugins = bool(extra_plugins)
         self.cache = None  # a ResultCache (checking/cache.py) once use_cache is called
+        self.spill_after = SPILL_AFTER  # a run of more files keeps its models on disk (spill.py)
         self.defaults = default_options(self.registry)
         self._validate_static()
 
@@ -251,12 +254,23 @@ class Engine:
 
     def _check_files(self, found: Collected, tell) -> list[CheckResult]:
         total = len(found.files)
+        spill = self.spill_for(total)
         answers = []
         for done, path in enumerate(found.files):
             tell("读取", done, total)
-            answers.append(self.outcome(path, found))
+            answers.append(spill.keep(self.outcome(path, found)) if spill else self.outcome(path, found))
         tell("读取", total, total)
-        return self.finish_all(answers, found, tell)
+        return self.finish_all(answers, found, tell, spill)
+
+    def spill_for(self, files: int):
+        """Where a run of ``files`` files keeps its models until its output is written: in memory
+        (None), or — past ``spill_after`` files — on disk (``spill.py``), so that memory does not
+        grow with the run."""
+        if files <= self.spill_after:
+            return None
+        from ogilint.checking.spill import Spill
+
+        return Spill()
 
     def outcome(self, path: str, found: Collected) -> tuple:
         """What one file comes to before the rules that look across reports: (path, report or None,
@@ -280,9 +294,9 @@ class Engine:
             self.cache.put(key, value)
         return (path, *value)
 
-    def finish_all(self, answers: list, found: Collected, tell) -> list[CheckResult]:
-        """The results of a run from every file's :meth:`outcome`: the rules that look across reports
-        run here, with every report of the run to look at."""
+    def finish_all(self, answers: list, found: Collected, tell, spill=None) -> list[CheckResult]:
+        """The results of a run from every file's :meth:`outcome` (or its ``spill.keep``): the rules
+        that look across reports run here, with every report of the run to look at."""
         kept = []
         for answer in answers:
             path, skipped = answer[0], answer[3]
@@ -290,19 +304,30 @@ class Engine:
                 found.skipped[path] = skipped
             else:
                 kept.append(answer)
-        run = Run(a[1] for a in kept if a[1] is not None)
+        from ogilint.checking.spill import Handle, StoredResult
+
+        load = (lambda handle: spill.get(handle)[0]) if spill is not None else None
+        run = Run((a[1] for a in kept if a[1] is not None), load)
         results = []
         total = len(kept)
-        for path, report, error, _, local, seconds in kept:
+        for path, member, error, _, local, seconds in kept:
             tell("检查", len(results), total)
-            if report is None:
+            if member is None:
                 results.append(CheckResult(path=path, report=None, findings=[], error=error))
                 continue
+            report = member
+            if isinstance(member, Handle):  # kept on disk: (report, local findings, seconds)
+                report, local, seconds = spill.get(member)
             try:
                 with time_budget(self.overrides.timeout):
-                    results.append(self.finish_report(report, path, local, seconds, run.seen_from(report)))
+                    result = self.finish_report(report, path, local, seconds, run.seen_from(member))
             except CheckTimeout:
                 results.append(self.timed_out(path, "规则检查"))
+                continue
+            if isinstance(member, Handle):
+                spill.replace(member, (report, result.findings))
+                result = StoredResult(path, spill, member, result.seconds_rules)
+            results.append(result)
         tell("检查", total, total)
         return results
 

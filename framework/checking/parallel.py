@@ -107,6 +107,7 @@ def check_files(engine, found, jobs: int, tell) -> list[CheckResult]:
     answers = []
     folder = engine.cache.root.parent if engine.cache is not None else None
     _sendable(_start, _work, engine.config, engine.overrides, folder)
+    spill = engine.spill_for(total)
     with futures.ProcessPoolExecutor(
         max_workers=min(jobs, total),
         mp_context=_context(),
@@ -115,6 +116,6 @@ def check_files(engine, found, jobs: int, tell) -> list[CheckResult]:
     ) as pool:
         for done, answer in enumerate(_in_order(pool, found)):
             tell("读取", done, total)
-            answers.append(answer)
+            answers.append(spill.keep(answer) if spill else answer)
     tell("读取", total, total)
-    return engine.finish_all(answers, found, tell)
+    return engine.finish_all(answers, found, tell, spill)

@@ -22,7 +22,7 @@ def _bigrams(s: str) -> set:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)  # bounded: observed labels differ from report to report
 def similarity(observed: str, canonical: str) -> float:
     core = clean(canonical)
     obs = clean(observed)

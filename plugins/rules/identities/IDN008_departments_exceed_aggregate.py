@@ -114,11 +114,11 @@ class DepartmentsExceedAggregate(Rule):
         chain = places(m.body)
         if not chain or not m.year or not _GOVERNMENT.match(_after_places(m.body, chain)):
             return
+        said = aggregate_statement(report, chain[-1])  # first: the departments are looked up only for an aggregate
+        if said is None:
+            return
         departments = _departments(report, chain, ctx.run_reports)
         if not departments:
-            return
-        said = aggregate_statement(report, chain[-1])
-        if said is None:
             return
         for table, row, col, label in COUNTS:
             cell = report.tables[table].cell(row, col)

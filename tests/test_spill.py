@@ -1,0 +1,61 @@
+"""A large run keeps its models and findings on disk (``checking/spill.py``): every output is the same
+as when they are kept in memory, the rules across reports still see last year's report, and the
+temporary folder is gone once the results are."""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+
+import pytest
+
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
+from ogilint.checking.spill import StoredResult
+from ogilint.output import FORMATS
+from tests.benchmarks.distinct import write
+from tests.conftest import FIXTURES, SEEDS
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    root = tmp_path_factory.mktemp("spill")
+    write(root / "distinct", 10)
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root)
+    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root)
+    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    return root
+
+
+def _run(folder, spill_after: int, jobs: int = 1):
+    engine = Engine(ProjectConfig(), Overrides())
+    engine.spill_after = spill_after
+    return engine, engine.check_paths([str(folder)], jobs=jobs)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "csv", "html"])
+def test_every_output_is_the_same_from_disk(folder, fmt):
+    engine, kept = _run(folder, spill_after=10**9)
+    _, spilled = _run(folder, spill_after=0)
+    assert any(isinstance(r, StoredResult) for r in spilled)
+    rules = engine.registry.rule_classes()
+    assert FORMATS[fmt](spilled, rules=rules) == FORMATS[fmt](kept, rules=rules)
+
+
+def test_the_rules_across_years_look_up_the_report_on_disk(folder):
+    _, spilled = _run(folder, spill_after=0, jobs=2)
+    [later] = [r for r in spilled if r.path.endswith("pingtan-2022.txt")]
+    assert "IDN005" in [f.code for f in later.findings]
+
+
+def test_the_temporary_folder_goes_with_the_results(folder):
+    _, spilled = _run(folder, spill_after=0)
+    stored = next(r for r in spilled if isinstance(r, StoredResult))
+    where = stored._spill.folder
+    assert os.path.isdir(where) and os.listdir(where)
+    del stored, spilled
+    gc.collect()
+    assert not os.path.exists(where)
