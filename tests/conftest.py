@@ -47,3 +47,23 @@ def corpus_path(rel: str) -> Path:
 def corpus() -> Path:
     """The repo's copy of the corpus files the tests use (same layout as the corpus)."""
     return FIXTURES
+
+
+LEGACY_DOC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # the head of an OLE (.doc) file
+
+
+def run_folder(root: Path, distinct: int) -> Path:
+    """A folder as a run meets it: ``distinct`` reports with their numbers varied, the seeds, two
+    consecutive years of one body (IDN005 fires across them), a legacy .doc (unreadable) and a
+    spreadsheet (skipped) — for the tests that compare ways of running (workers, Dask, spilling)."""
+    import shutil
+
+    from tests.benchmarks.distinct import write
+
+    write(root / "distinct", distinct)
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root / "pingtan-2021.txt")
+    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root / "pingtan-2022.txt")
+    (root / "old.doc").write_bytes(LEGACY_DOC)
+    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")
+    return root

@@ -4,15 +4,13 @@ the command line (``--dask ADDRESS``) and :func:`ogilint.checking.distributed.ou
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
 import ogilint
-from tests.benchmarks.distinct import write
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import run_folder
 
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
@@ -30,13 +28,7 @@ def cluster():
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    root = tmp_path_factory.mktemp("dask")
-    write(root / "distinct", 8)
-    shutil.copytree(SEEDS, root / "seeds")
-    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root)
-    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root)
-    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    return root
+    return run_folder(tmp_path_factory.mktemp("dask"), 8)
 
 
 def _shown(results):

@@ -3,7 +3,6 @@ reports run where every report is; the output is byte-identical to one process, 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -11,22 +10,12 @@ import pytest
 
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import MIN_FILES_FOR_WORKERS, Engine, Overrides
-from tests.benchmarks.distinct import write
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import SEEDS, run_folder
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    """Distinct reports (numbers varied), the seeds, two consecutive years of one body (IDN005 fires
-    across them), an unreadable file and a skipped one."""
-    root = tmp_path_factory.mktemp("jobs")
-    write(root / "distinct", 12)
-    shutil.copytree(SEEDS, root / "seeds")
-    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root / "pingtan-2021.txt")
-    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root / "pingtan-2022.txt")
-    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")
-    return root
+    return run_folder(tmp_path_factory.mktemp("jobs"), 12)
 
 
 def _cli(*args):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gc
 import os
-import shutil
 
 import pytest
 
@@ -14,20 +13,12 @@ from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.checking.spill import StoredResult
 from ogilint.output import FORMATS
-from tests.benchmarks.distinct import write
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import run_folder
 
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    root = tmp_path_factory.mktemp("spill")
-    write(root / "distinct", 10)
-    shutil.copytree(SEEDS, root / "seeds")
-    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root)
-    shutil.copy(FIXTURES / "cross" / "pingtan-2022.txt", root)
-    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
-    (root / "notes.xlsx").write_bytes(b"PK\x03\x04")
-    return root
+    return run_folder(tmp_path_factory.mktemp("spill"), 10)
 
 
 def _run(folder, spill_after: int, jobs: int = 1):
