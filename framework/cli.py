@@ -244,6 +244,7 @@ _TEXT_SUMMARY = re.compile(
 _MACHINE_HEADS = (
     b'[\n {\n  "file": ',  # json
     b"[]\n",  # json of no report
+    b'{"file": ',  # jsonl
     b'{\n "$schema": "https://json.schemastore.org/sarif',  # sarif
     b'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>ogilint ',  # html
     ("\ufeff" + ",".join(FINDING_HEADER)).encode("utf-8"),  # csv
@@ -312,7 +313,15 @@ def _check_without_output(engine, paths: list[str], output: str, progress=None, 
 
 # The format an ``--output`` file's suffix names, when no ``--format`` is given (a file named
 # "结果.xlsx" gets a workbook, not text).
-_SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json", ".sarif": "sarif", ".html": "html", ".htm": "html"}
+_SUFFIX_FORMATS = {
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".sarif": "sarif",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def _format_of(output) -> Optional[str]:
@@ -333,6 +342,36 @@ def _check_on_dask(engine, args, bar):
         if args.output:
             return _check_without_output(engine, args.paths, args.output, bar, dask=client)
         return engine.check_paths(args.paths, bar, dask=client)
+
+
+class _Lines:
+    """``--format jsonl``: each report's line written when its findings are final, to ``--output``
+    (opened at the first line, after the checks that it is no input) or to stdout."""
+
+    def __init__(self, output: Optional[str]):
+        self.output, self.file = output, None
+
+    def write(self, result) -> None:
+        from ogilint.output.jsonl_format import line
+
+        text = line(result)
+        if self.output is None:
+            _emit(text, utf8=True)
+            return
+        try:
+            if self.file is None:
+                self.file = open(self.output, "w", encoding="utf-8")
+            self.file.write(text)
+        except OSError as exc:
+            raise OutputFailed(f"无法写入输出文件 {self.output}: {_os_reason(exc)}") from None
+
+    def close(self) -> None:
+        if self.file is not None:
+            try:
+                self.file.close()
+            except OSError:
+                pass
+            self.file = None
 
 
 def _check_cmd(args) -> int:
@@ -359,6 +398,8 @@ def _check_cmd(args) -> int:
 
         bar = progress.for_terminal()
         jobs = args.jobs or default_jobs()
+        lines = _Lines(args.output) if fmt == "jsonl" and not args.statistics else None
+        engine.on_result = lines.write if lines is not None else None  # a report's line as soon as it is final
         try:
             if args.dask:
                 results = _check_on_dask(engine, args, bar)
@@ -369,6 +410,8 @@ def _check_cmd(args) -> int:
         finally:
             if bar is not None:
                 bar.close()
+            if lines is not None:
+                lines.close()
     except ConfigError as exc:
         _say(f"ogilint: 配置错误: {exc}")
         return EXIT_USAGE
@@ -378,7 +421,9 @@ def _check_cmd(args) -> int:
     if not results:
         _say("ogilint: 没有找到要检查的报告文件")
         return EXIT_USAGE
-    if args.statistics:  # as ruff's: how often each rule fired, instead of the findings
+    if lines is not None:
+        rendered = ""
+    elif args.statistics:  # as ruff's: how often each rule fired, instead of the findings
         from ogilint.output import overview
         from ogilint.output.text import summary
 
@@ -389,7 +434,9 @@ def _check_cmd(args) -> int:
             extra["colour"] = True
         rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes(), **extra)
     try:
-        if args.output:
+        if lines is not None:
+            pass  # written as the run went
+        elif args.output:
             _write_file(args.output, rendered)
         else:
             _emit(rendered, utf8=fmt not in ("text", "concise"))

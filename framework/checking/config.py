@@ -48,7 +48,7 @@ PROJECT_KEYS = {
 
 
 # The project config's ``format``: the output formats of ``ogilint check``.
-OUTPUT_FORMATS = ("text", "concise", "github", "csv", "xlsx", "json", "sarif", "html")
+OUTPUT_FORMATS = ("text", "concise", "github", "csv", "xlsx", "json", "jsonl", "sarif", "html")
 
 _TYPE_NAMES = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "数组", dict: "表"}
 STRING = "字符串"

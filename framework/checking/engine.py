@@ -83,6 +83,8 @@ class Engine:
         self.in_process_plugins = bool(extra_plugins)
         self.cache = None  # a ResultCache (checking/cache.py) once use_cache is called
         self.spill_after = SPILL_AFTER  # a run of more files keeps its models on disk (spill.py)
+        # Told each result as soon as it is final, in run order (``--format jsonl`` writes it then).
+        self.on_result: Optional[Callable] = None
         self.defaults = default_options(self.registry)
         self._validate_static()
 
@@ -247,10 +249,13 @@ class Engine:
                 results = self._check_files(found, tell)
         else:
             results = self._check_files(found, tell)
-        return results + [
+        skipped = [
             CheckResult(path=p, report=None, findings=[], error=r, skipped=True)
             for p, r in sorted(found.skipped.items())
         ]
+        for result in skipped if self.on_result is not None else ():
+            self.on_result(result)
+        return results + skipped
 
     def _check_files(self, found: Collected, tell) -> list[CheckResult]:
         total = len(found.files)
@@ -308,12 +313,18 @@ class Engine:
 
         load = (lambda handle: spill.get(handle)[0]) if spill is not None else None
         run = Run((a[1] for a in kept if a[1] is not None), load)
-        results = []
+        results: list = []
+
+        def done(result) -> None:
+            results.append(result)
+            if self.on_result is not None:
+                self.on_result(result)
+
         total = len(kept)
         for path, member, error, _, local, seconds in kept:
             tell("检查", len(results), total)
             if member is None:
-                results.append(CheckResult(path=path, report=None, findings=[], error=error))
+                done(CheckResult(path=path, report=None, findings=[], error=error))
                 continue
             report = member
             if isinstance(member, Handle):  # kept on disk: (report, local findings, seconds)
@@ -322,12 +333,12 @@ class Engine:
                 with time_budget(self.overrides.timeout):
                     result = self.finish_report(report, path, local, seconds, run.seen_from(member))
             except CheckTimeout:
-                results.append(self.timed_out(path, "规则检查"))
+                done(self.timed_out(path, "规则检查"))
                 continue
             if isinstance(member, Handle):
                 spill.replace(member, (report, result.findings))
                 result = StoredResult(path, spill, member, result.seconds_rules)
-            results.append(result)
+            done(result)
         tell("检查", total, total)
         return results
 

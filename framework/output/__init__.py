@@ -19,6 +19,7 @@ _MODULES = {
     "csv": "csv_format",
     "xlsx": "xlsx_format",
     "json": "json_format",
+    "jsonl": "jsonl_format",
     "sarif": "sarif",
     "html": "html_format",
 }

@@ -22,10 +22,11 @@ def _shown_surrogate(m: re.Match) -> str:
     return f"\\\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\\\u{code:04x}"
 
 
-def json_text(data) -> str:
+def json_text(data, indent: int | None = 1) -> str:
     """``data`` as indented JSON (non-ASCII text kept readable), lone surrogates shown as escapes.
-    They can only stand inside strings, so the replacement keeps the JSON well formed."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    They can only stand inside strings, so the replacement keeps the JSON well formed. With
+    ``indent=None``, one line (JSON Lines)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _SURROGATE.sub(_shown_surrogate, text) if _SURROGATE.search(text) else text
 
 
