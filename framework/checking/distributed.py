@@ -41,16 +41,12 @@ def outcome(item: tuple, config, overrides, cache_folder=None) -> tuple:
     {code: findings}, seconds)."""
     from ogilint.checking.engine import Collected
 
-    path, unreadable, maybe_report = item
-    found = Collected(files=[path], unreadable={path: unreadable} if unreadable else {})
-    if maybe_report:
-        found.maybe_reports.add(path)
-    return _engine(config, overrides, cache_folder).outcome(path, found)
+    return _engine(config, overrides, cache_folder).outcome(item[0], Collected.of_one(*item))
 
 
 def items(found) -> list[tuple]:
     """The files of a walk (an ``engine.Collected``) as :func:`outcome` takes them."""
-    return [(p, found.unreadable.get(p), p in found.maybe_reports) for p in found.files]
+    return [found.item(p) for p in found.files]
 
 
 def outcomes(bag, config, overrides, cache_folder: Optional[str] = None):

@@ -29,7 +29,14 @@ from ogilint.checking.runner import CheckResult, assemble, rule_findings, run_ru
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
-from ogilint.reading.suffixes import MAYBE_REPORT_SUFFIXES, READ_SUFFIXES, UNSUPPORTED, is_temporary, skipped_reason
+from ogilint.reading.suffixes import (
+    MAYBE_REPORT_SUFFIXES,
+    READ_SUFFIXES,
+    UNSUPPORTED,
+    is_temporary,
+    skipped_reason,
+    suffix_of,
+)
 from ogilint.rule import Run
 
 REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
@@ -413,6 +420,20 @@ class Collected:
     # that is not a report is listed as skipped instead of unreadable.
     maybe_reports: set = attrs.Factory(set)
 
+    def item(self, path: str) -> tuple:
+        """What a process that reads ``path`` alone needs of the walk: (path, why it is not read or
+        None, whether it may be no report at all) — see :meth:`of_one`."""
+        return path, self.unreadable.get(path), path in self.maybe_reports
+
+    @classmethod
+    def of_one(cls, path: str, unreadable: Optional[str], maybe_report: bool) -> Collected:
+        """The walk of one file, as :meth:`item` describes it (for a worker process or a Dask task)."""
+        return cls(
+            files=[path],
+            unreadable={path: unreadable} if unreadable else {},
+            maybe_reports={path} if maybe_report else set(),
+        )
+
 
 def collect(paths: Iterable[str]) -> Collected:
     """Files named, and the files inside folders named (sorted; hidden entries passed over). A path
@@ -431,7 +452,7 @@ def collect(paths: Iterable[str]) -> Collected:
                 if name.startswith("."):
                     continue
                 full = os.path.join(root, name)
-                suffix = os.path.splitext(name)[1].lower()
+                suffix = suffix_of(name)
                 if is_temporary(name):
                     found.skipped[full] = skipped_reason(name)
                 elif suffix in READ_SUFFIXES:
@@ -446,12 +467,6 @@ def collect(paths: Iterable[str]) -> Collected:
                 else:
                     found.skipped[full] = skipped_reason(name)
     return found
-
-
-def collect_files(paths: Iterable[str], with_skipped: bool = False):
-    """The files :func:`collect` finds; with ``with_skipped`` also ``{path: reason}`` of those not read."""
-    found = collect(paths)
-    return (found.files, found.unreadable) if with_skipped else found.files
 
 
 def _regular(path: str) -> bool:

@@ -16,7 +16,6 @@ import collections
 import concurrent.futures as futures
 import os
 import pickle
-from typing import Optional
 
 from ogilint.checking.runner import CheckResult
 
@@ -55,14 +54,11 @@ def _start(config, overrides, cache_folder) -> None:
         _engine.use_cache(cache_folder)
 
 
-def _work(path: str, unreadable: Optional[str], maybe_report: bool):
-    """One file in a worker: its ``Engine.outcome``."""
+def _work(item: tuple):
+    """One file in a worker (``item``: ``Collected.item``): its ``Engine.outcome``."""
     from ogilint.checking.engine import Collected
 
-    found = Collected(files=[path], unreadable={path: unreadable} if unreadable else {})
-    if maybe_report:
-        found.maybe_reports.add(path)
-    return _engine.outcome(path, found)
+    return _engine.outcome(item[0], Collected.of_one(*item))
 
 
 def _in_order(pool, found):
@@ -71,7 +67,7 @@ def _in_order(pool, found):
     pending: collections.deque = collections.deque()
     files = iter(found.files)
     for path in files:
-        pending.append((path, pool.submit(_work, path, found.unreadable.get(path), path in found.maybe_reports)))
+        pending.append((path, pool.submit(_work, found.item(path))))
         if len(pending) >= window:
             yield _answer(*pending.popleft())
     while pending:
