@@ -92,10 +92,10 @@ def _is_terminal(stream) -> bool:
         return False
 
 
-def _emit(rendered: str | bytes, utf8: bool) -> None:
-    """``rendered`` on stdout. Machine formats (JSON, SARIF, HTML) are UTF-8 whatever the locale
-    (the HTML page declares it); text goes through the terminal's encoding, escaping what it lacks.
-    Bytes (XLSX) go out as they are, and never to a terminal."""
+def _emit(rendered, utf8: bool) -> None:
+    """``rendered`` (text, bytes, or text in pieces) on stdout. Machine formats (JSON, SARIF, HTML) are
+    UTF-8 whatever the locale (the HTML page declares it); text goes through the terminal's encoding,
+    escaping what it lacks. Bytes (XLSX) go out as they are, and never to a terminal."""
     out = sys.stdout
     if out is None:
         raise OutputFailed("无法写出结果: 标准输出已关闭")
@@ -106,17 +106,9 @@ def _emit(rendered: str | bytes, utf8: bool) -> None:
         if isinstance(rendered, bytes):
             out.flush()
             buffer.write(rendered)
-        elif utf8 and buffer is not None:
-            out.flush()
-            buffer.write(rendered.encode("utf-8"))
         else:
-            try:
-                out.write(rendered)
-            except UnicodeEncodeError:  # a terminal whose encoding lacks Chinese
-                if buffer is None:
-                    raise
-                out.flush()
-                buffer.write(rendered.encode(out.encoding or "utf-8", "backslashreplace"))
+            for piece in [rendered] if isinstance(rendered, str) else rendered:
+                _emit_text(piece, out, buffer, utf8)
         out.flush()
     except (OSError, ValueError) as exc:  # ValueError: a stream closed under us
         _silence_stdout()
@@ -124,14 +116,30 @@ def _emit(rendered: str | bytes, utf8: bool) -> None:
         raise OutputFailed(f"无法写出结果到标准输出: {reason}") from None
 
 
-def _write_file(path: str, rendered: str | bytes) -> None:
+def _emit_text(text: str, out, buffer, utf8: bool) -> None:
+    if utf8 and buffer is not None:
+        out.flush()
+        buffer.write(text.encode("utf-8"))
+        return
+    try:
+        out.write(text)
+    except UnicodeEncodeError:  # a terminal whose encoding lacks Chinese
+        if buffer is None:
+            raise
+        out.flush()
+        buffer.write(text.encode(out.encoding or "utf-8", "backslashreplace"))
+
+
+def _write_file(path: str, rendered) -> None:
+    """``rendered`` (text, bytes, or text in pieces) in the file at ``path``."""
     try:
         if isinstance(rendered, bytes):  # xlsx
             with open(path, "wb") as fh:
                 fh.write(rendered)
             return
         with open(path, "w", encoding="utf-8") as fh:
-            fh.write(rendered)
+            for piece in [rendered] if isinstance(rendered, str) else rendered:
+                fh.write(piece)
     except OSError as exc:
         raise OutputFailed(f"无法写入输出文件 {path}: {_os_reason(exc)}") from None
 
@@ -375,7 +383,7 @@ class _Lines:
 
 
 def _check_cmd(args) -> int:
-    from ogilint.output import FORMATS
+    from ogilint.output import FORMATS, chunks_of
 
     if args.output is not None and (problem := _output_target_problem(args.output)):
         _say(f"ogilint: {problem}")
@@ -432,7 +440,8 @@ def _check_cmd(args) -> int:
         extra = {"verbose": True} if args.verbose and fmt == "text" else {}
         if fmt in ("text", "concise") and not args.output and _colour_wanted(sys.stdout):
             extra["colour"] = True
-        rendered = FORMATS[fmt](results, rules=engine.registry.rule_classes(), **extra)
+        render = chunks_of(fmt) or FORMATS[fmt]  # in pieces where the format can: written as they come
+        rendered = render(results, rules=engine.registry.rule_classes(), **extra)
     try:
         if lines is not None:
             pass  # written as the run went

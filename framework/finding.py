@@ -23,6 +23,9 @@ class Location:
     def of_cell(cls, cell, table: str, row: str, col: str) -> Location:
         return cls(cell.line, cell.column, table, row, col)
 
+    def __reduce__(self):  # pickled as its fields: half the time of attrs' slot state, and smaller
+        return type(self), (self.line, self.column, self.table, self.row, self.col)
+
 
 @attrs.frozen
 class Finding:
@@ -39,6 +42,9 @@ class Finding:
     hint: str = ""
     plugin: str = ""
     extent: int = 1  # how many cells/places of the report the problem touches
+
+    def __reduce__(self):  # pickled as its fields (a large run keeps its findings on disk)
+        return type(self), tuple(getattr(self, a.name) for a in type(self).__attrs_attrs__)
 
     def key(self) -> tuple:
         """Sort key: what a reviewer reads first."""

@@ -27,44 +27,28 @@ class Run:
     (body and year, region and year) is built once per run, so a cross-report rule looks reports up
     instead of scanning every other report of the run for each report.
 
-    The members are the reports themselves, or — in a run too large to hold every model — handles
-    that ``load`` turns into reports when a rule asks for one (``checking/spill.py``); the indexes
-    then hold handles, and only the reports a rule looks at are loaded. A handle's ``face`` (an object
-    with the report's ``meta`` only) gives an index its key without loading the report; a key that
-    needs more of the report (an ``AttributeError`` on the face) loads it."""
+    A large run holds its reports as stand-ins that load the model only when a rule reads more than
+    the report's ``meta`` (``checking/outcome.py``): the keys of the indexes read the meta only, so
+    building an index loads nothing."""
 
-    def __init__(self, reports: Iterable = (), load: Optional[Callable] = None):
+    def __init__(self, reports: Iterable = ()):
         self.reports = tuple(reports)
-        self._load = load
         self._members = {id(r) for r in self.reports}
         self._indexes: dict = {}
-
-    def report(self, member):
-        """The report a member stands for."""
-        return member if self._load is None else self._load(member)
 
     def seen_from(self, report) -> RunReports:
         """The other reports of the run, as ``report`` (a member) sees them."""
         return RunReports(self, report if id(report) in self._members else None)
 
-    def _key(self, key: Callable, member):
-        face = getattr(member, "face", None) if self._load is not None else None
-        if face is not None:
-            try:
-                return key(face)
-            except AttributeError:
-                pass
-        return key(self.report(member))
-
     def index(self, key: Callable) -> dict:
-        """{key(report): [members, in run order]} for the reports whose key is not None."""
+        """{key(report): [reports, in run order]} for the reports whose key is not None."""
         found = self._indexes.get(key)
         if found is None:
             found = {}
-            for m in self.reports:
-                k = self._key(key, m)
+            for r in self.reports:
+                k = key(r)
                 if k is not None:
-                    found.setdefault(k, []).append(m)
+                    found.setdefault(k, []).append(r)
             self._indexes[key] = found
         return found
 
@@ -80,7 +64,7 @@ class RunReports(Sequence):
         self._run, self._self = run, report
 
     def __iter__(self) -> Iterator:
-        return (self._run.report(m) for m in self._run.reports if m is not self._self)
+        return (r for r in self._run.reports if r is not self._self)
 
     def __len__(self) -> int:
         return len(self._run.reports) - (self._self is not None)
@@ -89,7 +73,12 @@ class RunReports(Sequence):
         return tuple(self)[i]
 
     def where(self, key: Callable, value) -> tuple:
-        return tuple(self._run.report(m) for m in self._run.index(key).get(value, ()) if m is not self._self)
+        return tuple(r for r in self._run.index(key).get(value, ()) if r is not self._self)
+
+
+def has_second_part(rule) -> bool:
+    """Whether ``rule`` has a :meth:`Rule.with_others` of its own."""
+    return getattr(type(rule), "with_others", None) not in (None, Rule.with_others)
 
 
 def others_where(run_reports, key: Callable, value) -> tuple:
@@ -181,6 +170,13 @@ class Rule:
 
     def check(self, report, ctx: Context) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def with_others(self, report, ctx: Context, found: list) -> Iterable[Finding]:
+        """The second part of a rule that looks at one report in ``check`` but may answer otherwise
+        once the other reports of the run are there (``ctx.run_reports``): given what ``check``
+        ``found``, the findings that stand. A rule that overrides it keeps ``across_reports`` false:
+        its ``check`` runs in a worker process, this where every report is."""
+        return found
 
     # --- helpers for rule authors -----------------------------------------------------------
     def finding(

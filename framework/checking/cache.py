@@ -1,12 +1,16 @@
 """The result cache: a file checked before, unchanged, under the same settings, is not read again.
 
 As ruff keeps one: an entry is what reading and the rules that look at one report made of a file
-(its model, without the parse tree, and those rules' findings), or the one-line reason it could not
-be read. Its key is the file's path and the SHA-256 of its bytes, ogilint's version, every installed
-plugin with its version, and the effective configuration; anything else changed, and the key is
-another. The rules that look across reports run on every run (they depend on the other files).
+(an :class:`~ogilint.checking.outcome.Outcome`: the report's meta and those rules' findings, or the
+one-line reason it could not be read), followed by the model, without the parse tree. A hit reads
+the outcome only; the model is loaded from the entry when a rule or an output needs more than the
+meta (``outcome.Stored``), so a rerun over an unchanged folder loads few models or none.
 
-Entries are files under ``<folder>/v1/``, written to a temporary name and renamed into place, so
+Its key is the file's path and the SHA-256 of its bytes, ogilint's version, every installed plugin
+with its version, and the effective configuration; anything else changed, and the key is another.
+The rules that look across reports run on every run (they depend on the other files).
+
+Entries are files under ``<folder>/v3/``, written to a temporary name and renamed into place, so
 runs at the same time never read half an entry; an entry that cannot be read is a miss. Timeouts
 are not kept (they depend on the machine's load). The folder may be deleted at any time.
 """
@@ -20,9 +24,12 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
+import attrs
+
+from ogilint.checking.outcome import Outcome, Stored, read_offsets
 from ogilint.version import __version__
 
-FORMAT = "v1"  # changes when what an entry holds changes
+FORMAT = "v3"  # changes when what an entry holds changes
 CACHE_ENV = "OGILINT_CACHE_DIR"
 _CHUNK = 1 << 20
 
@@ -69,33 +76,43 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"
 
-    def get(self, key: Optional[str]):
-        """The entry kept under ``key``, or None (none kept, or one that cannot be read)."""
+    def get(self, key: Optional[str]) -> Optional[Outcome]:
+        """The outcome kept under ``key`` — its head read, its findings and model left in the entry
+        (``found``, ``stored``) — or None (none kept, or one that cannot be read)."""
         if key is None:
             return None
+        file = self._file(key)
         try:
-            with open(self._file(key), "rb") as fh:
-                value = pickle.load(fh)
+            with open(file, "rb") as fh:
+                at, model_at = read_offsets(fh)
+                head = pickle.load(fh)
+                if not isinstance(head, Outcome):
+                    raise TypeError(type(head).__name__)
+                inode = os.fstat(fh.fileno()).st_ino
         except Exception:  # missing, half-written by a crashed run, from another version: a miss
             self.misses += 1
             return None
         self.hits += 1
-        return value
+        if head.meta is None:
+            return head  # no report: nothing more to read
+        return attrs.evolve(head, found=Stored(str(file), at, inode, 1), stored=Stored(str(file), model_at, inode, 2))
 
-    def put(self, key: Optional[str], value) -> None:
-        """Keep ``value`` under ``key``; a cache that cannot be written is no error (the run goes on)."""
+    def put(self, key: Optional[str], value: Outcome) -> Optional[Outcome]:
+        """Keep ``value`` under ``key``, and answer it with its findings and model in the entry (None:
+        the cache cannot be written — which is no error: the run goes on)."""
         if key is None:
-            return
+            return None
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    kept = value.write(fh, str(target), head=True)
                 os.replace(temporary, target)
             except BaseException:
                 os.unlink(temporary)
                 raise
         except (OSError, pickle.PicklingError, RecursionError):
-            pass
+            return None
+        return kept

@@ -16,6 +16,8 @@ from __future__ import annotations
 import threading
 from typing import Optional
 
+import attrs
+
 from ogilint.checking.runner import CheckResult
 
 _engines: dict = {}  # on a worker: (config, overrides, cache folder) -> Engine, built once
@@ -35,13 +37,17 @@ def _engine(config, overrides, cache_folder):
         return _engines[key]
 
 
-def outcome(item: tuple, config, overrides, cache_folder=None) -> tuple:
-    """What one file comes to (``Engine.outcome``): ``item`` is (path, why the walk will not read it or
-    None, whether it may be no report at all); the answer is (path, report, error, skipped reason,
-    {code: findings}, seconds)."""
+def outcome(item: tuple, config, overrides, cache_folder=None):
+    """What one file comes to (``Engine.outcome``: an ``outcome.Outcome`` with its model, which the
+    client may not be able to read from the worker's disk): ``item`` is (path, why the walk will not
+    read it or None, whether it may be no report at all)."""
     from ogilint.checking.engine import Collected
 
-    return _engine(config, overrides, cache_folder).outcome(item[0], Collected.of_one(*item))
+    answer = _engine(config, overrides, cache_folder).outcome(item[0], Collected.of_one(*item))
+    if answer.stored is not None:  # from the worker's result cache: what it holds goes with the answer
+        local, places = answer.first_stage()
+        answer = attrs.evolve(answer, local=local, places=places, report=answer.stored.load(), found=None, stored=None)
+    return answer
 
 
 def items(found) -> list[tuple]:
@@ -54,21 +60,35 @@ def outcomes(bag, config, overrides, cache_folder: Optional[str] = None):
     return bag.map(outcome, config=config, overrides=overrides, cache_folder=cache_folder)
 
 
-def check_files(engine, found, client, tell, cache_folder: Optional[str] = None) -> list[CheckResult]:
+def check_files(
+    engine, found, client, tell, cache_folder: Optional[str] = None, spill=None, ready: Optional[dict] = None
+) -> list[CheckResult]:
     """The results of ``found.files`` as ``engine._check_files`` gives them, the files read on the
-    cluster ``client`` (a ``distributed.Client``) stands for."""
+    cluster ``client`` (a ``distributed.Client``) stands for (``spill``: the run's ``spill.Spill`` in a
+    large run, where each model goes as it arrives)."""
     import dask.bag as db
+    from distributed import as_completed
 
-    work = items(found)
-    if not work:
-        return engine.finish_all([], found, tell)
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    bag = db.from_sequence(work, npartitions=min(len(work), 4 * workers))
-    tell("读取", 0, len(work))
-    spill = engine.spill_for(len(work))
-    answers = [
-        spill.keep(a) if spill else a
-        for a in client.compute(outcomes(bag, engine.config, engine.overrides, cache_folder)).result()
-    ]
-    tell("读取", len(work), len(work))
-    return engine.finish_all(answers, found, tell, spill)
+    ready = ready or {}
+    work = [item for item in items(found) if item[0] not in ready]
+    got = dict(ready)
+    tell("读取", len(got), len(found.files))
+    if work:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        bag = db.from_sequence(work, npartitions=min(len(work), 4 * workers))
+        parts = client.compute(outcomes(bag, engine.config, engine.overrides, cache_folder).to_delayed())
+        for part, answers in as_completed(parts, with_results=True):  # each part to disk as it arrives
+            for answer in answers:
+                got[answer.path] = _on_disk(answer, spill) if spill is not None else answer
+            part.release()
+            tell("读取", len(got), len(found.files))
+    return engine.finish_all([got[p] for p in found.files], found, tell, spill)
+
+
+def _on_disk(answer, spill):
+    """An outcome with its findings and model put in the run's spill folder."""
+    if answer.meta is None:
+        return answer
+    from ogilint.checking.spill import write_outcome
+
+    return write_outcome(spill.folder, answer)

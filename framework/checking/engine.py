@@ -24,8 +24,10 @@ from ogilint.checking.config import (
     load_ruleset,
     option_type_problem,
 )
+from ogilint.checking.outcome import LazyReport, Local, Outcome, Places
+from ogilint.checking.ranking import with_rank
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
-from ogilint.checking.runner import CheckResult, assemble, rule_findings, run_rules
+from ogilint.checking.runner import ACROSS, ONE_REPORT, CheckResult, assemble, reader_findings, rule_findings, run_rules
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.parsing.pipeline import parse_file
@@ -162,10 +164,10 @@ class Engine:
             self._validate_options(code, opts, f"规则集 {name}")
         return rs
 
-    def ruleset_for(self, report) -> RuleSet:
-        """The rule set for ``report``: the configured one, else the variant hooks' choice. A hook
-        that misbehaves is passed over (``registry.choose_variant``); the findings about it are
-        kept for :meth:`check_report` of the same report."""
+    def choose(self, report) -> tuple[str, list]:
+        """The name of the rule set for ``report`` (the configured one, else the variant hooks' choice,
+        else the national set of its template), and the findings about variant hooks that misbehaved
+        on the way (``registry.choose_variant`` passes them over)."""
         from ogilint.checking.registry import choose_variant
 
         name = self.overrides.ruleset or self.config.ruleset
@@ -173,17 +175,24 @@ class Engine:
         if not name:
             requested = self.overrides.region or self.config.region
             name, faults = choose_variant(self.registry, report, requested, self.ruleset)
-        self._variant_faults = (report, faults)
         if not name:
             name = f"national-{spec.template_or_default(report.meta.template_version)}"
-        return self.ruleset(name)
+        return name, list(faults)
+
+    def ruleset_for(self, report) -> RuleSet:
+        """The rule set for ``report`` (see :meth:`choose`)."""
+        return self.ruleset(self.choose(report)[0])
 
     def plan(self, report, path: str = "") -> Plan:
-        """The rules to run on one report, with their options and severities. The selection is worked
+        """The rules to run on one report, with their options and severities."""
+        return self.plan_of(self.choose(report)[0], path)
+
+    def plan_of(self, ruleset: str, path: str = "") -> Plan:
+        """The plan under the rule set named ``ruleset`` for the file at ``path``. The selection is worked
         out once per rule set and per-file ignore list (a run of thousands of reports has a handful)."""
-        rs = self.ruleset_for(report)
+        rs = self.ruleset(ruleset)
         ignored = tuple(self.config.ignored_for(path)) if path else ()
-        key = (id(rs), ignored)  # rule sets are kept by the engine: an id stands for one
+        key = (ruleset, ignored)
         if key not in self._plans:
             self._plans[key] = self._selection(rs, ignored)
         codes, options, severities = self._plans[key]
@@ -209,10 +218,9 @@ class Engine:
 
     # --- running --------------------------------------------------------------------------------
     def check_report(self, report, path: str = "", run_reports: Sequence = ()) -> CheckResult:
-        self._variant_faults = None
-        plan = self.plan(report, path)
-        chosen = self._variant_faults  # set by ruleset_for, through plan
-        self._variant_faults = None
+        """Every rule of the report's plan on one report, with ``run_reports`` the other reports."""
+        name, faults = self.choose(report)
+        plan = self.plan_of(name, path)
         findings, seconds = run_rules(
             report,
             plan.rules,
@@ -222,7 +230,7 @@ class Engine:
             run_reports=run_reports,
             failures=self.registry.failures,
             versions=self.registry.versions,
-            extra=chosen[1] if chosen is not None and chosen[0] is report else (),
+            extra=faults,
         )
         return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds)
 
@@ -242,20 +250,24 @@ class Engine:
         read and checked on that cluster (:mod:`ogilint.checking.distributed`)."""
         found = collect(paths)
         tell = progress or (lambda stage, done, total: None)
-        if dask is not None:
+        spill = self.spill_for(len(found.files))
+        # Files the result cache answers for are taken here: other processes get only the work left.
+        ready = self.kept(found) if dask is not None or jobs > 1 else {}
+        left = len(found.files) - len(ready)
+        if dask is not None and left:
             from ogilint.checking import distributed
 
             folder = self.cache.root.parent if self.cache is not None else None
-            results = distributed.check_files(self, found, dask, tell, folder)
-        elif jobs > 1 and len(found.files) >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
+            results = distributed.check_files(self, found, dask, tell, folder, spill, ready)
+        elif jobs > 1 and left >= MIN_FILES_FOR_WORKERS and not self.in_process_plugins:
             from ogilint.checking import parallel
 
             try:
-                results = parallel.check_files(self, found, jobs, tell)
+                results = parallel.check_files(self, found, jobs, tell, spill, ready)
             except parallel.WorkersUnavailable:  # said before any file was read: one process does it all
-                results = self._check_files(found, tell)
+                results = self._check_files(found, tell, spill, ready)
         else:
-            results = self._check_files(found, tell)
+            results = self._check_files(found, tell, spill, ready)
         skipped = [
             CheckResult(path=p, report=None, findings=[], error=r, skipped=True)
             for p, r in sorted(found.skipped.items())
@@ -264,19 +276,34 @@ class Engine:
             self.on_result(result)
         return results + skipped
 
-    def _check_files(self, found: Collected, tell) -> list[CheckResult]:
+    def kept(self, found: Collected) -> dict:
+        """{path: outcome} of the files of ``found`` the result cache holds (none without a cache)."""
+        if self.cache is None:
+            return {}
+        out = {}
+        for path in found.files:
+            if path not in found.unreadable:
+                answer = self.cache.get(self.cache.key(path))
+                if answer is not None:
+                    answer.path = path
+                    out[path] = answer
+        return out
+
+    def _check_files(self, found: Collected, tell, spill=None, ready: Optional[dict] = None) -> list[CheckResult]:
+        """The files of ``found`` read and checked in this process (``ready``: outcomes already at hand)."""
         total = len(found.files)
-        spill = self.spill_for(total)
-        answers = []
+        folder = spill.folder if spill is not None else None
+        ready = ready or {}
+        outcomes = []
         for done, path in enumerate(found.files):
             tell("读取", done, total)
-            answers.append(spill.keep(self.outcome(path, found)) if spill else self.outcome(path, found))
+            outcomes.append(ready[path] if path in ready else self.outcome(path, found, folder))
         tell("读取", total, total)
-        return self.finish_all(answers, found, tell, spill)
+        return self.finish_all(outcomes, found, tell, spill)
 
     def spill_for(self, files: int):
-        """Where a run of ``files`` files keeps its models until its output is written: in memory
-        (None), or — past ``spill_after`` files — on disk (``spill.py``), so that memory does not
+        """Where a run of ``files`` files keeps its models and findings until its output is written: in
+        memory (None), or — past ``spill_after`` files — on disk (``spill.py``), so that memory does not
         grow with the run."""
         if files <= self.spill_after:
             return None
@@ -284,42 +311,56 @@ class Engine:
 
         return Spill()
 
-    def outcome(self, path: str, found: Collected) -> tuple:
-        """What one file comes to before the rules that look across reports: (path, report or None,
-        why it could not be read, why it is skipped, {code: findings} of the other rules, seconds in
-        them). Taken from the result cache when the file and the settings are those of an entry."""
+    def outcome(self, path: str, found: Collected, spill_folder: Optional[str] = None) -> Outcome:
+        """What one file comes to before the rules that look across reports (``outcome.py``): its
+        report's meta, the findings of the rules that look at this report only, and the model — in
+        memory, or, when ``spill_folder`` is given (a large run), on disk: in the result cache's entry,
+        else in that folder. Taken from the result cache when the file and the settings are those of an
+        entry."""
         key = self.cache.key(path) if self.cache is not None and path not in found.unreadable else None
         kept = self.cache.get(key) if key is not None else None
         if kept is not None:
-            return (path, *kept)
+            kept.path = path
+            return kept
         report, error, skipped, lasting = self.read(path, found)
         if report is None:
-            value = (None, error, skipped, None, 0.0)
+            answer = Outcome(path, error=error, skipped=skipped)
         else:
             try:
                 with time_budget(self.overrides.timeout):
-                    local, seconds = self.local_findings(report, path)
+                    local = self.local_findings(report, path)
             except CheckTimeout:
-                return path, None, self._timeout_reason("规则检查"), None, None, 0.0
-            value = (report, None, None, local, seconds)
-        if lasting and key is not None:
-            self.cache.put(key, value)
-        return (path, *value)
+                return Outcome(path, error=self._timeout_reason("规则检查"))
+            places = Places.of(report, local.all())
+            answer = Outcome(path, meta=report.meta, local=local, places=places, report=report)
+        on_disk = self.cache.put(key, answer) if lasting and key is not None else None
+        if spill_folder is not None and answer.meta is not None:  # a large run: off to disk at once
+            if on_disk is None:
+                from ogilint.checking.spill import write_outcome
 
-    def finish_all(self, answers: list, found: Collected, tell, spill=None) -> list[CheckResult]:
-        """The results of a run from every file's :meth:`outcome` (or its ``spill.keep``): the rules
-        that look across reports run here, with every report of the run to look at."""
+                on_disk = write_outcome(spill_folder, answer)
+            answer = on_disk
+        return answer
+
+    def finish_all(self, outcomes: list, found: Collected, tell, spill=None) -> list[CheckResult]:
+        """The results of a run from every file's :meth:`outcome`: the rules that look across reports
+        run here, with every report of the run to look at. A report whose model is not in memory is
+        seen as a :class:`LazyReport` (its model loaded only if a rule reads more than its meta), and in
+        a large run (``spill``) each report's findings go to disk as soon as they are final."""
+        from ogilint.checking.spill import Models, StoredResult
+
+        models = Models(self._again)
         kept = []
-        for answer in answers:
-            path, skipped = answer[0], answer[3]
-            if skipped is not None:
-                found.skipped[path] = skipped
+        for answer in outcomes:
+            if answer.skipped is not None:
+                found.skipped[answer.path] = answer.skipped
+            elif answer.meta is None:
+                kept.append((answer, None))
+            elif answer.report is not None:
+                kept.append((answer, answer.report))
             else:
-                kept.append(answer)
-        from ogilint.checking.spill import Handle, StoredResult
-
-        load = (lambda handle: spill.get(handle)[0]) if spill is not None else None
-        run = Run((a[1] for a in kept if a[1] is not None), load)
+                kept.append((answer, LazyReport(answer.meta, models.loader(answer.stored, answer.path))))
+        run = Run(member for _, member in kept if member is not None)
         results: list = []
 
         def done(result) -> None:
@@ -328,26 +369,48 @@ class Engine:
                 self.on_result(result)
 
         total = len(kept)
-        for path, member, error, _, local, seconds in kept:
+        for answer, member in kept:
             tell("检查", len(results), total)
             if member is None:
-                done(CheckResult(path=path, report=None, findings=[], error=error))
+                done(CheckResult(path=answer.path, report=None, findings=[], error=answer.error))
                 continue
-            report = member
-            if isinstance(member, Handle):  # kept on disk: (report, local findings, seconds)
-                report, local, seconds = spill.get(member)
             try:
                 with time_budget(self.overrides.timeout):
-                    result = self.finish_report(report, path, local, seconds, run.seen_from(member))
+                    local, places = self._first_stage(answer)
+                    result = self.finish_report(member, answer.path, local, run.seen_from(member))
             except CheckTimeout:
-                done(self.timed_out(path, "规则检查"))
+                done(self.timed_out(answer.path, "规则检查"))
                 continue
-            if isinstance(member, Handle):
-                spill.replace(member, (report, result.findings))
-                result = StoredResult(path, spill, member, result.seconds_rules)
+            except UnusableInput as exc:  # what was kept of it is gone, and the file cannot be read now
+                done(CheckResult(path=answer.path, report=None, findings=[], error=exc.reason))
+                continue
+            if spill is not None:
+                offset = spill.put_findings(result.findings, places)
+                load = models.loader(answer.stored, answer.path)
+                result = StoredResult(answer.path, answer.meta, load, spill, offset, result.seconds_rules)
+            elif isinstance(member, LazyReport):
+                member.places = places
             done(result)
         tell("检查", total, total)
         return results
+
+    def _first_stage(self, answer: Outcome) -> tuple:
+        """(local findings, their places) of an outcome; worked out again from the file when what was
+        kept of them cannot be read (a cache entry deleted while the run goes on)."""
+        try:
+            return answer.first_stage()
+        except Exception:
+            report = self._again(answer.path)
+            local = self.local_findings(report, answer.path)
+            return local, Places.of(report, local.all())
+
+    def _again(self, path: str):
+        """A file read afresh, when the model kept of it cannot be loaded (a cache entry deleted while
+        the run goes on)."""
+        report, error, _, _ = self.read(path, Collected(files=[path]))
+        if report is None:
+            raise UnusableInput(error or "无法再次读取")
+        return report
 
     def read(self, path: str, found: Collected) -> tuple[object, Optional[str], Optional[str], bool]:
         """(report, why it could not be read, why it is skipped, whether the answer lasts) of one file
@@ -367,38 +430,42 @@ class Engine:
         except CheckTimeout:
             return None, self._timeout_reason("读取和解析"), None, False
 
-    def local_findings(self, report, path: str) -> tuple[dict, float]:
-        """``({code: findings}, seconds)`` of the rules of the report's plan that look at this report
-        only (``Rule.across_reports`` false): what a worker process can do without the others."""
-        plan = self.plan(report, path)
-        rules = [r for r in plan.rules if not getattr(r, "across_reports", False)]
-        return rule_findings(report, rules, plan.options, plan.severities, path=path, versions=self.registry.versions)
+    def local_findings(self, report, path: str) -> Local:
+        """What the rules of the report's plan that look at this report only (``Rule.across_reports``
+        false) find: what a worker process can do without the others."""
+        name, faults = self.choose(report)
+        plan = self.plan_of(name, path)
+        per_rule, seconds = rule_findings(
+            report,
+            plan.rules,
+            plan.options,
+            plan.severities,
+            path=path,
+            versions=self.registry.versions,
+            stage=ONE_REPORT,
+        )
+        ranked = {code: [with_rank(f) for f in got] for code, got in per_rule.items()}  # ranked here, once
+        return Local(name, [with_rank(f) for f in faults + reader_findings(report)], ranked, seconds)
 
-    def finish_report(self, report, path: str, local: dict, seconds: float, run_reports: Sequence) -> CheckResult:
+    def finish_report(self, report, path: str, local: Local, run_reports: Sequence) -> CheckResult:
         """The report's result: the rules that look across reports run here, where every report of
         the run is, and every rule's findings are put together in the plan's order and ranked."""
-        self._variant_faults = None
-        plan = self.plan(report, path)
-        chosen = self._variant_faults
-        self._variant_faults = None
-        across = [r for r in plan.rules if getattr(r, "across_reports", False)]
+        plan = self.plan_of(local.ruleset, path)
         more, more_seconds = rule_findings(
             report,
-            across,
+            plan.rules,
             plan.options,
             plan.severities,
             path=path,
             run_reports=run_reports,
             versions=self.registry.versions,
+            stage=ACROSS,
+            found=local.findings,
         )
         findings = assemble(
-            report,
-            {**local, **more},
-            [r.code for r in plan.rules],
-            self.registry.failures,
-            chosen[1] if chosen is not None and chosen[0] is report else (),
+            {**local.findings, **more}, [r.code for r in plan.rules], self.registry.failures, local.first
         )
-        return CheckResult(path=path, report=report, findings=findings, seconds_rules=seconds + more_seconds)
+        return CheckResult(path=path, report=report, findings=findings, seconds_rules=local.seconds + more_seconds)
 
     def timed_out(self, path: str, stage: str) -> CheckResult:
         return CheckResult(path=path, report=None, findings=[], error=self._timeout_reason(stage))

@@ -3,8 +3,11 @@
 Each worker builds its plugin manager once and then takes whole files: it reads one, parses it and
 runs the rules that look at that report only. What looks across reports (last year's report of the
 same body, the departments of a region) runs in this process, where every report of the run is, on
-the models the workers send back; each report's findings are then put together in its plan's order
-and ranked, so the output is the same as with one process, byte for byte, in the same order.
+what the workers send back (``outcome.Outcome``: in a large run the meta and findings only, the
+worker having put the model on disk, so this process loads the few models a rule asks for). Each
+report's findings are then put together in its plan's order and ranked, so the output is the same
+as with one process, byte for byte, in the same order. Files the result cache answers for are
+answered here and never sent out.
 
 Files go out a few at a time per worker and come back in the order of the walk: results stream in
 order, and no more than a window of them is in flight.
@@ -16,10 +19,13 @@ import collections
 import concurrent.futures as futures
 import os
 import pickle
+from typing import Optional
 
+from ogilint.checking.outcome import Outcome
 from ogilint.checking.runner import CheckResult
 
 _engine = None  # the worker's Engine, built once by _start
+_spill_folder = None  # where the worker puts its models in a large run (spill.py), or None
 IN_FLIGHT_PER_WORKER = 4
 
 
@@ -45,11 +51,11 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def _start(config, overrides, cache_folder) -> None:
-    global _engine
+def _start(config, overrides, cache_folder, spill_folder=None) -> None:
+    global _engine, _spill_folder
     from ogilint.checking.engine import Engine
 
-    _engine = Engine(config, overrides)
+    _engine, _spill_folder = Engine(config, overrides), spill_folder
     if cache_folder is not None:
         _engine.use_cache(cache_folder)
 
@@ -58,16 +64,16 @@ def _work(item: tuple):
     """One file in a worker (``item``: ``Collected.item``): its ``Engine.outcome``."""
     from ogilint.checking.engine import Collected
 
-    return _engine.outcome(item[0], Collected.of_one(*item))
+    return _engine.outcome(item[0], Collected.of_one(*item), _spill_folder)
 
 
-def _in_order(pool, found):
-    """The workers' answers in the order of the walk, with a bounded window of files in flight."""
+def _in_order(pool, found, ready: dict):
+    """The answers in the order of the walk (``ready``'s own, the workers' for the others), with a
+    bounded window of files in flight."""
     window = max(1, getattr(pool, "_max_workers", 1)) * IN_FLIGHT_PER_WORKER
     pending: collections.deque = collections.deque()
-    files = iter(found.files)
-    for path in files:
-        pending.append((path, pool.submit(_work, found.item(path))))
+    for path in found.files:
+        pending.append((path, ready[path] if path in ready else pool.submit(_work, found.item(path))))
         if len(pending) >= window:
             yield _answer(*pending.popleft())
     while pending:
@@ -75,11 +81,13 @@ def _in_order(pool, found):
 
 
 def _answer(path: str, future):
+    if isinstance(future, Outcome):
+        return future
     try:
         return future.result()
     except Exception as exc:  # a worker that died (killed, out of memory): this file is not checked
         reason = f"检查进程意外退出,这份报告未能检查 ({type(exc).__name__})"
-        return path, None, reason, None, None, 0.0
+        return Outcome(path, error=reason)
 
 
 class WorkersUnavailable(Exception):
@@ -96,22 +104,25 @@ def _sendable(*objects) -> None:
         raise WorkersUnavailable(f"{type(exc).__name__}: {exc}") from None
 
 
-def check_files(engine, found, jobs: int, tell) -> list[CheckResult]:
-    """The results of ``found.files`` (an ``engine.Collected``) as ``engine._check_files`` gives them.
-    Raises :class:`WorkersUnavailable` before any file is read when workers cannot be used."""
+def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict] = None) -> list[CheckResult]:
+    """The results of ``found.files`` (an ``engine.Collected``) as ``engine._check_files`` gives them
+    (``spill``: the run's ``spill.Spill`` in a large run; ``ready``: the outcomes at hand, from the
+    result cache). Raises :class:`WorkersUnavailable` before any file is read when workers cannot be
+    used."""
+    ready = ready or {}
     total = len(found.files)
     answers = []
     folder = engine.cache.root.parent if engine.cache is not None else None
-    _sendable(_start, _work, engine.config, engine.overrides, folder)
-    spill = engine.spill_for(total)
+    spill_folder = spill.folder if spill is not None else None
+    _sendable(_start, _work, engine.config, engine.overrides, folder, spill_folder)
     with futures.ProcessPoolExecutor(
-        max_workers=min(jobs, total),
+        max_workers=max(1, min(jobs, total - len(ready))),
         mp_context=_context(),
         initializer=_start,
-        initargs=(engine.config, engine.overrides, folder),
+        initargs=(engine.config, engine.overrides, folder, spill_folder),
     ) as pool:
-        for done, answer in enumerate(_in_order(pool, found)):
+        for done, answer in enumerate(_in_order(pool, found, ready)):
             tell("读取", done, total)
-            answers.append(spill.keep(answer) if spill else answer)
+            answers.append(answer)
     tell("读取", total, total)
     return engine.finish_all(answers, found, tell, spill)

@@ -17,7 +17,14 @@ def rank_of(f: Finding) -> int:
     return int(max(0, min(100, round(base + 25 * f.confidence + spread))))
 
 
+def with_rank(f: Finding) -> Finding:
+    """``f`` with its rank filled in (itself when it has it: a finding ranked where it was made, in a
+    worker or before it was kept in the result cache, is not made again)."""
+    rank = rank_of(f)
+    return f if f.rank == rank else attrs.evolve(f, rank=rank)
+
+
 def rank_findings(findings: list[Finding], report=None) -> list[Finding]:
-    ranked = [attrs.evolve(f, rank=rank_of(f)) for f in findings]
+    ranked = [with_rank(f) for f in findings]
     ranked.sort(key=Finding.key)
     return ranked

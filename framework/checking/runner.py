@@ -49,7 +49,7 @@ from ogilint.finding import ERROR, SEVERITIES, WARNING, Finding, Location
 from ogilint.reading.guard import PLUGIN_ERROR as READER_ERROR
 from ogilint.reading.guard import PLUGIN_OUTPUT as READER_OUTPUT
 from ogilint.reading.guard import CapturedOutput, short_error
-from ogilint.rule import Context
+from ogilint.rule import Context, has_second_part
 
 try:  # the C function: signal.signal wraps its answer in an enum, which costs 25 µs a call
     from _signal import signal as _set_handler
@@ -327,10 +327,10 @@ def finding_problem(f, code: str) -> Optional[str]:
     return None
 
 
-def _collect(rule, report, ctx, good: list, bad: list) -> None:
-    """Run ``rule`` and sort what it yields into well-formed findings and problems (run inside
-    :func:`call_plugin`: validating is part of the rule's time)."""
-    answer = rule.check(report, ctx)
+def _collect(produce: Callable, code: str, good: list, bad: list) -> None:
+    """Run a rule (``produce`` calls it) and sort what it yields into well-formed findings and problems
+    (run inside :func:`call_plugin`: validating is part of the rule's time)."""
+    answer = produce()
     if answer is None:
         return
     if isinstance(answer, (str, bytes, dict, Finding)):  # iterable, but not findings
@@ -341,7 +341,7 @@ def _collect(rule, report, ctx, good: list, bad: list) -> None:
         raise _NotFindings(type(answer).__name__) from None
     try:
         for item in items:
-            problem = finding_problem(item, rule.code)
+            problem = finding_problem(item, code)
             if problem is None:
                 good.append(item)
             else:
@@ -395,7 +395,7 @@ def _rule_failure(rule, exc: BaseException, seconds: Optional[float]) -> str:
 _READER_PLUGIN = re.compile(r"读取插件 (\S+) \(版本")
 
 
-def _reader_findings(report) -> list[Finding]:
+def reader_findings(report) -> list[Finding]:
     """The notes a reader plugin's misbehaviour left on the report (reading/guard.py), as findings."""
     out = []
     for p in getattr(report, "problems", ()):
@@ -433,8 +433,14 @@ def run_rules(
     """Findings of ``rules`` (instances) on ``report``, ranked; also the seconds spent in rules.
     ``extra``: findings about plugins met before the rules ran (the variant hook's)."""
     rules = list(rules)
-    per_rule, elapsed = rule_findings(report, rules, options, severities, path, run_reports, versions)
-    return assemble(report, per_rule, [r.code for r in rules], failures, extra), elapsed
+    per_rule, elapsed = rule_findings(report, rules, options, severities, path, run_reports, versions, stage=WHOLE)
+    first = list(extra) + reader_findings(report)
+    return assemble(per_rule, [r.code for r in rules], failures, first), elapsed
+
+
+# The stages of checking one report (``rule_findings``): all at once, or in two places — the rules that
+# look at this report only (in a worker process), then those that look across reports where every report is.
+WHOLE, ONE_REPORT, ACROSS = "whole", "one-report", "across"
 
 
 def rule_findings(
@@ -445,26 +451,54 @@ def rule_findings(
     path: str = "",
     run_reports: tuple = (),
     versions: dict | None = None,
+    stage: str = WHOLE,
+    found: Optional[dict] = None,
 ) -> tuple[dict[str, list[Finding]], float]:
-    """``{code: findings}`` of ``rules`` on ``report``, not yet ranked, and the seconds spent: the rules
-    of one report may run in two places (those that look at one report in a worker process, those that
-    look across reports where every report is) and are put together by :func:`assemble`."""
+    """``{code: findings}`` of ``rules`` on ``report``, not yet ranked, and the seconds spent. At the
+    ``ONE_REPORT`` stage only the rules that look at this report run (``check`` of the rules that are
+    not ``across_reports``); at the ``ACROSS`` stage the others, and the second part
+    (``Rule.with_others``) of the rules that have one, given what their ``check`` ``found`` at the first
+    stage. :func:`assemble` puts the stages together."""
     versions = versions or {}
     seconds = rule_seconds()
     out: dict[str, list[Finding]] = {}
     start = time.perf_counter()
     with plugin_clock():
         for rule in rules:
-            out[rule.code] = _run_rule(rule, report, options, severities, path, run_reports, versions, seconds)
+            across = bool(getattr(rule, "across_reports", False))
+            if stage == ACROSS and not across:
+                if has_second_part(rule):
+                    out[rule.code] = _second_part(
+                        rule, report, options, severities, path, run_reports, versions, seconds, found or {}
+                    )
+                continue
+            if stage == ONE_REPORT and across:
+                continue
+            got = _run_rule(rule, report, options, severities, path, run_reports, versions, seconds)
+            if stage == WHOLE and not across and has_second_part(rule):
+                got = _second_part(
+                    rule, report, options, severities, path, run_reports, versions, seconds, {rule.code: got}
+                )
+            out[rule.code] = got
     return out, time.perf_counter() - start
 
 
+def _second_part(rule, report, options, severities, path, run_reports, versions, seconds, found: dict) -> list:
+    """A two-part rule's answer once the other reports are there: its ``with_others`` is given the
+    rule's own findings of the first stage; the framework's findings about it (``OGI``) are kept."""
+    before = found.get(rule.code, [])
+    own = [f for f in before if f.code == rule.code]
+    about = [f for f in before if f.code != rule.code]
+    return about + _run_rule(rule, report, options, severities, path, run_reports, versions, seconds, own)
+
+
 def assemble(
-    report, per_rule: dict, order: Iterable[str], failures: Iterable = (), extra: Iterable[Finding] = ()
+    per_rule: dict, order: Iterable[str], failures: Iterable = (), first: Iterable[Finding] = ()
 ) -> list[Finding]:
-    """A report's findings, ranked: the variant hook's, the reader's, each rule's in ``order`` (the
-    plan's, whichever process ran the rule), and one for each plugin that failed to load."""
-    findings: list[Finding] = list(extra) + _reader_findings(report)
+    """A report's findings, ranked: ``first`` (the variant hook's and the reader's, from
+    :func:`reader_findings`), each rule's in ``order`` (the plan's, whichever process ran the rule), and
+    one for each plugin that failed to load."""
+    findings: list[Finding] = list(first)
     for code in order:
         findings.extend(per_rule.get(code, ()))
     for failure in failures:
@@ -482,15 +516,17 @@ def assemble(
                 hint="检查插件的安装;其余规则照常运行",
             )
         )
-    return rank_findings(findings, report)
+    return rank_findings(findings)
 
 
-def _run_rule(rule, report, options, severities, path, run_reports, versions, seconds) -> list[Finding]:
-    """One rule on one report: its well-formed findings, and OGI findings for what went wrong."""
+def _run_rule(rule, report, options, severities, path, run_reports, versions, seconds, own=None) -> list[Finding]:
+    """One rule on one report (its ``check``, or given ``own`` findings of its ``check``, its
+    ``with_others``): its well-formed findings, and OGI findings for what went wrong."""
     ctx = Context(options=options.get(rule.code, dict(rule.options)), run_reports=run_reports, path=path)
     good: list[Finding] = []
     bad: list[str] = []
-    outcome = call_plugin(lambda: _collect(rule, report, ctx, good, bad), seconds)
+    answer = (lambda: rule.check(report, ctx)) if own is None else (lambda: rule.with_others(report, ctx, own))
+    outcome = call_plugin(lambda: _collect(answer, rule.code, good, bad), seconds)
     version = versions.get(rule.plugin, "?")
     sev = severities.get(rule.code)
     out = []

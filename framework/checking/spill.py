@@ -1,12 +1,15 @@
 """A large run's models and findings kept on disk while it runs, so that its memory does not grow
 with the number of reports.
 
-A run over a folder needs every report twice: for the rules that look across reports (last year's
-report of the same body, the departments of a region) and for the output. Holding every model
-until then costs about 140 KiB per report — 1.4 GB for 10,000. Past a few hundred files each
-file's model and findings go to a temporary folder as soon as they are made, the run keeps a
-:class:`Handle` per file, and a report is loaded again when a rule or an output asks for it (a
-few recently used ones stay in memory). The folder is removed when the run's results are gone.
+A run over a folder needs a report twice after reading it: for the rules that look across reports
+(last year's report of the same body, the departments of a region) and for the output. Holding every
+model until then costs about 140 KiB per report — 1.4 GB for 10,000. Past a few hundred files each
+model and the findings of its first stage go to disk as soon as they are made (to the result
+cache's entry when there is one, else to this run's folder, written by whichever process read the
+file), and each report's final findings too; the run holds the head of an
+:class:`~ogilint.checking.outcome.Outcome` per file, with the report's ``meta``, and loads a model
+again only when a rule or an output reads more than that (a few recently used ones stay in memory).
+The folder is removed when the run is gone.
 """
 
 from __future__ import annotations
@@ -17,92 +20,88 @@ import pickle
 import shutil
 import tempfile
 import weakref
-from typing import Optional
+from collections.abc import Callable
 
-RECENT = 8  # loaded entries kept in memory: the report being finished and the few it looks up
+from ogilint.checking.outcome import LazyReport, Outcome, Stored
 
-
-class Face:
-    """What of a kept report stays in memory: its ``meta`` (body, year, title…), by which the run's
-    indexes find last year's report or a region's departments without loading every report."""
-
-    __slots__ = ("meta",)
-
-    def __init__(self, meta):
-        self.meta = meta
+RECENT = 8  # loaded models kept in memory: the report being finished and the few it looks up
 
 
-class Handle:
-    """One file's entry in a :class:`Spill` (an object of its own, so that ``is`` tells entries apart),
-    with the report's :class:`Face`."""
+def write_outcome(folder: str, outcome: Outcome) -> Outcome:
+    """``outcome``'s findings and model in a new file of ``folder`` (from any process of the run), and
+    the outcome that holds where they lie instead."""
+    fd, name = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(fd, "wb") as fh:
+        return outcome.write(fh, name)
 
-    __slots__ = ("number", "face")
 
-    def __init__(self, number: int, face: Optional[Face] = None):
-        self.number, self.face = number, face
+class Models:
+    """The models of a run's reports, loaded from where they lie, the last few kept. ``again(path)``
+    reads a file afresh when its model cannot be loaded (a cache entry deleted while the run goes on)."""
 
-    def __repr__(self) -> str:
-        return f"Handle({self.number})"
+    def __init__(self, again: Callable[[str], object]):
+        self._again = again
+        self._recent: collections.OrderedDict = collections.OrderedDict()
+
+    def get(self, stored: Stored, path: str):
+        model = self._recent.get(stored)
+        if model is not None:
+            self._recent.move_to_end(stored)
+            return model
+        try:
+            model = stored.load()
+        except Exception:  # missing, damaged or half-written: read the file again
+            model = self._again(path)
+        self._recent[stored] = model
+        if len(self._recent) > RECENT:
+            self._recent.popitem(last=False)
+        return model
+
+    def loader(self, stored: Stored, path: str) -> Callable[[], object]:
+        return lambda: self.get(stored, path)
 
 
 class Spill:
-    """Entries (any picklable value) in a temporary folder, loaded back on demand."""
+    """A run's folder: the outcomes its processes write there, and every report's final findings (with
+    their places) in one file, read back by offset."""
 
     def __init__(self):
         self.folder = tempfile.mkdtemp(prefix="ogilint-run-")
         self._removed = weakref.finalize(self, shutil.rmtree, self.folder, True)
-        self._count = 0
-        self._recent: collections.OrderedDict = collections.OrderedDict()
+        self._findings = open(os.path.join(self.folder, "findings.pickle"), "w+b")
+        weakref.finalize(self, self._findings.close)
+        self._last: tuple = (None, None)  # (offset, entry) last read: an output reads a report's twice
 
-    def _file(self, handle: Handle) -> str:
-        return os.path.join(self.folder, f"{handle.number}.pickle")
+    def put_findings(self, findings: list, places) -> int:
+        self._findings.seek(0, os.SEEK_END)
+        offset = self._findings.tell()
+        pickle.dump((findings, places), self._findings, protocol=pickle.HIGHEST_PROTOCOL)
+        return offset
 
-    def put(self, value, face: Optional[Face] = None) -> Handle:
-        handle = Handle(self._count, face)
-        self._count += 1
-        self.replace(handle, value)
-        return handle
-
-    def replace(self, handle: Handle, value) -> None:
-        with open(self._file(handle), "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self._recent.pop(handle, None)
-
-    def keep(self, answer: tuple) -> tuple:
-        """An ``Engine.outcome`` with its model, findings and seconds put here and a handle in place
-        of the model (a file that could not be read is kept as it is: it holds no model)."""
-        path, report, error, skipped, local, seconds = answer
-        if report is None:
-            return answer
-        return path, self.put((report, local, seconds), Face(report.meta)), error, skipped, None, seconds
-
-    def get(self, handle: Handle):
-        value = self._recent.get(handle)
-        if value is None:
-            with open(self._file(handle), "rb") as fh:
-                value = pickle.load(fh)
-            self._recent[handle] = value
-            if len(self._recent) > RECENT:
-                self._recent.popitem(last=False)
-        else:
-            self._recent.move_to_end(handle)
-        return value
+    def entry(self, offset: int) -> tuple:
+        """(findings, places) put at ``offset``."""
+        if self._last[0] != offset:
+            self._findings.seek(offset)
+            self._last = (offset, pickle.load(self._findings))
+        return self._last[1]
 
 
 class StoredResult:
-    """A :class:`~ogilint.checking.runner.CheckResult` whose report and findings lie in a :class:`Spill`
-    (loaded when read; the outputs read them report by report)."""
+    """A :class:`~ogilint.checking.runner.CheckResult` whose findings lie in a :class:`Spill` (read
+    when asked for; the outputs read them report by report) and whose report is a
+    :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an output needs more than
+    its meta and its findings' places."""
 
-    __slots__ = ("path", "error", "skipped", "seconds_rules", "_spill", "_handle")
+    __slots__ = ("path", "error", "skipped", "seconds_rules", "_meta", "_load", "_spill", "_offset")
 
-    def __init__(self, path: str, spill: Spill, handle: Handle, seconds_rules: float = 0.0):
+    def __init__(self, path: str, meta, load: Callable, spill: Spill, offset: int, seconds_rules: float = 0.0):
         self.path, self.error, self.skipped, self.seconds_rules = path, None, False, seconds_rules
-        self._spill, self._handle = spill, handle
+        self._meta, self._load, self._spill, self._offset = meta, load, spill, offset
 
     @property
-    def report(self):
-        return self._spill.get(self._handle)[0]
+    def report(self) -> LazyReport:
+        return LazyReport(self._meta, self._load, self._spill.entry(self._offset)[1])
 
     @property
     def findings(self) -> list:
-        return self._spill.get(self._handle)[1]
+        return self._spill.entry(self._offset)[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 from ogilint.finding import Finding
 from ogilint.output.serialize import meta_json
@@ -69,5 +70,32 @@ def result_json(res) -> dict:
     }
 
 
+ITEMS = "\x00ogilint-items\x00"  # where a streamed list stands in its document, until it is written
+
+
+def streamed(document, items) -> Iterator[str]:
+    """``json_text(document)`` in pieces, where ``document`` holds the string :data:`ITEMS` in place of
+    one list, whose ``items`` are written one at a time as they come: the same text, byte for byte,
+    without the whole of it (or of the list) in memory."""
+    text = json_text(document)
+    marker = json.dumps(ITEMS)
+    at = text.index(marker)
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    depth = len(line) - len(line.lstrip(" "))  # the indentation of the line the list stands on
+    inner = "\n" + " " * (depth + 1)
+    yield text[:at]
+    first = True
+    for item in items:
+        yield ("[" if first else ",") + inner + json_text(item).replace("\n", inner)
+        first = False
+    yield ("[]" if first else "\n" + " " * depth + "]") + text[at + len(marker) :]
+
+
+def chunks(results, rules=()) -> Iterator[str]:
+    """The output in pieces, one report at a time (the command line writes them as they come)."""
+    yield from streamed(ITEMS, (result_json(r) for r in results))
+    yield "\n"
+
+
 def render(results, rules=()) -> str:
-    return json_text([result_json(r) for r in results]) + "\n"
+    return "".join(chunks(results, rules))

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import PurePath
 from urllib.parse import quote
 
 import attrs
 
 from ogilint.finding import Finding
-from ogilint.output.json_format import json_text
+from ogilint.output.json_format import ITEMS, streamed
 from ogilint.version import __version__
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -208,13 +209,11 @@ def result_sarif(path: str, f: Finding, rule_index: dict, report=None) -> dict:
     return out
 
 
-def sarif_log(results, rules=()) -> dict:
-    """The SARIF log of a run; ``rules``: the rule classes of the run's registry (all described)."""
+def sarif_log(results, rules=(), results_later: bool = False) -> dict:
+    """The SARIF log of a run; ``rules``: the rule classes of the run's registry (all described).
+    With ``results_later``, the results stand as ``json_format``'s marker, for :func:`chunks` to write."""
     rules = _rule_descriptors(results, rules)
     rule_index = {d["id"]: i for i, d in enumerate(rules)}
-    sarif_results = [
-        result_sarif(res.path, f, rule_index, res.report) for res in results if not res.error for f in res.findings
-    ]
     notifications = [
         {
             "level": "note" if res.skipped else "error",
@@ -232,10 +231,26 @@ def sarif_log(results, rules=()) -> dict:
         "tool": {"driver": {"name": "ogilint", "version": __version__, "semanticVersion": __version__, "rules": rules}},
         "invocations": [invocation],
         "columnKind": "unicodeCodePoints",
-        "results": sarif_results,
+        "results": ITEMS if results_later else list(_results(results, rule_index)),
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
+def _results(results, rule_index: dict) -> Iterator[dict]:
+    for res in results:
+        if not res.error:
+            report = res.report
+            for f in res.findings:
+                yield result_sarif(res.path, f, rule_index, report)
+
+
+def chunks(results, rules=()) -> Iterator[str]:
+    """The log in pieces, one result at a time (the command line writes them as they come)."""
+    log = sarif_log(results, rules, results_later=True)
+    rule_index = {d["id"]: i for i, d in enumerate(log["runs"][0]["tool"]["driver"]["rules"])}
+    yield from streamed(log, _results(results, rule_index))
+    yield "\n"
+
+
 def render(results, rules=()) -> str:
-    return json_text(sarif_log(results, rules)) + "\n"
+    return "".join(chunks(results, rules))

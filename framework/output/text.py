@@ -7,6 +7,7 @@ and a terminal obeys an ESC sequence, a carriage return or a bidi override it is
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
 from ogilint.finding import Finding
 from ogilint.output import overview
@@ -72,27 +73,35 @@ def render_finding(path: str, report, f: Finding, verbose: bool = False, colour:
     return out
 
 
-def render(results, rules=(), verbose: bool = False, colour: bool = False) -> str:
-    lines: list[str] = []
+def chunks(results, rules=(), verbose: bool = False, colour: bool = False) -> Iterator[str]:
+    """The output in pieces, one report at a time (the command line writes them as they come)."""
     skipped = [r for r in results if r.skipped]
     results = [r for r in results if not r.skipped]
     if len(results) > 1:  # a folder: which reports are worst, before the findings of each
-        lines += [*overview.reports(results), ""]
+        yield _lines([*overview.reports(results), ""])
     for res in results:
         if res.error:
-            lines.append(f"{visible(res.path)}: {not_checked(res)}")
-            lines.append("")
+            yield _lines([f"{visible(res.path)}: {not_checked(res)}", ""])
             continue
-        m = res.report.meta
+        report, findings = res.report, res.findings
+        m = report.meta
         title = visible(m.title or "(无标题)")
-        lines.append(f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(res.findings)} 项发现)")
-        for f in res.findings:
-            lines.extend(render_finding(res.path, res.report, f, verbose, colour))
+        lines = [f"== {visible(res.path)}  {title}  ({m.template_version}年版格式, {len(findings)} 项发现)"]
+        for f in findings:
+            lines.extend(render_finding(res.path, report, f, verbose, colour))
         lines.append("")
+        yield _lines(lines)
     if skipped:  # nothing dropped in silence: what the folders held besides reports
-        lines += [*overview.skipped(skipped), ""]
-    lines.append(summary(results))
-    return "\n".join(lines) + "\n"
+        yield _lines([*overview.skipped(skipped), ""])
+    yield _lines([summary(results)])
+
+
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def render(results, rules=(), verbose: bool = False, colour: bool = False) -> str:
+    return "".join(chunks(results, rules, verbose, colour))
 
 
 def summary(results) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -44,6 +45,12 @@ def _name(path: Path) -> str:
 
 
 def snapshot(out_dir: Path) -> int:
+    with tempfile.TemporaryDirectory() as cache:  # never an answer kept by an earlier state of the code
+        os.environ["OGILINT_CACHE_DIR"] = cache
+        return _snapshot(out_dir)
+
+
+def _snapshot(out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     files = _inputs()
     outputs = {"rules": ["rules"]}

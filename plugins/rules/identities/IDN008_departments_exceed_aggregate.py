@@ -114,11 +114,11 @@ class DepartmentsExceedAggregate(Rule):
         chain = places(m.body)
         if not chain or not m.year or not _GOVERNMENT.match(_after_places(m.body, chain)):
             return
-        said = aggregate_statement(report, chain[-1])  # first: the departments are looked up only for an aggregate
-        if said is None:
-            return
-        departments = _departments(report, chain, ctx.run_reports)
+        departments = _departments(report, chain, ctx.run_reports)  # first: by the meta, through the run's index
         if not departments:
+            return  # no report of the text read: in a large run a report's model stays on disk
+        said = aggregate_statement(report, chain[-1])
+        if said is None:
             return
         for table, row, col, label in COUNTS:
             cell = report.tables[table].cell(row, col)

@@ -38,7 +38,7 @@ class RowsSwapped(Rule):
     summary = "表三两行数字很可能互换了位置"
     severity = ERROR
     groups = ("identities",)
-    across_reports = True  # last year's report, for rows swapped against it
+    # check() looks at this report; with_others() at last year's report of the same body, where the run has it.
 
     def check(self, report, ctx):
         t3 = report.tables.get("t3")
@@ -49,11 +49,20 @@ class RowsSwapped(Rule):
         if pair is not None:
             yield self._in_table(report, pair, fails)
             return
-        found = self._across_years(report, ctx)
-        if found is None:
-            found = self._by_text(report)
+        found = self._by_text(report)
         if found is not None:
             yield found
+
+    def with_others(self, report, ctx, found):
+        """Last year's carried-forward row settles which of 本年新收 and 上年结转 was meant: that evidence
+        wins over the text's (a warning). A pair found inside the table stands as it is."""
+        if last_year(report, ctx.run_reports) is None:
+            return found  # read first: no model is loaded for a report with no last year in the run
+        t3 = report.tables.get("t3")
+        if t3 is None or not t3.found or swapped_in(report) is not None:
+            return found
+        across = self._across_years(report, ctx)
+        return [across] if across is not None else found
 
     # --- the evidence -------------------------------------------------------------------------------
     def _in_table(self, report, pair, fails):

@@ -1,0 +1,111 @@
+"""A run checks each report in two stages (``checking/outcome.py``): the rules that look at one report
+where the file is read, the rules across reports where every report is. What goes from the first
+stage to the second is the report's meta and findings; the model is loaded only when a rule or an
+output needs more. These tests hold the two stages to the answer of one stage, and the outputs
+written in pieces to the outputs written whole."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from ogilint import parse_text
+from ogilint.checking.config import ProjectConfig
+from ogilint.checking.engine import Engine, Overrides
+from ogilint.checking.outcome import Stored
+from ogilint.output import FORMATS
+from ogilint.output.json_format import ITEMS, json_text, streamed
+from ogilint.rule import Run
+from tests.conftest import FIXTURES, SEEDS
+
+# The case of IDN011 (tests/rules/cases/IDN011.toml): 淮安市 2025 with 本年新收 and 上年结转 exchanged,
+# beside its 2024 report, whose 结转下年度继续办理 (总计 103) is what 上年结转 should be.
+SWAPS = [
+    ("2024", "2025"),
+    ("一、本年新收政府信息公开申请数量 3001 53 0 0 61 4 3119", "一、本年新收政府信息公开申请数量 103 0 0 0 0 0 103"),
+    ("二、上年结转政府信息公开申请数量 34 0 0 0 0 0 34", "二、上年结转政府信息公开申请数量 2932 53 0 0 61 4 3050"),
+]
+
+
+@pytest.fixture
+def two_years(tmp_path):
+    root = tmp_path / "reports"
+    root.mkdir()
+    text = (FIXTURES / "real" / "huaian-2024.txt").read_text(encoding="utf-8")
+    (root / "huaian-2024.txt").write_text(text, encoding="utf-8")
+    for old, new in SWAPS:
+        assert old in text
+        text = text.replace(old, new)
+    (root / "huaian-2025.txt").write_text(text, encoding="utf-8")
+    return root
+
+
+def _engine(spill_after: int = 10**9) -> Engine:
+    engine = Engine(ProjectConfig(), Overrides())
+    engine.spill_after = spill_after
+    return engine
+
+
+@pytest.mark.parametrize("spill_after", [10**9, 0], ids=["in-memory", "on-disk"])
+def test_a_rule_in_two_parts_answers_as_in_one(two_years, spill_after):
+    """IDN011 looks at the table in its first part and at last year's report in its second: over the
+    folder, in two stages, it names the exchanged rows by last year's figures, as one stage does."""
+    results = _engine(spill_after).check_paths([str(two_years)])
+    [later] = [r for r in results if r.path.endswith("huaian-2025.txt")]
+    [swapped] = [f for f in later.findings if f.code == "IDN011"]
+    assert swapped.severity == "error"
+    assert "上年结转应等于 2024 年报告的结转下年度继续办理(总计 103)" in swapped.message
+
+    before = parse_text((two_years / "huaian-2024.txt").read_text(encoding="utf-8"))
+    report = parse_text((two_years / "huaian-2025.txt").read_text(encoding="utf-8"))
+    whole = _engine().check_report(report, str(two_years / "huaian-2025.txt"), Run([report, before]).seen_from(report))
+    assert [(f.code, f.message, f.location) for f in later.findings] == [
+        (f.code, f.message, f.location) for f in whole.findings
+    ]
+
+
+def test_a_warm_rerun_loads_no_model(tmp_path, monkeypatch):
+    """Reports of different bodies, none of last year: a rerun from the result cache writes the text,
+    JSON, SARIF and concise outputs from what the cache holds of each file, never its model."""
+    root = tmp_path / "reports"
+    shutil.copytree(SEEDS, root)
+    cold = _engine()
+    cold.use_cache(tmp_path / "cache")
+    first = cold.check_paths([str(root)])
+    rules = cold.registry.rule_classes()
+    expected = {fmt: FORMATS[fmt](first, rules=rules) for fmt in ("text", "json", "sarif", "concise")}
+
+    loaded = []
+    load = Stored.load
+
+    def counted(self):
+        loaded.append(self.index)
+        return load(self)
+
+    monkeypatch.setattr(Stored, "load", counted)
+    warm = _engine()
+    warm.use_cache(tmp_path / "cache")
+    again = warm.check_paths([str(root)])
+    assert warm.cache.hits == len([r for r in first if not r.skipped])
+    for fmt, text in expected.items():
+        assert FORMATS[fmt](again, rules=rules) == text, fmt
+    assert 2 not in loaded  # index 2: a model; 1: the findings of a report's first stage
+    assert loaded.count(1) == len([r for r in first if r.report is not None])
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        ITEMS,
+        {"a": 1, "runs": [{"tool": {"x": [1, 2]}, "results": ITEMS, "after": "\ud83d"}]},
+        {"outer": {"inner": ITEMS}, "b": []},
+    ],
+    ids=["top-level", "sarif-like", "nested"],
+)
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_a_list_written_in_pieces_is_the_json_written_whole(document, count):
+    items = [{"file": f"报告{i}.txt", "findings": [{"line": i, "related": []}], "odd": "\udcff"} for i in range(count)]
+    whole = json_text(json.loads(json.dumps(document).replace(json.dumps(ITEMS), json.dumps(items))))
+    assert "".join(streamed(document, iter(items))) == whole
