@@ -161,6 +161,38 @@ def parser() -> Lark:
 STARTS = ("flow", "done", "rate", "share", "outcome", "verdict", "item")
 
 
+@functools.cache
+def required_terminals() -> dict[str, frozenset]:
+    """{start: the terminals every sentence of it holds} (a share holds a SHARE, a verdict an UPHELD),
+    worked out from the grammar's rules: a clause whose tokens lack one of them is not parsed from
+    that start, as the parse could only fail. Each symbol's set is the intersection, over its
+    alternatives, of the union of what their symbols require; repeated until nothing changes (the
+    sets only shrink)."""
+    alternatives: dict = {}
+    for rule in parser().rules:
+        alternatives.setdefault(rule.origin.name, []).append(rule.expansion)
+    needs: dict = {}  # a rule not yet in it is not known yet: its alternatives wait
+
+    def of(symbol):
+        return frozenset([symbol.name]) if symbol.is_term else needs.get(symbol.name)
+
+    changed = True
+    while changed:
+        changed = False
+        for name, expansions in alternatives.items():
+            common = None
+            for expansion in expansions:
+                parts = [of(symbol) for symbol in expansion]
+                if any(p is None for p in parts):
+                    continue
+                union = frozenset().union(*parts)
+                common = union if common is None else common & union
+            if common is not None and common != needs.get(name):
+                needs[name] = common
+                changed = True
+    return {start: needs.get(start, frozenset()) for start in STARTS}
+
+
 def count_number(text: str) -> Optional[float]:
     """A stated count or percentage ("749", "51.85", "七十五", "两"), or None."""
     text = text.strip()
@@ -524,8 +556,18 @@ def _read(story: Narrative) -> tuple[Claim, ...]:
 
 
 def _parse(clause: str, reader: ClaimReader) -> Optional[dict]:
+    """The first reading of ``clause``, in the order of :data:`STARTS`, that the reader accepts. The
+    clause is lexed once to pass over the starts whose required terminals it lacks (most clauses are
+    counts: five of the seven starts would fail on them)."""
     lark = parser()
+    try:
+        kinds = {token.type for token in lark.lex(clause)}
+    except LarkError:
+        return None  # the parser lexes it the same way: no start could read it
+    needs = required_terminals()
     for start in STARTS:
+        if not needs[start] <= kinds:
+            continue
         try:
             tree = lark.parse(clause, start=start)
         except LarkError:
