@@ -520,6 +520,45 @@ def _explain_cmd(args) -> int:
     return _print(lines)
 
 
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是端口号: {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"端口号应在 0 到 65535 之间: {value!r}")
+    return port
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"不是正整数: {value!r}") from None
+    if not 1 <= number <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"应在 1 到 1000000 之间: {value!r}")
+    return number
+
+
+def _serve_cmd(args) -> int:
+    try:
+        import multipart  # noqa: F401  (python-multipart: the uploads)
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+
+        from ogilint.serve.limits import MIB, Limits
+        from ogilint.serve.server import serve
+    except ImportError:
+        _say("ogilint: serve 需要网页服务的依赖: pip install 'ogilint[serve]'")
+        return EXIT_USAGE
+    limits = Limits(max_bytes=args.max_upload_mb * MIB, max_files=args.max_files, keep_seconds=args.keep_minutes * 60)
+    try:
+        return serve(args.host, args.port, args.jobs, limits, say=_say)
+    except OSError as exc:
+        _say(f"ogilint: {exc}")
+        return EXIT_USAGE
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = cli_words.ArgumentParser(
         prog="ogilint",
@@ -530,7 +569,8 @@ def build_parser() -> argparse.ArgumentParser:
             "  ogilint check 报告/ -o 结果.xlsx      导出 Excel 工作簿 (报告、发现两张表)\n"
             "  ogilint check 报告/ -o 结果.html      生成可离线打开的网页报告\n"
             "  ogilint parse 报告.pdf -o 表格.xlsx   导出报告中的三张统计表\n"
-            "  ogilint explain IDN001                查看一条规则的说明"
+            "  ogilint explain IDN001                查看一条规则的说明\n"
+            "  ogilint serve                         在本机启动网页版 (浏览器打开 http://127.0.0.1:8000/)"
         ),
         formatter_class=cli_words.ExamplesHelpFormatter,
     )
@@ -609,6 +649,22 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="显示一条规则的说明", description=what)
     e.add_argument("code", metavar="CODE", help="规则代码 (如 IDN001,大小写均可)")
     e.set_defaults(func=_explain_cmd)
+
+    what = "启动本机网页版: 在浏览器中上传报告或文件夹、查看结果并下载 (需安装 ogilint[serve])"
+    s = sub.add_parser("serve", help=what, description=what)
+    s.add_argument("--host", default="127.0.0.1", help="监听的地址 (默认 127.0.0.1,只有本机能访问;其他地址会给出警告)")
+    s.add_argument("--port", type=_port, default=8000, help="监听的端口 (默认 8000;0 为任选一个空闲端口)")
+    s.add_argument(
+        "--jobs", "-j", type=_jobs, default=None, metavar="N", help="同时检查的进程数 (默认为本机的 CPU 核数)"
+    )
+    s.add_argument(
+        "--max-upload-mb", type=_positive, default=200, metavar="MB", help="一次上传的总大小上限 (默认 200 MB)"
+    )
+    s.add_argument("--max-files", type=_positive, default=1000, metavar="N", help="一次上传的文件数上限 (默认 1000)")
+    s.add_argument(
+        "--keep-minutes", type=_positive, default=30, metavar="MIN", help="检查结果在服务器上保留的分钟数 (默认 30)"
+    )
+    s.set_defaults(func=_serve_cmd)
     return parser
 
 

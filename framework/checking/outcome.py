@@ -165,3 +165,12 @@ class LazyReport:
 
     def __repr__(self) -> str:
         return f"LazyReport({getattr(self.meta, 'source', '')!r})"
+
+
+def with_meta(report, meta):
+    """``report`` (a model or a :class:`LazyReport`) with another ``meta`` (a file shown under another
+    name, say); a lazy one stays lazy."""
+    if isinstance(report, LazyReport):
+        load = report._load
+        return LazyReport(meta, lambda: attrs.evolve(load(), meta=meta), report.places)
+    return attrs.evolve(report, meta=meta)

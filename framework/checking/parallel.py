@@ -37,16 +37,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _context():
-    """Workers started from a clean interpreter ("forkserver", else "spawn"), never forked from this
-    process: a program that calls ``ogilint.check(jobs=…)`` may hold threads, locks and patched
-    modules that a forked child would inherit half-way."""
+def worker_context(preload: tuple = ("ogilint.checking.engine",)):
+    """A multiprocessing context whose workers start from a clean interpreter ("forkserver", with
+    ``preload`` imported once in the server, else "spawn"), never forked from this process: a program
+    that calls ``ogilint.check(jobs=…)`` (or a web server, with its event loop) may hold threads, locks
+    and patched modules that a forked child would inherit half-way."""
     import multiprocessing
 
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["ogilint.checking.engine"])
+        context.set_forkserver_preload(list(preload))
         return context
     return multiprocessing.get_context("spawn")
 
@@ -117,7 +118,7 @@ def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict
     _sendable(_start, _work, engine.config, engine.overrides, folder, spill_folder)
     with futures.ProcessPoolExecutor(
         max_workers=max(1, min(jobs, total - len(ready))),
-        mp_context=_context(),
+        mp_context=worker_context(),
         initializer=_start,
         initargs=(engine.config, engine.overrides, folder, spill_folder),
     ) as pool:
