@@ -98,7 +98,7 @@ def _whole(atom: Atom) -> Piece:
     return Piece(atom.kind, atom.raw, None, atom.line, atom.column)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)  # within a report: its atoms are cut again and again
 def _cuts(atom: Atom, pieces: int) -> tuple[tuple[Piece, ...], ...]:
     """Every way to cut an atom's digits into ``pieces`` numbers with no leading zero (at most LIMIT
     of them, among the first LIMIT * 5 cut positions tried: bounded work, cached per atom)."""
