@@ -11,6 +11,15 @@ SEVERITIES = (ERROR, WARNING, INFO)
 SEVERITY_ORDER = {ERROR: 3, WARNING: 2, INFO: 1}
 
 
+def severity_counts(findings) -> tuple[int, int, int]:
+    """The numbers of errors, warnings and notes among ``findings``."""
+    counted = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        if f.severity in counted:
+            counted[f.severity] += 1
+    return tuple(counted[s] for s in SEVERITIES)
+
+
 @attrs.frozen
 class Location:
     line: Optional[int] = None

@@ -387,7 +387,9 @@ class Engine:
             if spill is not None:
                 offset = spill.put_findings(result.findings, places)
                 load = models.loader(answer.stored, answer.path)
-                result = StoredResult(answer.path, answer.meta, load, spill, offset, result.seconds_rules)
+                result = StoredResult(
+                    answer.path, answer.meta, load, spill, offset, result.findings, result.seconds_rules
+                )
             elif isinstance(member, LazyReport):
                 member.places = places
             done(result)

@@ -23,6 +23,7 @@ import weakref
 from collections.abc import Callable
 
 from ogilint.checking.outcome import LazyReport, Outcome, Stored
+from ogilint.finding import severity_counts
 
 RECENT = 8  # loaded models kept in memory: the report being finished and the few it looks up
 
@@ -92,10 +93,13 @@ class StoredResult:
     :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an output needs more than
     its meta and its findings' places."""
 
-    __slots__ = ("path", "error", "skipped", "seconds_rules", "_meta", "_load", "_spill", "_offset")
+    __slots__ = ("path", "error", "skipped", "seconds_rules", "counts", "_meta", "_load", "_spill", "_offset")
 
-    def __init__(self, path: str, meta, load: Callable, spill: Spill, offset: int, seconds_rules: float = 0.0):
-        self.path, self.error, self.skipped, self.seconds_rules = path, None, False, seconds_rules
+    def __init__(
+        self, path: str, meta, load: Callable, spill: Spill, offset: int, findings: list, seconds: float = 0.0
+    ):
+        self.path, self.error, self.skipped, self.seconds_rules = path, None, False, seconds
+        self.counts = severity_counts(findings)  # the overview and the last line read these, not the findings
         self._meta, self._load, self._spill, self._offset = meta, load, spill, offset
 
     @property

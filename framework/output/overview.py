@@ -6,19 +6,15 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ogilint.finding import severity_counts
 from ogilint.output.shown import SEVERITY_WORDS, visible
-
-_ORDER = ("error", "warning", "info")
-
-
-def _counts(result) -> tuple[int, int, int]:
-    c = Counter(f.severity for f in result.findings)
-    return tuple(c[s] for s in _ORDER)
 
 
 def counts(result) -> tuple[int, int, int]:
-    """A checked report's numbers of errors, warnings and notes."""
-    return _counts(result)
+    """A checked report's numbers of errors, warnings and notes (kept with a result whose findings
+    lie on disk, so that an overview of a large run does not read them all)."""
+    known = getattr(result, "counts", None)
+    return known if known is not None else severity_counts(result.findings)
 
 
 def worst_first(results) -> list:
@@ -27,7 +23,7 @@ def worst_first(results) -> list:
     order). Files skipped as not being reports are left out (:func:`skipped` lists them)."""
     results = [r for r in results if not getattr(r, "skipped", False)]
     unchecked = [r for r in results if r.error]
-    return unchecked + sorted((r for r in results if not r.error), key=lambda r: tuple(-n for n in _counts(r)))
+    return unchecked + sorted((r for r in results if not r.error), key=lambda r: tuple(-n for n in counts(r)))
 
 
 def reports(results) -> list[str]:
@@ -37,7 +33,7 @@ def reports(results) -> list[str]:
     for r in (r for r in ordered if r.error):
         lines.append(f"     -     -     -  {visible(r.path)}  (无法检查: {visible(r.error)})")
     for r in (r for r in ordered if not r.error):
-        errors, warnings, infos = _counts(r)
+        errors, warnings, infos = counts(r)
         title = visible(r.report.meta.title or "(无标题)")
         lines.append(f"  {errors:>4}  {warnings:>4}  {infos:>4}  {visible(r.path)}  {title}")
     return lines

@@ -5,13 +5,13 @@ overview); files that could not be checked get a row with the reason."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Optional
 
 import attrs
 
 from ogilint import spec
 from ogilint.model import BLANK, MISSING, NUMBER, UNREADABLE
+from ogilint.output import overview
 from ogilint.output.shown import not_checked
 from ogilint.spec.bodies import KIND_WORDS, LEVEL_WORDS
 
@@ -83,9 +83,7 @@ def figure(report, table: str, row: str, col: str):
     return cell.raw or None
 
 
-def counts(result) -> tuple[int, int, int]:
-    c = Counter(f.severity for f in result.findings)
-    return tuple(c[s] for s in SEVERITIES)
+counts = overview.counts
 
 
 def report_row(result) -> ReportRow:

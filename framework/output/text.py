@@ -110,8 +110,9 @@ def summary(results) -> str:
     total = {"error": 0, "warning": 0, "info": 0}
     results = [r for r in results if not r.skipped]
     for res in results:
-        for f in res.findings:
-            total[f.severity] = total.get(f.severity, 0) + 1
+        if not res.error:
+            for severity, n in zip(total, overview.counts(res)):
+                total[severity] += n
     unchecked = sum(1 for r in results if r.error)
     tail = f"; 其中 {unchecked} 份无法检查" if unchecked else ""
     return f"共 {len(results)} 份报告: {total['error']} 个错误, {total['warning']} 个警告, {total['info']} 个提示{tail}"
