@@ -22,7 +22,9 @@ def _bigrams(s: str) -> set:
     return {s[i : i + 2] for i in range(len(s) - 1)}
 
 
-@functools.lru_cache(maxsize=16384)  # bounded: observed labels differ from report to report
+@functools.lru_cache(
+    maxsize=4096
+)  # bounded: observed labels differ from report to report (4,096 hold a run's common ones)
 def similarity(observed: str, canonical: str) -> float:
     core = clean(canonical)
     obs = clean(observed)
