@@ -71,3 +71,13 @@ def test_the_workers_really_ran_and_the_cross_year_rule_ran_here(folder):
 def test_jobs_is_validated():
     proc = _cli("check", str(SEEDS), "--jobs", "0")
     assert proc.returncode == 2 and "进程数应在 1 到 256 之间" in proc.stderr.decode()
+
+
+def test_a_program_read_from_standard_input_checks_in_one_process(folder):
+    """A new process cannot import a program that came on standard input (``python -``): the run
+    goes on in one process, with the same answer and no traceback from a worker that could not start."""
+    script = f"import ogilint\nprint(sum(len(r.findings) for r in ogilint.check([{str(folder)!r}], jobs=2, cache_dir=None)))\n"
+    piped = subprocess.run([sys.executable, "-"], input=script.encode(), capture_output=True, timeout=600)
+    alone = subprocess.run([sys.executable, "-c", script.replace("jobs=2", "jobs=1")], capture_output=True, timeout=600)
+    assert piped.returncode == 0 and b"Traceback" not in piped.stderr, piped.stderr[-2000:]
+    assert piped.stdout == alone.stdout and int(piped.stdout) > 0

@@ -264,7 +264,7 @@ class Engine:
 
             try:
                 results = parallel.check_files(self, found, jobs, tell, spill, ready)
-            except parallel.WorkersUnavailable:  # said before any file was read: one process does it all
+            except parallel.WorkersUnavailable:  # said before any file was answered: one process does it all
                 results = self._check_files(found, tell, spill, ready)
         else:
             results = self._check_files(found, tell, spill, ready)

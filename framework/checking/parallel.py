@@ -19,6 +19,7 @@ import collections
 import concurrent.futures as futures
 import os
 import pickle
+import sys
 from typing import Optional
 
 from ogilint.checking.outcome import Outcome
@@ -74,21 +75,40 @@ def _in_order(pool, found, ready: dict):
     window = max(1, getattr(pool, "_max_workers", 1)) * IN_FLIGHT_PER_WORKER
     pending: collections.deque = collections.deque()
     for path in found.files:
-        pending.append((path, ready[path] if path in ready else pool.submit(_work, found.item(path))))
+        pending.append((path, ready[path] if path in ready else _submit(pool, found, path)))
         if len(pending) >= window:
             yield _answer(*pending.popleft())
     while pending:
         yield _answer(*pending.popleft())
 
 
+def _submit(pool, found, path: str):
+    """The future of a file's outcome, or the error that keeps the pool from taking it."""
+    try:
+        return pool.submit(_work, found.item(path))
+    except futures.BrokenExecutor as exc:  # a worker died: the pool takes no more
+        return exc
+
+
 def _answer(path: str, future):
     if isinstance(future, Outcome):
         return future
     try:
+        if isinstance(future, BaseException):
+            raise future
         return future.result()
     except Exception as exc:  # a worker that died (killed, out of memory): this file is not checked
-        reason = f"检查进程意外退出,这份报告未能检查 ({type(exc).__name__})"
-        return Outcome(path, error=reason)
+        if isinstance(exc, futures.BrokenExecutor):
+            raise _Broken(type(exc).__name__) from None
+        return Outcome(path, error=_died(type(exc).__name__))
+
+
+def _died(what: str) -> str:
+    return f"检查进程意外退出,这份报告未能检查 ({what})"
+
+
+class _Broken(Exception):
+    """The pool's workers died: no file given to it can be answered any more."""
 
 
 class WorkersUnavailable(Exception):
@@ -116,14 +136,25 @@ def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict
     folder = engine.cache.root.parent if engine.cache is not None else None
     spill_folder = spill.folder if spill is not None else None
     _sendable(_start, _work, engine.config, engine.overrides, folder, spill_folder)
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main is not None and not os.path.exists(main):  # "<stdin>": a new process could not import it
+        raise WorkersUnavailable(f"主程序 {main} 无法在新进程中导入")
     with futures.ProcessPoolExecutor(
         max_workers=max(1, min(jobs, total - len(ready))),
         mp_context=worker_context(),
         initializer=_start,
         initargs=(engine.config, engine.overrides, folder, spill_folder),
     ) as pool:
-        for done, answer in enumerate(_in_order(pool, found, ready)):
-            tell("读取", done, total)
-            answers.append(answer)
+        try:
+            for done, answer in enumerate(_in_order(pool, found, ready)):
+                tell("读取", done, total)
+                answers.append(answer)
+        except _Broken as exc:
+            if not any(a.path not in ready and a.error is None for a in answers):
+                # The workers died before they answered for any file (they could not even start:
+                # a program run from standard input, which a new process cannot import): one
+                # process does the run.
+                raise WorkersUnavailable(f"检查进程无法启动 ({exc})") from None
+            answers += [Outcome(p, error=_died(str(exc))) for p in found.files[len(answers) :]]
     tell("读取", total, total)
     return engine.finish_all(answers, found, tell, spill)
