@@ -1,16 +1,17 @@
 """The result cache: a file checked before, unchanged, under the same settings, is not read again.
 
 As ruff keeps one: an entry is what reading and the rules that look at one report made of a file
-(an :class:`~ogilint.checking.outcome.Outcome`: the report's meta and those rules' findings, or the
-one-line reason it could not be read), followed by the model, without the parse tree. A hit reads
-the outcome only; the model is loaded from the entry when a rule or an output needs more than the
-meta (``outcome.Stored``), so a rerun over an unchanged folder loads few models or none.
+(an :class:`~ogilint.checking.outcome.Outcome`: the report's meta and the counts of its findings, or
+the one-line reason it could not be read), followed by its parts: the findings to show, each rule's
+findings, and the model, without the parse tree. A hit reads the head only; a part is loaded from
+the entry when it is needed (``outcome.Stored``), so a rerun over an unchanged folder reads each
+report's findings once, for the output, and few models or none.
 
 Its key is the file's path and the SHA-256 of its bytes, ogilint's version, every installed plugin
 with its version, and the effective configuration; anything else changed, and the key is another.
 The rules that look across reports run on every run (they depend on the other files).
 
-Entries are files under ``<folder>/v3/``, written to a temporary name and renamed into place, so
+Entries are files under ``<folder>/v4/``, written to a temporary name and renamed into place, so
 runs at the same time never read half an entry; an entry that cannot be read is a miss. Timeouts
 are not kept (they depend on the machine's load). The folder may be deleted at any time.
 """
@@ -29,7 +30,7 @@ import attrs
 from ogilint.checking.outcome import Outcome, Stored, read_offsets
 from ogilint.version import __version__
 
-FORMAT = "v3"  # changes when what an entry holds changes
+FORMAT = "v4"  # changes when what an entry holds changes
 CACHE_ENV = "OGILINT_CACHE_DIR"
 _CHUNK = 1 << 20
 
@@ -77,14 +78,14 @@ class ResultCache:
         return self.root / key[:2] / f"{key}.pickle"
 
     def get(self, key: Optional[str]) -> Optional[Outcome]:
-        """The outcome kept under ``key`` — its head read, its findings and model left in the entry
-        (``found``, ``stored``) — or None (none kept, or one that cannot be read)."""
+        """The outcome kept under ``key`` — its head read, its parts left in the entry (``at``) — or
+        None (none kept, or one that cannot be read)."""
         if key is None:
             return None
         file = self._file(key)
         try:
             with open(file, "rb") as fh:
-                at, model_at = read_offsets(fh)
+                offsets = read_offsets(fh)
                 head = pickle.load(fh)
                 if not isinstance(head, Outcome):
                     raise TypeError(type(head).__name__)
@@ -95,7 +96,7 @@ class ResultCache:
         self.hits += 1
         if head.meta is None:
             return head  # no report: nothing more to read
-        return attrs.evolve(head, found=Stored(str(file), at, inode, 1), stored=Stored(str(file), model_at, inode, 2))
+        return attrs.evolve(head, at=tuple(Stored(str(file), o, inode, i + 1) for i, o in enumerate(offsets)))
 
     def put(self, key: Optional[str], value: Outcome) -> Optional[Outcome]:
         """Keep ``value`` under ``key``, and answer it with its findings and model in the entry (None:

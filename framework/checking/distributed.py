@@ -18,6 +18,7 @@ from typing import Optional
 
 import attrs
 
+from ogilint.checking.outcome import PARTS
 from ogilint.checking.runner import CheckResult
 
 _engines: dict = {}  # on a worker: (config, overrides, cache folder) -> Engine, built once
@@ -44,9 +45,8 @@ def outcome(item: tuple, config, overrides, cache_folder=None):
     from ogilint.checking.engine import Collected
 
     answer = _engine(config, overrides, cache_folder).outcome(item[0], Collected.of_one(*item))
-    if answer.stored is not None:  # from the worker's result cache: what it holds goes with the answer
-        local, places = answer.first_stage()
-        answer = attrs.evolve(answer, local=local, places=places, report=answer.stored.load(), found=None, stored=None)
+    if answer.at is not None:  # from the worker's result cache: what it holds goes with the answer
+        answer = attrs.evolve(answer, **{part: answer.part(part) for part in PARTS}, at=None)
     return answer
 
 

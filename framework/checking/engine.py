@@ -30,6 +30,7 @@ from ogilint.checking.registry import Registry, build_registry, default_options,
 from ogilint.checking.runner import ACROSS, ONE_REPORT, CheckResult, assemble, reader_findings, rule_findings, run_rules
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
+from ogilint.finding import severity_counts
 from ogilint.parsing.pipeline import parse_file
 from ogilint.reading.suffixes import (
     MAYBE_REPORT_SUFFIXES,
@@ -39,7 +40,7 @@ from ogilint.reading.suffixes import (
     skipped_reason,
     suffix_of,
 )
-from ogilint.rule import Run
+from ogilint.rule import Run, has_second_part
 
 REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
 # A folder of fewer files is checked in this process whatever ``jobs`` says: starting the workers
@@ -47,6 +48,7 @@ REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) re
 MIN_FILES_FOR_WORKERS = 8
 # A run of more files keeps its models and findings on disk until its output is written (spill.py).
 SPILL_AFTER = 200
+RECENT_MODELS = 8  # loaded models kept in memory: the report being finished and the few it looks up
 
 
 @attrs.define
@@ -328,11 +330,9 @@ class Engine:
         else:
             try:
                 with time_budget(self.overrides.timeout):
-                    local = self.local_findings(report, path)
+                    answer = self.first_stage(report, path)
             except CheckTimeout:
                 return Outcome(path, error=self._timeout_reason("规则检查"))
-            places = Places.of(report, local.all())
-            answer = Outcome(path, meta=report.meta, local=local, places=places, report=report)
         on_disk = self.cache.put(key, answer) if lasting and key is not None else None
         if spill_folder is not None and answer.meta is not None:  # a large run: off to disk at once
             if on_disk is None:
@@ -345,11 +345,12 @@ class Engine:
     def finish_all(self, outcomes: list, found: Collected, tell, spill=None) -> list[CheckResult]:
         """The results of a run from every file's :meth:`outcome`: the rules that look across reports
         run here, with every report of the run to look at. A report whose model is not in memory is
-        seen as a :class:`LazyReport` (its model loaded only if a rule reads more than its meta), and in
-        a large run (``spill``) each report's findings go to disk as soon as they are final."""
-        from ogilint.checking.spill import Models, StoredResult
+        seen as a :class:`LazyReport` (its model loaded only if a rule reads more than its meta). In a
+        large run (``spill``) the results keep their findings on disk: where the first stage left them
+        when the rules across reports add nothing, else in the run's folder."""
+        from ogilint.checking.spill import Loaded, StoredResult
 
-        models = Models(self._again)
+        models, shown = Loaded(RECENT_MODELS), Loaded(2)
         kept = []
         for answer in outcomes:
             if answer.skipped is not None:
@@ -359,7 +360,7 @@ class Engine:
             elif answer.report is not None:
                 kept.append((answer, answer.report))
             else:
-                kept.append((answer, LazyReport(answer.meta, models.loader(answer.stored, answer.path))))
+                kept.append((answer, LazyReport(answer.meta, models.loader(answer, "report", self._again))))
         run = Run(member for _, member in kept if member is not None)
         results: list = []
 
@@ -376,43 +377,34 @@ class Engine:
                 continue
             try:
                 with time_budget(self.overrides.timeout):
-                    local, places = self._first_stage(answer)
-                    result = self.finish_report(member, answer.path, local, run.seen_from(member))
+                    findings, seconds = self.finish_report(member, answer, run.seen_from(member), self._again)
             except CheckTimeout:
                 done(self.timed_out(answer.path, "规则检查"))
                 continue
             except UnusableInput as exc:  # what was kept of it is gone, and the file cannot be read now
                 done(CheckResult(path=answer.path, report=None, findings=[], error=exc.reason))
                 continue
+            entry = shown.loader(answer, "shown", self._again)
             if spill is not None:
-                offset = spill.put_findings(result.findings, places)
-                load = models.loader(answer.stored, answer.path)
-                result = StoredResult(
-                    answer.path, answer.meta, load, spill, offset, result.findings, result.seconds_rules
-                )
-            elif isinstance(member, LazyReport):
-                member.places = places
-            done(result)
+                if findings is not None:  # the rules across reports added to what the first stage shows
+                    entry = spill.entry_of(spill.put_findings(findings, entry()[1]))
+                load = models.loader(answer, "report", self._again)
+                counts = severity_counts(findings) if findings is not None else answer.counts
+                done(StoredResult(answer.path, answer.meta, load, entry, counts, seconds, spill))
+                continue
+            if isinstance(member, LazyReport):
+                member.places = entry()[1]
+            done(CheckResult(path=answer.path, report=member, findings=findings or entry()[0], seconds_rules=seconds))
         tell("检查", total, total)
         return results
 
-    def _first_stage(self, answer: Outcome) -> tuple:
-        """(local findings, their places) of an outcome; worked out again from the file when what was
-        kept of them cannot be read (a cache entry deleted while the run goes on)."""
-        try:
-            return answer.first_stage()
-        except Exception:
-            report = self._again(answer.path)
-            local = self.local_findings(report, answer.path)
-            return local, Places.of(report, local.all())
-
-    def _again(self, path: str):
-        """A file read afresh, when the model kept of it cannot be loaded (a cache entry deleted while
-        the run goes on)."""
-        report, error, _, _ = self.read(path, Collected(files=[path]))
+    def _again(self, answer: Outcome) -> Outcome:
+        """A file's outcome worked out afresh, in memory, when a part kept of it cannot be loaded (a
+        cache entry deleted while the run goes on)."""
+        report, error, _, _ = self.read(answer.path, Collected(files=[answer.path]))
         if report is None:
             raise UnusableInput(error or "无法再次读取")
-        return report
+        return self.first_stage(report, answer.path)
 
     def read(self, path: str, found: Collected) -> tuple[object, Optional[str], Optional[str], bool]:
         """(report, why it could not be read, why it is skipped, whether the answer lasts) of one file
@@ -432,9 +424,10 @@ class Engine:
         except CheckTimeout:
             return None, self._timeout_reason("读取和解析"), None, False
 
-    def local_findings(self, report, path: str) -> Local:
+    def first_stage(self, report, path: str) -> Outcome:
         """What the rules of the report's plan that look at this report only (``Rule.across_reports``
-        false) find: what a worker process can do without the others."""
+        false) find — what a worker process can do without the others — and the findings the report
+        shows if the rules across reports add nothing, put together and ranked, with their places."""
         name, faults = self.choose(report)
         plan = self.plan_of(name, path)
         per_rule, seconds = rule_findings(
@@ -447,27 +440,51 @@ class Engine:
             stage=ONE_REPORT,
         )
         ranked = {code: [with_rank(f) for f in got] for code, got in per_rule.items()}  # ranked here, once
-        return Local(name, [with_rank(f) for f in faults + reader_findings(report)], ranked, seconds)
+        local = Local([with_rank(f) for f in faults + reader_findings(report)], ranked, seconds)
+        final = assemble(local.findings, [r.code for r in plan.rules], self.registry.failures, local.first)
+        own = {r.code: ranked.get(r.code, []) for r in plan.rules if has_second_part(r)}
+        return Outcome(
+            path,
+            meta=report.meta,
+            ruleset=name,
+            own=own,
+            counts=severity_counts(final),
+            seconds=seconds,
+            shown=(final, Places.of(report, final)),
+            local=local,
+            report=report,
+        )
 
-    def finish_report(self, report, path: str, local: Local, run_reports: Sequence) -> CheckResult:
-        """The report's result: the rules that look across reports run here, where every report of
-        the run is, and every rule's findings are put together in the plan's order and ranked."""
-        plan = self.plan_of(local.ruleset, path)
+    def finish_report(self, report, answer: Outcome, run_reports: Sequence, again=None) -> tuple:
+        """(the report's findings, seconds in rules): the rules that look across reports run here,
+        where every report of the run is. The findings are None when they add nothing to what the
+        first stage shows (``answer``'s shown part, not read here); else every rule's findings are put
+        together in the plan's order and ranked."""
+        plan = self.plan_of(answer.ruleset, answer.path)
         more, more_seconds = rule_findings(
             report,
             plan.rules,
             plan.options,
             plan.severities,
-            path=path,
+            path=answer.path,
             run_reports=run_reports,
             versions=self.registry.versions,
             stage=ACROSS,
-            found=local.findings,
+            found=answer.own,
         )
+        seconds = answer.seconds + more_seconds
+        if all(got == answer.own.get(code, []) for code, got in more.items()):
+            return None, seconds
+        try:
+            local = answer.part("local")
+        except Exception:
+            if again is None:
+                raise
+            local = again(answer).local
         findings = assemble(
             {**local.findings, **more}, [r.code for r in plan.rules], self.registry.failures, local.first
         )
-        return CheckResult(path=path, report=report, findings=findings, seconds_rules=local.seconds + more_seconds)
+        return findings, seconds
 
     def timed_out(self, path: str, stage: str) -> CheckResult:
         return CheckResult(path=path, report=None, findings=[], error=self._timeout_reason(stage))

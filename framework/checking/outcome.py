@@ -29,26 +29,28 @@ import attrs
 
 @attrs.define
 class Local:
-    """What the rules that look at one report found: the rule set chosen for it (by name), the
-    findings that come first (the variant hooks' and the reader's misbehaviour), and each rule's."""
+    """What the rules that look at one report found: the findings that come first (the variant hooks'
+    and the reader's misbehaviour), and each rule's, ranked, not yet put in order."""
 
-    ruleset: str
     first: list
-    findings: dict  # code -> findings, ranked, not yet in order
+    findings: dict  # code -> findings
     seconds: float
 
     def all(self) -> list:
         return [*self.first, *(f for got in self.findings.values() for f in got)]
 
 
-_OFFSETS = struct.Struct("<QQ")  # a cache entry's first bytes: where its findings and its model begin
+# The parts of an outcome besides its head, in the order they are written: what the outputs show if
+# the rules across reports add nothing ((findings, places)), each rule's findings (a Local), the model.
+PARTS = ("shown", "local", "report")
+_OFFSETS = struct.Struct("<" + "Q" * len(PARTS))  # a cache entry's first bytes: where each part begins
 
 
 @attrs.frozen
 class Stored:
     """Where one part of an outcome lies: the pickle at ``offset`` of a file. A file of the result
     cache may have been put in place by another run since (``inode`` tells): then the part is found
-    again by its ``index`` (1: the findings, 2: the model) in the offsets the entry begins with."""
+    again by its ``index`` (1 for the first of :data:`PARTS`) in the offsets the entry begins with."""
 
     file: str
     offset: int = 0
@@ -64,8 +66,8 @@ class Stored:
             return pickle.load(fh)
 
 
-def read_offsets(fh) -> tuple[int, int]:
-    """Where the findings and the model of the cache entry open in ``fh`` begin."""
+def read_offsets(fh) -> tuple:
+    """Where the parts of the cache entry open in ``fh`` begin."""
     fh.seek(0)
     return _OFFSETS.unpack(fh.read(_OFFSETS.size))
 
@@ -73,47 +75,56 @@ def read_offsets(fh) -> tuple[int, int]:
 @attrs.define
 class Outcome:
     """One file of a run after the first stage. ``meta`` is None for a file that gave no report
-    (``error`` says why it could not be read, ``skipped`` why it is no report at all). The findings
-    of the first stage (``local``, with their ``places``) and the model are in memory, or on disk
-    (``found``, ``stored``) in a large run or when they come from the result cache."""
+    (``error`` says why it could not be read, ``skipped`` why it is no report at all).
+
+    Its head is what the second stage needs of every report: the meta, the rule set chosen (by
+    name), the first-stage findings of the rules in two parts (``own``, for their ``with_others``),
+    the counts of what it shows, and the seconds spent. Its :data:`PARTS` are in memory, or on disk
+    (``at``) in a large run or when they come from the result cache, and are read only when needed:
+    the shown findings when an output reads them, each rule's findings only when a rule across
+    reports adds to them, the model only when a rule or an output reads more than the meta."""
 
     path: str
     meta: object = None
     error: Optional[str] = None
     skipped: Optional[str] = None
+    ruleset: str = ""
+    own: dict = attrs.Factory(dict)
+    counts: tuple = (0, 0, 0)
+    seconds: float = 0.0
+    shown: Optional[tuple] = None  # (findings, Places), in memory
     local: Optional[Local] = None
-    places: Optional[Places] = None  # of the findings of the rules that look at one report
-    report: object = None  # the model, while it is kept in memory
-    found: Optional[Stored] = None  # else where (local, places) lie
-    stored: Optional[Stored] = None  # and where the model lies
+    report: object = None
+    at: Optional[tuple] = None  # or the Stored of each part
 
     def head(self) -> Outcome:
-        """This outcome without its findings and model: what a large run holds of each file."""
-        return attrs.evolve(self, local=None, places=None, report=None, found=None, stored=None)
+        """This outcome without its parts: what a large run holds of each file."""
+        return attrs.evolve(self, shown=None, local=None, report=None, at=None)
 
-    def first_stage(self) -> tuple:
-        """(local, places), from memory or from disk."""
-        return (self.local, self.places) if self.found is None else self.found.load()
+    def part(self, name: str):
+        """One of :data:`PARTS`, from memory or from disk."""
+        if self.at is None:
+            return getattr(self, name)
+        return self.at[PARTS.index(name)].load()
 
     def write(self, fh, name: str, head: bool = False) -> Outcome:
         """Its parts written to ``fh`` (open on the new file ``name``) — with ``head``, as a cache entry:
-        the offsets of the other parts, then its head — then its findings, then its model; and this
-        outcome answered with them on disk."""
+        the offsets of the parts, then its head, then the parts — and this outcome answered with them
+        on disk."""
         if head:
             fh.write(bytes(_OFFSETS.size))
             pickle.dump(self.head(), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        at = fh.tell()
-        pickle.dump((self.local, self.places), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        model_at = fh.tell()
-        pickle.dump(self.report, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        offsets = []
+        for part in PARTS:
+            offsets.append(fh.tell())
+            pickle.dump(getattr(self, part), fh, protocol=pickle.HIGHEST_PROTOCOL)
         inode = 0
         if head:
             fh.seek(0)
-            fh.write(_OFFSETS.pack(at, model_at))
+            fh.write(_OFFSETS.pack(*offsets))
             inode = os.fstat(fh.fileno()).st_ino
-        found = Stored(name, at, inode, 1)
-        stored = Stored(name, model_at, inode, 2) if self.report is not None else None
-        return attrs.evolve(self.head(), found=found, stored=stored)
+        at = tuple(Stored(name, offset, inode, i + 1) for i, offset in enumerate(offsets))
+        return attrs.evolve(self.head(), at=at)
 
 
 @attrs.define

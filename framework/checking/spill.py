@@ -15,6 +15,7 @@ The folder is removed when the run is gone.
 from __future__ import annotations
 
 import collections
+import functools
 import os
 import pickle
 import shutil
@@ -22,49 +23,47 @@ import tempfile
 import weakref
 from collections.abc import Callable
 
-from ogilint.checking.outcome import LazyReport, Outcome, Stored
-from ogilint.finding import severity_counts
-
-RECENT = 8  # loaded models kept in memory: the report being finished and the few it looks up
+from ogilint.checking.outcome import LazyReport, Outcome
 
 
 def write_outcome(folder: str, outcome: Outcome) -> Outcome:
-    """``outcome``'s findings and model in a new file of ``folder`` (from any process of the run), and
-    the outcome that holds where they lie instead."""
+    """``outcome``'s parts in a new file of ``folder`` (from any process of the run), and the outcome
+    that holds where they lie instead."""
     fd, name = tempfile.mkstemp(dir=folder, suffix=".pickle")
     with os.fdopen(fd, "wb") as fh:
         return outcome.write(fh, name)
 
 
-class Models:
-    """The models of a run's reports, loaded from where they lie, the last few kept. ``again(path)``
-    reads a file afresh when its model cannot be loaded (a cache entry deleted while the run goes on)."""
+class Loaded:
+    """Parts of a run's outcomes loaded from where they lie, the last ``capacity`` of them kept. A part
+    that cannot be loaded (a cache entry deleted while the run goes on) is worked out again from the
+    file by ``again(outcome)``, which answers the outcome in memory."""
 
-    def __init__(self, again: Callable[[str], object]):
-        self._again = again
+    def __init__(self, capacity: int):
+        self.capacity = capacity
         self._recent: collections.OrderedDict = collections.OrderedDict()
 
-    def get(self, stored: Stored, path: str):
-        model = self._recent.get(stored)
-        if model is not None:
-            self._recent.move_to_end(stored)
-            return model
+    def get(self, answer: Outcome, part: str, again: Callable):
+        key = (id(answer), part)
+        if key in self._recent:
+            self._recent.move_to_end(key)
+            return self._recent[key][1]
         try:
-            model = stored.load()
-        except Exception:  # missing, damaged or half-written: read the file again
-            model = self._again(path)
-        self._recent[stored] = model
-        if len(self._recent) > RECENT:
+            value = answer.part(part)
+        except Exception:
+            value = getattr(again(answer), part)
+        self._recent[key] = (answer, value)  # the outcome is kept with it: its id stays its own
+        if len(self._recent) > self.capacity:
             self._recent.popitem(last=False)
-        return model
+        return value
 
-    def loader(self, stored: Stored, path: str) -> Callable[[], object]:
-        return lambda: self.get(stored, path)
+    def loader(self, answer: Outcome, part: str, again: Callable) -> Callable[[], object]:
+        return functools.partial(self.get, answer, part, again)
 
 
 class Spill:
-    """A run's folder: the outcomes its processes write there, and every report's final findings (with
-    their places) in one file, read back by offset."""
+    """A run's folder: the outcomes its processes write there, and the findings of the reports the
+    rules across reports added to (with their places) in one file, read back by offset."""
 
     def __init__(self):
         self.folder = tempfile.mkdtemp(prefix="ogilint-run-")
@@ -86,26 +85,28 @@ class Spill:
             self._last = (offset, pickle.load(self._findings))
         return self._last[1]
 
+    def entry_of(self, offset: int) -> Callable[[], tuple]:
+        return functools.partial(self.entry, offset)
+
 
 class StoredResult:
-    """A :class:`~ogilint.checking.runner.CheckResult` whose findings lie in a :class:`Spill` (read
-    when asked for; the outputs read them report by report) and whose report is a
-    :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an output needs more than
-    its meta and its findings' places."""
+    """A :class:`~ogilint.checking.runner.CheckResult` whose findings lie on disk (``entry()`` reads
+    them, with their places; the outputs read them report by report), with their ``counts``, and
+    whose report is a :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an
+    output needs more than its meta and its findings' places."""
 
-    __slots__ = ("path", "error", "skipped", "seconds_rules", "counts", "_meta", "_load", "_spill", "_offset")
+    __slots__ = ("path", "error", "skipped", "seconds_rules", "counts", "_meta", "_load", "_entry", "_spill")
 
-    def __init__(
-        self, path: str, meta, load: Callable, spill: Spill, offset: int, findings: list, seconds: float = 0.0
-    ):
+    def __init__(self, path: str, meta, load: Callable, entry: Callable, counts: tuple, seconds: float, spill: Spill):
         self.path, self.error, self.skipped, self.seconds_rules = path, None, False, seconds
-        self.counts = severity_counts(findings)  # the overview and the last line read these, not the findings
-        self._meta, self._load, self._spill, self._offset = meta, load, spill, offset
+        self.counts = counts  # the overview and the last line read these, not the findings
+        self._meta, self._load, self._entry = meta, load, entry
+        self._spill = spill  # its folder holds what the loaders read: it lives as long as this result
 
     @property
     def report(self) -> LazyReport:
-        return LazyReport(self._meta, self._load, self._spill.entry(self._offset)[1])
+        return LazyReport(self._meta, self._load, self._entry()[1])
 
     @property
     def findings(self) -> list:
-        return self._spill.entry(self._offset)[0]
+        return self._entry()[0]
