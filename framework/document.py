@@ -33,6 +33,11 @@ class Origin:
     table: Optional[int] = None  # DOCX/HTML table, in document order
     row: Optional[int] = None  # row of that table
     cells: tuple = ()  # for a table row: the original cell (grid column) of each TAB-separated cell
+    # Read by OCR (a scanned page): for each TAB-separated cell of the line, its box on the page
+    # (left, top, right, bottom as fractions of the page's width and height) and the engine's
+    # confidence (0–1, the least of its characters'). Empty for a line that was not OCR'd.
+    boxes: tuple = ()
+    confidences: tuple = ()
 
     def describe(self, cell: Optional[int] = None) -> str:
         """Chinese description of the place, e.g. "第3页第12行" or "表格2第5行第3格"."""
@@ -61,7 +66,20 @@ class Origin:
         }
         if cell is not None and self.cells and 0 <= cell < len(self.cells):
             out["cell"] = self.cells[cell]
+        read = self.ocr_cell(cell)
+        if read is not None:
+            out["box"], out["ocr_confidence"] = list(read[0]), read[1]
         return out
+
+    def ocr_cell(self, cell: Optional[int]) -> Optional[tuple]:
+        """(box, confidence) of a cell read by OCR — the line's only cell when ``cell`` is None —
+        or None for a line that was not OCR'd."""
+        if not self.boxes or len(self.boxes) != len(self.confidences):
+            return None
+        index = 0 if cell is None else cell
+        if (cell is None and len(self.boxes) > 1) or not 0 <= index < len(self.boxes):
+            return None
+        return self.boxes[index], self.confidences[index]
 
 
 @attrs.frozen

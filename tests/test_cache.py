@@ -94,3 +94,19 @@ def test_runs_at_the_same_time_share_a_cache_safely(tmp_path):
     warm = _cli("check", str(folder), "--format", "json", cache=cache).communicate(timeout=300)[0]
     assert outputs == [plain, plain] and warm == plain
     assert not list((cache / "v1").rglob(".tmp-*"))  # no half-written entry left behind
+
+
+def test_installing_the_ocr_engine_reads_every_file_again(folder, tmp_path, monkeypatch):
+    """A scan refused before ``ogilint[ocr]`` was installed is read once it is: whether an OCR engine
+    is installed, and its version, are part of every entry's key."""
+    from ogilint.reading import ocr
+
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(ocr, "engine_version", lambda: "")
+    list(ogilint.check([folder], cache_dir=cache))
+    parsed = []
+    real = engine_module.parse_file
+    monkeypatch.setattr(engine_module, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    monkeypatch.setattr(ocr, "engine_version", lambda: "1.4.4")
+    list(ogilint.check([folder], cache_dir=cache))
+    assert len(parsed) == 5

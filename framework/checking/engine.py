@@ -101,13 +101,17 @@ class Engine:
 
     def use_cache(self, folder) -> None:
         """Keep and reuse results in ``folder`` (``checking/cache.py``), under these settings: this
-        version, the installed plugins and their versions, the configuration and the command line's
-        choices (a file that ran out of its time budget is not kept)."""
+        version, the installed plugins and their versions, the OCR engine's version (or its absence),
+        the configuration and the command line's choices (a file that ran out of its time budget is not
+        kept)."""
         from ogilint.checking.cache import ResultCache, settings_digest
 
         if self.in_process_plugins:
             return  # their code is not named by any version: nothing could tell their results apart
-        digest = settings_digest(sorted(self.registry.versions.items()), self.config, self.overrides)
+        from ogilint.reading.ocr import engine_version
+
+        # A scan's answer also depends on whether OCR is installed, and which version reads it.
+        digest = settings_digest(sorted(self.registry.versions.items()), self.config, self.overrides, engine_version())
         self.cache = ResultCache(folder, digest)
 
     # --- configuration ------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from ogilint.output import overview
 from ogilint.output.redraw import redraw
 from ogilint.output.shown import SEVERITY_WORDS, visible
 
-_FORMATS = {"text": "文本", "pdf": "PDF", "docx": "Word (DOCX)", "html": "网页"}
+_FORMATS = {"text": "文本", "pdf": "PDF", "docx": "Word (DOCX)", "html": "网页", "image": "图片 (OCR 识别)"}
 _NUMBERS = "0123456789.万元/—-"  # the characters of a cell, marked in the source line
 
 

@@ -18,6 +18,7 @@ from ogilint.parsing import metadata
 from ogilint.parsing.grammar import parse_tokens
 from ogilint.parsing.lexer import lex_lines
 from ogilint.parsing.normalize import normalize_lines
+from ogilint.parsing.ocr_cells import with_ocr_confidence
 from ogilint.parsing.tables.assemble import build_tables
 from ogilint.parsing.template import detect_template
 from ogilint.parsing.truncation import truncated_at, truncated_start
@@ -84,6 +85,8 @@ def parse_lines(
     tables, problems = build_tables(
         version, parsed.sections, truncated=bool(truncated), cells=source_format in CELL_FORMATS
     )
+    tables, doubtful = with_ocr_confidence(tables, lines, origins, version)
+    problems += doubtful
     if found.title is None and not parsed.parts and not any(t.found for t in tables.values()):
         raise UnusableInput("不是政府信息公开工作年度报告:找不到报告标题、章节标题或统计表")
     problems[:0] = truncated_start(parsed.parts, tokens, found.title_line) + list(parsed.problems)

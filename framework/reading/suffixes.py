@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import os
 
+from ogilint.reading.ocr import IMAGE_SUFFIXES, INSTALL_HINT, ocr_installed
+
 # Read by the reader plugins. ``.doc``/``.dot`` are here because the DOCX reader recognises a
-# legacy Word file by its signature and says what to do with it.
-READ_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".dot", ".html", ".htm", ".shtml")
+# legacy Word file by its signature and says what to do with it. Images (scans) are read when the
+# OCR extra is installed.
+READ_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".pdf", ".docx", ".doc", ".dot", ".html", ".htm", ".shtml") + (
+    IMAGE_SUFFIXES if ocr_installed() else ()
+)
 
 # Read, but often something else (a README beside the reports): one that is not a report is
 # listed as skipped, not as an unreadable report.
 MAYBE_REPORT_SUFFIXES = (".md", ".markdown")
 
-_SCAN = "这是图片文件,多为扫描件;需要先做 OCR 才能检查"
+_SCAN = f"这是图片文件,多为扫描件;需要先做 OCR 才能检查;{INSTALL_HINT}"
 _ARCHIVE = "这是压缩包,不会自动解开;请解压后再检查其中的报告"
 
 # Formats that hold reports but cannot be read: each is an unreadable report, with what to do.
@@ -30,18 +35,12 @@ UNSUPPORTED = {
     ".mhtml": "这是网页归档 (MHTML);请在浏览器中打开后另存为 HTML 再检查",
     ".ofd": "这是 OFD 版式文件;请转换为 PDF 后再检查",
     ".odt": "这是 ODT 格式;请另存为 DOCX 或 PDF 后再检查",
-    ".jpg": _SCAN,
-    ".jpeg": _SCAN,
-    ".png": _SCAN,
-    ".tif": _SCAN,
-    ".tiff": _SCAN,
-    ".bmp": _SCAN,
-    ".gif": _SCAN,
-    ".webp": _SCAN,
     ".zip": _ARCHIVE,
     ".rar": _ARCHIVE,
     ".7z": _ARCHIVE,
 }
+if not ocr_installed():
+    UNSUPPORTED.update(dict.fromkeys(IMAGE_SUFFIXES, _SCAN))
 
 
 def suffix_of(name: str) -> str:

@@ -37,6 +37,7 @@ class ProblemKind(str, enum.Enum):
     CELL_UNREADABLE = "cell-unreadable"
     SPLIT_UNIQUE = "split-unique"  # run-together digits with one valid cut
     SPLIT_AMBIGUOUS = "split-ambiguous"  # run-together digits with several valid cuts, or none
+    OCR_DOUBTFUL = "ocr-doubtful"  # a figure OCR read with low confidence, or ink it read nothing from
 
     __str__ = str.__str__
     __format__ = str.__format__

@@ -16,9 +16,11 @@ positions, not from a text dump:
   becomes a space.
 
 Page numbers and running headers ("- 3 -", "第3页") are dropped; each line keeps its page and its
-line on the page. A PDF without a text layer (a scan) is refused with a clear "needs OCR" reason;
-single scanned pages inside a text PDF become a note the extraction rules report, and so do pages
-past the bounds of work below (too many rules, drawing objects or characters).
+line on the page. Pages without a text layer (scans) are read by OCR when the ``ocr`` extra is
+installed (``plugins/readers/ocr/``, in a child process of its own); without it a PDF that is all
+scan is refused with a clear "needs OCR" reason and the install command, and single scanned pages
+inside a text PDF become a note the extraction rules report, as do pages past the bounds of work
+below (too many rules, drawing objects or characters).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ogilint.document import Document, Origin, clean_cell
 from ogilint.errors import UnusableInput
 from ogilint.hookspec import hookimpl
 from ogilint.reading.isolation import isolated
+from ogilint.reading.ocr import INSTALL_HINT, ocr_installed
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a table rule
 LEVEL_TOLERANCE = 2.0  # points: rules closer than this are one level
@@ -65,10 +68,24 @@ def ogilint_read(path, head):
 
     # PDFium runs in a child process under a memory and a time limit: some files make it unfold
     # gigabytes inside C code, where nothing can stop it but the operating system.
-    return isolated(_read_path, path, what="PDF ")
+    pages = isolated(_read_path, path, what="PDF ")
+    ocr: tuple = ({}, [])
+    if pages.no_text and ocr_installed():  # scanned pages: OCR, in a child of its own
+        from ogilint.plugins.readers.ocr import scan
+        from ogilint.plugins.readers.ocr.pdf_pages import read_scanned
+
+        ocr = isolated(
+            read_scanned,
+            path,
+            tuple(pages.no_text),
+            what="PDF 扫描页",
+            seconds=scan.child_seconds(len(pages.no_text)),
+            memory=scan.CHILD_MEMORY,
+        )
+    return _document(pages, *ocr)
 
 
-def _read_path(path) -> Document:
+def _read_path(path) -> _Pages:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
@@ -88,16 +105,27 @@ def _read_path(path) -> Document:
         pdf.close()
 
 
-def _read(pdf) -> Document:
+class _Pages:
+    """What the reading child found, page by page (the OCR of scanned pages comes after)."""
+
+    def __init__(self, pages, page_lines, no_text, unreadable, too_complex):
+        self.pages = pages
+        self.page_lines = page_lines  # per page: (text, top as a fraction of the height, None)
+        self.no_text = no_text  # pages that show images but hold no text: scanned pages
+        self.unreadable = unreadable
+        self.too_complex = too_complex  # (page, why): past the bounds of _PageTooComplex
+
+
+def _read(pdf) -> _Pages:
     pages = len(pdf)
     if pages == 0:
         raise UnusableInput("PDF 中没有任何页面(页面目录为空),没有内容可检查")
     if pages > MAX_PAGES:
         raise UnusableInput(f"PDF 有 {pages} 页,不像一份年度报告(上限 {MAX_PAGES} 页)")
-    page_lines: list[list[tuple[str, float]]] = []  # per page: (text, top as a fraction of the height)
-    no_text: list[int] = []  # pages that show images but hold no text: scanned pages
+    page_lines: list[list[tuple]] = []
+    no_text: list[int] = []
     unreadable: list[int] = []
-    too_complex: list[tuple[int, str]] = []  # (page, why): past the bounds of _PageTooComplex
+    too_complex: list[tuple[int, str]] = []
     budget = _Budget()
     for index in range(pages):
         try:
@@ -109,7 +137,7 @@ def _read(pdf) -> Document:
         lines = []
         try:
             height = page.get_height() or 1.0
-            lines = [(text, top / height) for text, top in _page_lines(page, budget)]
+            lines = [(text, top / height, None) for text, top in _page_lines(page, budget)]
             if not lines and _has_images(page, budget):
                 no_text.append(index + 1)
         except _PageTooComplex as exc:
@@ -117,6 +145,16 @@ def _read(pdf) -> Document:
         finally:
             page.close()
         page_lines.append(lines)
+    return _Pages(pages, page_lines, no_text, unreadable, too_complex)
+
+
+def _document(read: _Pages, ocr_pages: dict, ocr_notes: list) -> Document:
+    """The document of the pages read, scanned pages replaced by their OCR (``{page: [Line]}``)."""
+    pages, page_lines, unreadable, too_complex = read.pages, list(read.page_lines), read.unreadable, read.too_complex
+    for number, lines in ocr_pages.items():
+        page_lines[number - 1] = [(line.text, line.top, line) for line in lines]
+    ocr_ran = bool(read.no_text) and ocr_installed()  # OCR's own notes then say what it could not read
+    no_text = [] if ocr_ran else list(read.no_text)
     skipped = [f"PDF 文件已损坏,{len(unreadable)} 页无法读取"] if unreadable else []
     skipped += [f"PDF {_page_list(ns)}{why}" for why, ns in _by_reason(too_complex).items()]
     if not any(page_lines):
@@ -124,25 +162,34 @@ def _read(pdf) -> Document:
             rest = pages - len(unreadable) - len(too_complex)
             raise UnusableInput(";".join(skipped) + (",其余页面没有文字" if rest else ""))
         if no_text:
-            raise UnusableInput("PDF 没有文字层(扫描件),需要先做 OCR 才能检查")
+            raise UnusableInput(f"PDF 没有文字层(扫描件),需要先做 OCR 才能检查;{INSTALL_HINT}")
+        if ocr_ran:
+            said = ";".join(message for _, message in ocr_notes)
+            raise UnusableInput(f"PDF 没有文字层(扫描件),OCR 未能读出内容 ({said}),没有内容可检查")
         raise UnusableInput("PDF 中没有任何文字")
     running = _running_lines(page_lines)
     out_lines: list[str] = []
     origins: list[Origin] = []
     for number, lines in enumerate(page_lines, start=1):
         on_page = 0
-        for text, top in lines:
+        for text, top, ocr in lines:
             at_edge = top < 0.1 or top > 0.88  # in the margins; a lone "12" mid-page is a value
             if at_edge and (_PAGE_NUMBER.match(text.strip()) or text in running):
                 continue
             on_page += 1
             out_lines.append(text)
-            origins.append(Origin(page=number, page_line=on_page))
+            if ocr is None:
+                origins.append(Origin(page=number, page_line=on_page))
+            else:
+                origins.append(Origin(page=number, page_line=on_page, boxes=ocr.boxes, confidences=ocr.confidences))
     if not out_lines:  # every line was a page number or a running header: say so, not "empty file"
         dropped = sum(len(lines) for lines in page_lines)
         reason = f"PDF 中的文字({dropped} 行)只有页边的页码或页眉页脚(已略去),没有正文可检查"
         raise UnusableInput(reason + "".join(f";{s}" for s in skipped))
-    notes = tuple(("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR") for n in no_text)
+    notes = tuple(
+        ("page-no-text", f"PDF 第{n}页没有文字层(扫描页),其内容未被检查,需要 OCR;{INSTALL_HINT}") for n in no_text
+    )
+    notes += tuple(ocr_notes)
     notes += tuple(("page-unreadable", f"PDF 第{n}页已损坏,无法读取,其内容未被检查") for n in unreadable)
     for why, numbers in _by_reason(too_complex).items():
         notes += (("page-unreadable", f"PDF {_page_list(numbers)}{why},其内容未被检查"),)
@@ -186,7 +233,7 @@ def _running_lines(page_lines) -> set:
         return set()
     edges = Counter()
     for lines in page_lines:
-        for text, _ in set(lines[:2] + lines[-2:]):
+        for text, *_ in set(lines[:2] + lines[-2:]):
             edges[text] += 1
     return {t for t, n in edges.items() if n >= max(3, len(page_lines) * 0.6) and len(t) < 60}
 
@@ -513,7 +560,17 @@ class _CharIndex:
 
 
 def _ruled_rows(chars, used, horizontal, vertical, budget: _Budget):
-    """Table rows from the rules: one (top, left, "cell\\tcell…") per band that starts cells.
+    """Table rows from the rules: one (top, left, "cell\\tcell…") per band that starts cells."""
+    return [
+        (top, left, "\t".join(text for text, _, _ in cells))
+        for top, left, cells in _ruled_cells(chars, used, horizontal, vertical, budget)
+    ]
+
+
+def _ruled_cells(chars, used, horizontal, vertical, budget: _Budget):
+    """Table rows from the rules: (top, left, cells) per band that starts cells, each cell
+    (text, its characters, its rectangle (left, top, right, bottom)); the OCR reader keeps the
+    characters and rectangles (plugins/readers/ocr/page.py).
 
     Characters go to the first cell, in reading order, whose rectangle holds their centre. The
     rules and characters are indexed (_Coverage, _band_columns, _CharIndex) so the work grows with
@@ -537,18 +594,16 @@ def _ruled_rows(chars, used, horizontal, vertical, budget: _Budget):
             budget.spend((below or len(levels)) - k)  # one search: at most MAX_RULES levels
             bottom = levels[-1] if below is None else levels[below]
             taken = index.take(left, right, top, bottom, budget)
-            if not taken:
-                cells.append("")
-                continue
             inside = []
             for position in taken:
                 used[order[position]] = True
                 inside.append(chars[order[position]])
-            cells.append(clean_cell(_join_lines(inside, wrap="")))
-        while cells and not cells[0]:
+            text = clean_cell(_join_lines(inside, wrap="")) if inside else ""
+            cells.append((text, inside, (left, top, right, bottom)))
+        while cells and not cells[0][0]:
             cells.pop(0)  # a merged label cell continued from the previous page holds no value
-        if any(cells):
-            rows.append((top, xs[0], "\t".join(cells)))
+        if any(text for text, _, _ in cells):
+            rows.append((top, xs[0], cells))
     return rows
 
 
@@ -586,6 +641,17 @@ def _line_text(line, cell_gap: bool) -> str:
 
 def _join_lines(chars, wrap: str) -> str:
     return wrap.join(_line_text(line, cell_gap=False) for line in _group_lines(chars))
+
+
+def _cell_groups(line) -> list[list]:
+    """A line's characters cut where ``_line_text`` puts a TAB (a gap wider than 1.5 characters)."""
+    size = sorted(c[4] - c[2] for c in line)[len(line) // 2]
+    groups = [[line[0]]]
+    for prev, ch in zip(line, line[1:]):
+        if ch[1] - prev[3] > size * 1.5:
+            groups.append([])
+        groups[-1].append(ch)
+    return groups
 
 
 def _free_lines(chars):

@@ -21,6 +21,7 @@ from ogilint.plugins.rules.extraction.EXT009_label_damaged import LabelDamaged
 from ogilint.plugins.rules.extraction.EXT010_page_unchecked import PageUnchecked
 from ogilint.plugins.rules.extraction.EXT011_heading_damaged import HeadingDamaged
 from ogilint.plugins.rules.extraction.EXT012_table_unreadable import TableUnreadable
+from ogilint.plugins.rules.extraction.EXT013_ocr_doubtful import OcrDoubtful
 
 
 @hookimpl
@@ -38,4 +39,5 @@ def ogilint_rules():
         PageUnchecked,
         HeadingDamaged,
         TableUnreadable,
+        OcrDoubtful,
     ]
