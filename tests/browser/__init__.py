@@ -4,6 +4,7 @@ started, how the seed folder's HTML report is made."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -48,3 +49,21 @@ def render_seed_report(folder: Path) -> Path:
     )
     assert done.returncode == 1, done.stderr  # the seeds have findings
     return out
+
+
+@contextlib.contextmanager
+def screenshot_page(viewport: dict):
+    """A page of the system Chromium for a README picture (tests/tools/screenshot_*.py); without a
+    Chromium, the reason on stderr and exit status 2."""
+    executable = chromium_path()
+    if executable is None:
+        print("没有可用的 Chromium (apt-get install chromium)", file=sys.stderr)
+        raise SystemExit(2)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser.new_page(viewport=viewport, device_scale_factor=1)
+        finally:
+            browser.close()

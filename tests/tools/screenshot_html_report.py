@@ -14,9 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from tests.browser import CHROMIUM_ARGS, chromium_path, render_seed_report
+from tests.browser import render_seed_report, screenshot_page
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT = REPO / "docs" / "images" / "html-report.png"
@@ -25,22 +23,14 @@ VIEWPORT = {"width": 1280, "height": 1000}
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else DEFAULT
-    executable = chromium_path()
-    if executable is None:
-        print("没有可用的 Chromium (apt-get install chromium)", file=sys.stderr)
-        return 2
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        page_file = render_seed_report(Path(tmp))
-        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
-        page.goto(page_file.as_uri())
+    with tempfile.TemporaryDirectory() as tmp, screenshot_page(VIEWPORT) as page:
+        page.goto(render_seed_report(Path(tmp)).as_uri())
         worst = page.locator("#overview-table tbody tr[data-report]").first.get_attribute("data-report")
         page.click(f"#overview-table a[href='#{worst}']")
         page.locator(f"#{worst} td.hit").first.wait_for(state="visible")
         page.evaluate(f"document.getElementById('{worst}').scrollIntoView()")
         page.screenshot(path=str(out))
-        browser.close()
     print(out)
     return 0
 

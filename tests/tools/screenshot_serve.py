@@ -13,9 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from tests.browser import CHROMIUM_ARGS, chromium_path
+from tests.browser import screenshot_page
 from tests.browser.test_serve_page import drive
 from tests.conftest import SEEDS
 from tests.serve import Server
@@ -27,21 +25,14 @@ VIEWPORT = {"width": 1280, "height": 1500}
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else DEFAULT
-    executable = chromium_path()
-    if executable is None:
-        print("没有可用的 Chromium (apt-get install chromium)", file=sys.stderr)
-        return 2
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p, Server(2) as server:
+    with tempfile.TemporaryDirectory() as tmp, screenshot_page(VIEWPORT) as page, Server(2) as server:
         folder = Path(tmp) / "seeds"
         shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-        browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
         section = drive(page, server.url, folder)
         page.frame_locator("#report").locator(f"#{section} td.hit").first.scroll_into_view_if_needed()
         page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(out), full_page=False)
-        browser.close()
     print(out)
     return 0
 
