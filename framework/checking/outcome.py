@@ -4,9 +4,10 @@ of it without holding its model.
 A run's files are read and checked one by one (in this process, in worker processes, on a Dask
 cluster, or taken from the result cache); the rules that look across reports (last year's report of
 the same body, the departments of a region) then run where every report is. What crosses from the
-first stage to the second is an :class:`Outcome`: the report's ``meta``, the findings of the rules
-that look at one report, and the model itself only while it is small enough to keep — else where it
-lies on disk (:class:`Stored`: in the result cache's entry, or in the run's spill folder).
+first stage to the second is an :class:`Outcome`: a small head (the report's ``meta``, the counts of
+its findings, what the rules in two parts found) and its parts — the findings it shows, each rule's
+findings, the model — in memory while the run is small, else where they lie on disk (:class:`Stored`:
+in the result cache's entry, or in the run's spill folder), each read only when it is needed.
 
 The second stage sees each report as a :class:`LazyReport`: its ``meta`` is at hand (the run's
 indexes find last year's report by it), and anything else loads the model, so a rerun over an
@@ -35,9 +36,6 @@ class Local:
     first: list
     findings: dict  # code -> findings
     seconds: float
-
-    def all(self) -> list:
-        return [*self.first, *(f for got in self.findings.values() for f in got)]
 
 
 # The parts of an outcome besides its head, in the order they are written: what the outputs show if
