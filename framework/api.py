@@ -79,7 +79,8 @@ def check(
     ``config`` is given explicitly (see :func:`load_config`); the working directory is never read
     for one. ``ruleset`` (a built-in name or a TOML file), ``select``, ``ignore`` and ``region`` win
     over the configuration, as the command line's options do. ``progress(stage, done, total)`` is
-    told as files are read and checked. ``jobs`` > 1 spreads the files over that many worker
+    told as files are read ("读取") and checked ("检查"), and as a scan's pages are read by OCR in
+    this process ("OCR 识别"). ``jobs`` > 1 spreads the files over that many worker
     processes (the same results, in the same order). ``cache_dir`` keeps and reuses results of
     unchanged files there (no cache unless given). ``dask`` — a ``distributed.Client`` or a scheduler's
     address ("tcp://scheduler:8786") — reads and checks the files on that cluster (the ``dask``

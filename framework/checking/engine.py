@@ -6,6 +6,7 @@ for finding on the same folder.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +33,7 @@ from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.finding import severity_counts
 from ogilint.parsing.pipeline import parse_file
+from ogilint.reading import pages
 from ogilint.reading.suffixes import (
     MAYBE_REPORT_SUFFIXES,
     READ_SUFFIXES,
@@ -250,7 +252,8 @@ class Engine:
         """Every file found under ``paths``, parsed and then checked, each within its time budget.
 
         ``progress(stage, done, total)`` is told after each file of each stage ("读取" then "检查"),
-        so that a terminal can show a bar; it never changes what is found. With ``jobs`` > 1 the files
+        and, while a scan is read by OCR in this process, after each of its pages ("OCR 识别"), so
+        that a terminal can show a bar; it never changes what is found. With ``jobs`` > 1 the files
         are read and checked by that many worker processes (:mod:`ogilint.checking.parallel`); the
         results are the same, in the same order. With ``dask`` (a ``distributed.Client``) the files are
         read and checked on that cluster (:mod:`ogilint.checking.distributed`)."""
@@ -301,9 +304,11 @@ class Engine:
         folder = spill.folder if spill is not None else None
         ready = ready or {}
         outcomes = []
+        pages_read = functools.partial(tell, pages.STAGE)  # a scan's pages, as OCR reads them
         for done, path in enumerate(found.files):
             tell("读取", done, total)
-            outcomes.append(ready[path] if path in ready else self.outcome(path, found, folder))
+            with pages.listening(pages_read):
+                outcomes.append(ready[path] if path in ready else self.outcome(path, found, folder))
         tell("读取", total, total)
         return self.finish_all(outcomes, found, tell, spill)
 

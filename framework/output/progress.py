@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
+from ogilint.reading import pages
+
 
 class Bar:
     """``progress(stage, done, total)`` for :meth:`Engine.check_paths`, one bar per stage."""
@@ -25,7 +27,7 @@ class Bar:
             self.bar = tqdm(
                 total=total,
                 desc=stage,
-                unit="份",
+                unit="页" if stage == pages.STAGE else "份",
                 file=self.stream,
                 leave=False,
                 ncols=None if width else 80,

@@ -82,7 +82,7 @@ def _read_path(path: str, kind: str) -> Document:
             yield number, (lambda f=frame, n=number: _decoded(f, kind, n))
 
     try:
-        read, notes = scan.read_pages(pages(), kind="图片")
+        read, notes = scan.read_pages(pages(), kind="图片", total=frames)
     except (OSError, SyntaxError, ValueError, EOFError):
         raise UnusableInput(f"这是图片文件 ({kind}),但已损坏,无法解码") from None
     finally:

@@ -150,3 +150,22 @@ def test_time_limit_leaves_pages_noted(monkeypatch, tmp_path):
     pages = [Image.new("RGB", (620, 877), "white") for _ in range(3)]
     with pytest.raises(UnusableInput, match="时间上限"):
         parse_file(_image_pdf(pages, tmp_path / "long.pdf", 75))
+
+
+def test_a_multi_page_scan_tells_its_pages_as_they_are_read(tmp_path):
+    """A 100-page scan is minutes of OCR in one file: the run's progress is told each page read
+    ("OCR 识别", then back to "读取"), while the answer is what it would be without it."""
+    from PIL import Image
+
+    path = tmp_path / "scan.tif"
+    frames = [Image.new("L", (620, 877), 235) for _ in range(3)]
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    told = []
+    engine = Engine(ProjectConfig(), Overrides())
+    [result] = engine.check_paths(
+        [str(tmp_path)], progress=lambda stage, done, total: told.append((stage, done, total))
+    )
+    assert "没有识别出文字" in result.error
+    assert [t for t in told if t[0] == "OCR 识别"] == [("OCR 识别", 1, 3), ("OCR 识别", 2, 3), ("OCR 识别", 3, 3)]
+    reading = [t for t in told if t[0] != "检查"]
+    assert reading[0] == ("读取", 0, 1) and reading[-1] == ("读取", 1, 1)  # the file bar resumes after the pages

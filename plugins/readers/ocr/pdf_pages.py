@@ -25,7 +25,7 @@ def read_scanned(path: str, numbers: tuple) -> tuple[dict, list]:
     except pdfium.PdfiumError:
         raise UnusableInput("PDF 文件已损坏,扫描页无法渲染") from None
     try:
-        return read_pages(((n, _renderer(pdf, n)) for n in numbers), kind="PDF ")
+        return read_pages(((n, _renderer(pdf, n)) for n in numbers), kind="PDF ", total=len(numbers))
     finally:
         pdf.close()
 

@@ -11,6 +11,7 @@ import time
 
 from ogilint.document import Origin
 from ogilint.plugins.readers.ocr.page import grey_of, read_page
+from ogilint.reading.pages import page_read
 
 OCR_SECONDS = 600.0  # wall-clock seconds of OCR for one file (a page: a few seconds on one core)
 SECONDS_PER_PAGE = 30.0  # the reading child's limit grows with the pages, up to the above
@@ -24,14 +25,15 @@ def child_seconds(pages: int) -> int:
     return int(min(OCR_SECONDS, SECONDS_PER_PAGE * max(pages, 1)) + 60)
 
 
-def read_pages(pages, kind: str = "") -> tuple[dict, list]:
-    """``pages``: (page number, a callable giving its PIL image). Returns ({page: [Line]}, notes);
-    ``kind`` starts the notes' messages ("PDF ")."""
+def read_pages(pages, kind: str = "", total: int = 0) -> tuple[dict, list]:
+    """``pages``: (page number, a callable giving its PIL image), ``total`` of them. Returns
+    ({page: [Line]}, notes); ``kind`` starts the notes' messages ("PDF "). Each page read is told
+    to the progress listener (``reading/pages.py``)."""
     start = time.monotonic()
     out: dict = {}
     late: list[int] = []
     empty: list[int] = []
-    for number, image_of in pages:
+    for done, (number, image_of) in enumerate(pages, start=1):
         if time.monotonic() - start > OCR_SECONDS:
             late.append(number)
             continue
@@ -39,6 +41,7 @@ def read_pages(pages, kind: str = "") -> tuple[dict, list]:
         out[number] = lines
         if not lines:
             empty.append(number)
+        page_read(done, max(total, done))
     notes = []
     if empty:
         notes.append((NO_TEXT, f"{kind}{_pages(empty)}是图片,OCR 未识别出文字,其内容未被检查"))
