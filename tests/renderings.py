@@ -6,13 +6,15 @@ the rows of the handling results, ``（三）不予公开`` its eight sub-rows, 
 columns). The cell texts are the raw texts the parser read from the text, so a rendering says what
 the text says; a reader that loses or shifts a cell makes the tables differ.
 
-PDF uses reportlab's built-in CID font STSong-Light (no font files, no network); DOCX uses
+PDF uses reportlab's built-in CID font STSong-Light (no font files, no network; its glyphs are the
+viewer's, so a PDF drawn to pixels needs ``font=``, a font file embedded); DOCX uses
 python-docx; HTML is written by hand, in UTF-8 or GBK.
 """
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import attrs
 
@@ -243,9 +245,12 @@ def to_pdf(
     ruled: bool = True,
     valign: str = "MIDDLE",
     prose_size: float = 11,
+    font: tuple | None = None,
 ) -> None:
     """``scanned_page`` appends a page that is only an image, as a scanned signature page is;
-    ``ruled=False`` draws the tables without any rules (a borderless layout)."""
+    ``ruled=False`` draws the tables without any rules (a borderless layout); ``font``: (a TrueType
+    file, the face's index in it) embedded instead of STSong-Light, for a rendering to pixels that
+    must not depend on the fonts of the machine."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -253,11 +258,16 @@ def to_pdf(
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    prose = ParagraphStyle(
-        "prose", fontName="STSong-Light", fontSize=prose_size, leading=prose_size * 1.5, wordWrap="CJK"
-    )
-    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2, wordWrap="CJK")
+    face = "STSong-Light"
+    if font is None:
+        pdfmetrics.registerFont(UnicodeCIDFont(face))
+    else:
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        face = "Embedded-" + Path(font[0]).stem
+        pdfmetrics.registerFont(TTFont(face, str(font[0]), subfontIndex=font[1]))
+    prose = ParagraphStyle("prose", fontName=face, fontSize=prose_size, leading=prose_size * 1.5, wordWrap="CJK")
+    small = ParagraphStyle("cell", fontName=face, fontSize=font_size, leading=font_size + 2, wordWrap="CJK")
     story = []
     page_width = A4[0] - 80
     for kind, content in layout(report):

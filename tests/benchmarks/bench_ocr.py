@@ -90,6 +90,9 @@ def measure(engine: str, dpi: int, seeds, folder: Path) -> tuple[float, float, i
 
 def main(quick: bool = False, dpis=(150, 300)) -> int:
     os.environ.setdefault("OGILINT_OCR_THREADS", "1")
+    if scans.NO_FONT:
+        print(scans.NO_FONT)
+        return 1
     seeds = sorted(SEEDS.glob("*.txt"))[: 1 if quick else None]
     engines = ["rapidocr"] + (["tesseract"] if shutil.which("tesseract") and not quick else [])
     with tempfile.TemporaryDirectory() as folder:

@@ -4,10 +4,22 @@ cell by cell with the tables of the text they were rendered from."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 
 from ogilint.model import MISSING, NUMBER, UNREADABLE
 from tests import renderings
+
+# The pages are drawn with a font embedded in the PDF: a PDF that only names STSong-Light is drawn
+# with whatever CJK font the machine has (none: the Chinese is blank; some: glyphs drawn wrong, as
+# "本生F" for "本年"), and the figures would be the machine's, not the reader's. A Song (Ming) face,
+# the style reports are printed in, from the Debian package .ci/run installs; each (file, face).
+FONTS = (
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),  # fonts-arphic-uming: AR PL UMing CN
+)
+FONT = next(((path, index) for path, index in FONTS if Path(path).is_file()), None)
+NO_FONT = None if FONT else "没有中文字体来绘制扫描页 (apt-get install fonts-arphic-uming)"
 
 GUESSED = 0.5  # below this a cell is not used as a fact (plugins/rules/identities/common.py)
 
@@ -17,7 +29,9 @@ def render_pages(report, folder, dpi: int = 300, ruled: bool = True) -> list:
     import pypdfium2 as pdfium
 
     path = folder / f"rendered-{dpi}-{int(ruled)}.pdf"
-    renderings.to_pdf(report, path, ruled=ruled)
+    if FONT is None:
+        raise RuntimeError(NO_FONT)
+    renderings.to_pdf(report, path, ruled=ruled, font=FONT)
     pdf = pdfium.PdfDocument(str(path))
     try:
         return [pdf[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(pdf))]

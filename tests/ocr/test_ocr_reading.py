@@ -21,7 +21,10 @@ try:
 except Exception as exc:  # not installed, or its native libraries are missing
     ENGINE = f"OCR 引擎不可用 (pip install 'ogilint[ocr]'): {type(exc).__name__}"
 
-pytestmark = pytest.mark.skipif(ENGINE is not None, reason=ENGINE or "")
+pytestmark = [
+    pytest.mark.skipif(ENGINE is not None, reason=ENGINE or ""),
+    pytest.mark.skipif(scans.NO_FONT is not None, reason=scans.NO_FONT or ""),
+]
 
 SEED = SEEDS / "004_7cf50946b776564f.txt"  # two pages: table 二 and 三 on the first, 三 and 四 on the second
 
