@@ -162,6 +162,15 @@ STARTS = ("flow", "done", "rate", "share", "outcome", "verdict", "item")
 
 
 @functools.cache
+def lexer() -> Lark:
+    """The grammar's terminals alone (no parser): a clause is lexed once, here, and its tokens fed
+    to the parser for each start (``Lark.lex`` on the parser would build a lexer at every call)."""
+    path = resources.files("ogilint.grammars").joinpath("claims.lark")
+    with resources.as_file(path) as real:
+        return Lark.open(str(real), parser=None, lexer="basic", start=list(STARTS))
+
+
+@functools.cache
 def required_terminals() -> dict[str, frozenset]:
     """{start: the terminals every sentence of it holds} (a share holds a SHARE, a verdict an UPHELD),
     worked out from the grammar's rules: a clause whose tokens lack one of them is not parsed from
@@ -557,19 +566,23 @@ def _read(story: Narrative) -> tuple[Claim, ...]:
 
 def _parse(clause: str, reader: ClaimReader) -> Optional[dict]:
     """The first reading of ``clause``, in the order of :data:`STARTS`, that the reader accepts. The
-    clause is lexed once to pass over the starts whose required terminals it lacks (most clauses are
-    counts: five of the seven starts would fail on them)."""
-    lark = parser()
+    clause is lexed once: its tokens pass over the starts whose required terminals they lack (most
+    clauses are counts: five of the seven starts would fail on them) and are fed to the others."""
     try:
-        kinds = {token.type for token in lark.lex(clause)}
+        tokens = list(lexer().lex(clause))
     except LarkError:
         return None  # the parser lexes it the same way: no start could read it
+    kinds = {token.type for token in tokens}
     needs = required_terminals()
+    lark = parser()
     for start in STARTS:
         if not needs[start] <= kinds:
             continue
+        state = lark.parse_interactive(start=start)
         try:
-            tree = lark.parse(clause, start=start)
+            for token in tokens:
+                state.feed_token(token)
+            tree = state.feed_eof(tokens[-1] if tokens else None)
         except LarkError:
             continue
         said = reader.transform(tree)
