@@ -160,46 +160,62 @@ class _Through:
             through.append((identity, own, rest))
         return _RowJudge(through)
 
+    def values(self, vec: dict) -> _Values:
+        """A way of reading the row, with what it adds to each identity through the row — worked out
+        once, whichever way the open rows are read."""
+        sums = []
+        for _, own, _, _ in self.items:
+            total: Optional[float] = 0.0
+            for c, sign in own.items():
+                v = vec.get(c)
+                if v is None:
+                    total = None
+                    break
+                total += sign * v
+            sums.append(total)
+        return _Values(vec, tuple(sums))
+
+
+@attrs.frozen
+class _Values:
+    vec: dict  # {column: value or None}
+    sums: tuple  # per identity through the row: Σ of the row's cells, signed, or None when one is unknown
+
 
 class _RowJudge:
     """The identities of table 三 through one row, with every other row's cells known (None: unknown):
-    each judgement of the row's values costs one step per cell of the row in each identity through it."""
+    each judgement of a way of reading the row costs one step per identity through it."""
 
     __slots__ = ("through",)
 
     def __init__(self, through: list):
         self.through = through  # (identity, {column: +1 left / -1 right}, Σ of the other rows' cells or None)
 
-    def misses(self, vec: dict) -> list:
+    def misses(self, values: _Values) -> list:
         """(identity, its signs, Σleft − Σright or None when a cell is unknown) per identity."""
-        out = []
-        for identity, own, rest in self.through:
-            diff = rest
-            if diff is not None:
-                for c, sign in own.items():
-                    v = vec.get(c)
-                    if v is None:
-                        diff = None
-                        break
-                    diff += sign * v
-            out.append((identity, own, diff))
-        return out
+        return [
+            (identity, own, None if rest is None or own_sum is None else rest + own_sum)
+            for (identity, own, rest), own_sum in zip(self.through, values.sums)
+        ]
 
-    def consistent(self, vec: dict) -> bool:
-        return all(d is None or abs(d) <= TOLERANCE for _, _, d in self.misses(vec))
+    def consistent(self, values: _Values) -> bool:
+        for (_, _, rest), own_sum in zip(self.through, values.sums):
+            if rest is not None and own_sum is not None and abs(rest + own_sum) > TOLERANCE:
+                return False
+        return True
 
-    def culprits(self, vec: dict) -> list[Culprit]:
+    def culprits(self, values: _Values) -> list[Culprit]:
         """The cells of the row whose change alone makes every identity through the row hold, with a
         row identity and a column identity among those it makes hold (IDN010's evidence)."""
-        status = self.misses(vec)
+        if self.consistent(values):
+            return []
+        status = self.misses(values)
         failing = [(i, own, d) for i, own, d in status if d is not None and abs(d) > TOLERANCE]
         out: list[Culprit] = []
-        if not failing:
-            return out
         kinds = tuple(k for k in IDENTITY_NAMES if any(i.kind == k for i, _, _ in failing))
         if not any(k in ("row", "subtotal") for k in kinds) or not any(k in ("balance", "handled") for k in kinds):
             return out  # the row and a column must both point at the cell
-        for c, v in vec.items():
+        for c, v in values.vec.items():
             if v is None or any(c not in own for _, own, _ in failing):
                 continue
             if any(c in own and d is not None and abs(d) <= TOLERANCE for _, own, d in status):
@@ -289,8 +305,9 @@ class Table3Builder(TableBuilder):
             return False  # the table's bound is spent: the row stays as read
         explained: dict = {}
         through = _Through(self.identities, key, fixed, open_rows)
-        readings = [self._by_column(key, r) for r in options[key]]  # the row's values, once, not once a way
-        split_values = [(r, self._by_column(key, r)) for r in splits]
+        # the row's values and their sums through each identity, once, not once a way
+        readings = [through.values(self._by_column(key, r)) for r in options[key]]
+        split_values = [(r, through.values(self._by_column(key, r))) for r in splits]
         for known in ways:
             judge = through.judge(known)
             if any(judge.consistent(vec) for vec in readings):
