@@ -40,9 +40,16 @@ class Origin:
     confidences: tuple = ()
 
     def describe(self, cell: Optional[int] = None) -> str:
-        """Chinese description of the place, e.g. "第3页第12行" or "表格2第5行第3格"."""
+        """Chinese description of the place, e.g. "第3页第12行" or "表格2第5行第3格"; a cell read by
+        OCR adds where its box begins on the scanned page ("第2页第13行，距页左41%、页顶22%处"), as a
+        scan's lines are counted by the reader, not printed."""
         if self.page is not None:
-            return f"第{self.page}页" + (f"第{self.page_line}行" if self.page_line else "")
+            text = f"第{self.page}页" + (f"第{self.page_line}行" if self.page_line else "")
+            read = self.ocr_cell(cell)
+            if read is not None:
+                left, top = read[0][0], read[0][1]
+                text += f"，距页左{round(100 * left)}%、页顶{round(100 * top)}%处"
+            return text
         if self.table is not None:
             text = f"表格{self.table}第{self.row}行"
             if cell is not None and self.cells and 0 <= cell < len(self.cells):

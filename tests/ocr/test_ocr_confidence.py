@@ -103,6 +103,16 @@ def test_origin_json_carries_the_box(text):
     assert "box" not in Origin(page=1, page_line=3).as_json(0)  # a text PDF's line: as before
 
 
+def test_place_in_words_says_where_on_the_scanned_page(text):
+    """A scan's lines are the reader's count, not printed: the words add where the cell's box begins."""
+    line, index = _place("natural_person")
+    report = parse_document(_scanned(text, {}))
+    column = len("\t".join(report.lines[line - 1].split("\t")[:index])) + 2  # 1-based, inside the cell
+    left = round(100 * 0.1 * index)
+    assert report.where(line, column) == f"第1页第{line}行，距页左{left}%、页顶50%处"
+    assert Origin(page=1, page_line=3).describe(0) == "第1页第3行"  # a text PDF's line: as before
+
+
 def test_identities_settle_a_doubtful_figure_and_say_so(text):
     """The seed's "0" in 一、本年新收 自然人 read with confidence 0.55: its row total and its column
     balance both hold with it, so it is taken (settled), and one problem says so."""
