@@ -46,3 +46,25 @@ def test_a_listener_that_fails_changes_nothing():
 
     with pages.listening(broken):
         assert isolated(_three_pages) == "读完"
+
+
+def test_pages_told_by_workers_move_the_bar_of_the_file_awaited():
+    """``--jobs``: a worker tells its pages on a queue; while a file is awaited, its pages (not another
+    file's) reach the progress, and the queue is emptied whatever the file."""
+    import concurrent.futures as futures
+    import queue
+    import threading
+
+    from ogilint.checking import parallel
+
+    told, messages, future = [], queue.SimpleQueue(), futures.Future()
+
+    def worker():
+        for message in (("scan.pdf", 1, 2), ("other.tif", 1, 9), ("scan.pdf", 2, 2)):
+            messages.put(message)
+        future.set_result("答")
+
+    heard = parallel._pages_of(messages, lambda stage, done, total: told.append((stage, done, total)))
+    threading.Timer(0.3, worker).start()
+    assert parallel._answer("scan.pdf", future, heard) == "答"
+    assert told == [(pages.STAGE, 1, 2), (pages.STAGE, 2, 2)] and messages.empty()

@@ -252,7 +252,7 @@ class Engine:
         """Every file found under ``paths``, parsed and then checked, each within its time budget.
 
         ``progress(stage, done, total)`` is told after each file of each stage ("读取" then "检查"),
-        and, while a scan is read by OCR in this process, after each of its pages ("OCR 识别"), so
+        and, while a scan is read by OCR (in this process or a worker), after each of its pages ("OCR 识别"), so
         that a terminal can show a bar; it never changes what is found. With ``jobs`` > 1 the files
         are read and checked by that many worker processes (:mod:`ogilint.checking.parallel`); the
         results are the same, in the same order. With ``dask`` (a ``distributed.Client``) the files are

@@ -10,13 +10,16 @@ as with one process, byte for byte, in the same order. Files the result cache an
 answered here and never sent out.
 
 Files go out a few at a time per worker and come back in the order of the walk: results stream in
-order, and no more than a window of them is in flight.
+order, and no more than a window of them is in flight. A worker reading a scan tells its pages
+(``reading/pages.py``) on a queue; while this process waits for a file, the pages of that file
+move the progress bar, as they do in one process.
 """
 
 from __future__ import annotations
 
 import collections
 import concurrent.futures as futures
+import functools
 import os
 import pickle
 import sys
@@ -24,10 +27,13 @@ from typing import Optional
 
 from ogilint.checking.outcome import Outcome
 from ogilint.checking.runner import CheckResult
+from ogilint.reading import pages
 
 _engine = None  # the worker's Engine, built once by _start
 _spill_folder = None  # where the worker puts its models in a large run (spill.py), or None
+_pages = None  # the queue a worker tells the pages it reads on: (path, done, total)
 IN_FLIGHT_PER_WORKER = 4
+PAGE_POLL = 0.25  # seconds: how often the pages told are looked at while a file is awaited
 
 
 def default_jobs() -> int:
@@ -53,11 +59,11 @@ def worker_context(preload: tuple = ("ogilint.checking.engine",)):
     return multiprocessing.get_context("spawn")
 
 
-def _start(config, overrides, cache_folder, spill_folder=None) -> None:
-    global _engine, _spill_folder
+def _start(config, overrides, cache_folder, spill_folder=None, pages_queue=None) -> None:
+    global _engine, _spill_folder, _pages
     from ogilint.checking.engine import Engine
 
-    _engine, _spill_folder = Engine(config, overrides), spill_folder
+    _engine, _spill_folder, _pages = Engine(config, overrides), spill_folder, pages_queue
     if cache_folder is not None:
         _engine.use_cache(cache_folder)
 
@@ -66,20 +72,37 @@ def _work(item: tuple):
     """One file in a worker (``item``: ``Collected.item``): its ``Engine.outcome``."""
     from ogilint.checking.engine import Collected
 
-    return _engine.outcome(item[0], Collected.of_one(*item), _spill_folder)
+    with pages.listening(functools.partial(_page_read, item[0]) if _pages is not None else None):
+        return _engine.outcome(item[0], Collected.of_one(*item), _spill_folder)
 
 
-def _in_order(pool, found, ready: dict):
+def _page_read(path: str, done: int, total: int) -> None:
+    _pages.put((path, done, total))
+
+
+def _in_order(pool, found, ready: dict, heard=None):
     """The answers in the order of the walk (``ready``'s own, the workers' for the others), with a
-    bounded window of files in flight."""
+    bounded window of files in flight; ``heard(path)`` is called while ``path`` is awaited."""
     window = max(1, getattr(pool, "_max_workers", 1)) * IN_FLIGHT_PER_WORKER
     pending: collections.deque = collections.deque()
     for path in found.files:
         pending.append((path, ready[path] if path in ready else _submit(pool, found, path)))
         if len(pending) >= window:
-            yield _answer(*pending.popleft())
+            yield _answer(*pending.popleft(), heard)
     while pending:
-        yield _answer(*pending.popleft())
+        yield _answer(*pending.popleft(), heard)
+
+
+def _pages_of(queue, tell):
+    """``heard(path)``: the pages the workers told since, those of ``path`` shown as its progress."""
+
+    def heard(path: str) -> None:
+        while not queue.empty():
+            told, done, total = queue.get()
+            if told == path:
+                tell(pages.STAGE, done, total)
+
+    return heard
 
 
 def _submit(pool, found, path: str):
@@ -90,9 +113,14 @@ def _submit(pool, found, path: str):
         return exc
 
 
-def _answer(path: str, future):
+def _answer(path: str, future, heard=None):
     if isinstance(future, Outcome):
         return future
+    if heard is not None and isinstance(future, futures.Future):
+        while not future.done():
+            futures.wait([future], timeout=PAGE_POLL)
+            heard(path)
+        heard(path)  # its last pages, and the queue kept empty: a worker never waits to tell a page
     try:
         if isinstance(future, BaseException):
             raise future
@@ -136,17 +164,19 @@ def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict
     folder = engine.cache.root.parent if engine.cache is not None else None
     spill_folder = spill.folder if spill is not None else None
     _sendable(_start, _work, engine.config, engine.overrides, folder, spill_folder)
+    context = worker_context()
+    told = context.SimpleQueue()  # the pages the workers read (scans), for the progress bar
     main = getattr(sys.modules.get("__main__"), "__file__", None)
     if main is not None and not os.path.exists(main):  # "<stdin>": a new process could not import it
         raise WorkersUnavailable(f"主程序 {main} 无法在新进程中导入")
     with futures.ProcessPoolExecutor(
         max_workers=max(1, min(jobs, total - len(ready))),
-        mp_context=worker_context(),
+        mp_context=context,
         initializer=_start,
-        initargs=(engine.config, engine.overrides, folder, spill_folder),
+        initargs=(engine.config, engine.overrides, folder, spill_folder, told),
     ) as pool:
         try:
-            for done, answer in enumerate(_in_order(pool, found, ready)):
+            for done, answer in enumerate(_in_order(pool, found, ready, _pages_of(told, tell))):
                 tell("读取", done, total)
                 answers.append(answer)
         except _Broken as exc:

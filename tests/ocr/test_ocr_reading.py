@@ -172,3 +172,22 @@ def test_a_multi_page_scan_tells_its_pages_as_they_are_read(tmp_path):
     assert [t for t in told if t[0] == "OCR 识别"] == [("OCR 识别", 1, 3), ("OCR 识别", 2, 3), ("OCR 识别", 3, 3)]
     reading = [t for t in told if t[0] != "检查"]
     assert reading[0] == ("读取", 0, 1) and reading[-1] == ("读取", 1, 1)  # the file bar resumes after the pages
+
+
+def test_pages_read_by_workers_show_in_the_progress(tmp_path):
+    """``--jobs 2``: the pages of a scan read in a worker reach the progress of the run (eight files:
+    fewer are read in one process)."""
+    from PIL import Image
+
+    from ogilint.checking.engine import MIN_FILES_FOR_WORKERS
+
+    _tiff([Image.new("RGB", (400, 560), "white") for _ in range(3)], tmp_path / "blank.tif")
+    text = SEED.read_text(encoding="utf-8")
+    for k in range(MIN_FILES_FOR_WORKERS - 1):
+        (tmp_path / f"other-{k}.txt").write_text(text, encoding="utf-8")
+    told = []
+    results = Engine(ProjectConfig(), Overrides()).check_paths(
+        [str(tmp_path)], progress=lambda stage, done, total: told.append((stage, done, total)), jobs=2
+    )
+    assert len(results) == MIN_FILES_FOR_WORKERS
+    assert [t for t in told if t[0] == "OCR 识别"] == [("OCR 识别", k, 3) for k in (1, 2, 3)]
