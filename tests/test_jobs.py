@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from ogilint.checking.config import ProjectConfig
-from ogilint.checking.engine import MIN_FILES_FOR_WORKERS, Engine, Overrides
+from ogilint.checking.engine import MIN_FILES_FOR_WORKERS, Engine, Overrides, collect
 from tests.conftest import SEEDS, run_folder
 
 
@@ -81,3 +81,23 @@ def test_a_program_read_from_standard_input_checks_in_one_process(folder):
     alone = subprocess.run([sys.executable, "-c", script.replace("jobs=2", "jobs=1")], capture_output=True, timeout=600)
     assert piped.returncode == 0 and b"Traceback" not in piped.stderr, piped.stderr[-2000:]
     assert piped.stdout == alone.stdout and int(piped.stdout) > 0
+
+
+def test_a_system_without_shared_semaphores_checks_in_one_process(folder, monkeypatch):
+    """No /dev/shm (some containers): the pool and its queue cannot be made; the run says nothing
+    of it and checks in one process, with the same findings."""
+    from ogilint.checking import parallel
+
+    class NoSemaphores:
+        def SimpleQueue(self):  # multiprocessing's name
+            raise OSError(38, "Function not implemented")
+
+    engine = Engine(ProjectConfig(), Overrides())
+    serial = engine.check_paths([str(folder)], jobs=1)
+    monkeypatch.setattr(parallel, "worker_context", lambda: NoSemaphores())
+    with pytest.raises(parallel.WorkersUnavailable):
+        parallel.check_files(engine, collect([str(folder)]), 2, lambda *a: None)
+    fallen_back = engine.check_paths([str(folder)], jobs=2)
+    assert [[(f.code, f.location) for f in r.findings] for r in fallen_back] == [
+        [(f.code, f.location) for f in r.findings] for r in serial
+    ]

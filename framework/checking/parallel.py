@@ -164,17 +164,21 @@ def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict
     folder = engine.cache.root.parent if engine.cache is not None else None
     spill_folder = spill.folder if spill is not None else None
     _sendable(_start, _work, engine.config, engine.overrides, folder, spill_folder)
-    context = worker_context()
-    told = context.SimpleQueue()  # the pages the workers read (scans), for the progress bar
     main = getattr(sys.modules.get("__main__"), "__file__", None)
     if main is not None and not os.path.exists(main):  # "<stdin>": a new process could not import it
         raise WorkersUnavailable(f"主程序 {main} 无法在新进程中导入")
-    with futures.ProcessPoolExecutor(
-        max_workers=max(1, min(jobs, total - len(ready))),
-        mp_context=context,
-        initializer=_start,
-        initargs=(engine.config, engine.overrides, folder, spill_folder, told),
-    ) as pool:
+    try:  # a system without the semaphores processes share (no /dev/shm) has no pool and no queue
+        context = worker_context()
+        told = context.SimpleQueue()  # the pages the workers read (scans), for the progress bar
+        pool = futures.ProcessPoolExecutor(
+            max_workers=max(1, min(jobs, total - len(ready))),
+            mp_context=context,
+            initializer=_start,
+            initargs=(engine.config, engine.overrides, folder, spill_folder, told),
+        )
+    except (OSError, ImportError, NotImplementedError) as exc:
+        raise WorkersUnavailable(f"无法创建检查进程 ({type(exc).__name__})") from None
+    with pool:
         try:
             for done, answer in enumerate(_in_order(pool, found, ready, _pages_of(told, tell))):
                 tell("读取", done, total)
