@@ -178,6 +178,8 @@ class _Through:
 
 @attrs.frozen
 class _Values:
+    """One way of reading a row, judged against every way of reading the other rows."""
+
     vec: dict  # {column: value or None}
     sums: tuple  # per identity through the row: Σ of the row's cells, signed, or None when one is unknown
 

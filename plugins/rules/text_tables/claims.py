@@ -153,9 +153,7 @@ class Claim:
 @functools.cache
 def parser() -> Lark:
     """The LALR parser of grammars/claims.lark (every start symbol of it)."""
-    path = resources.files("ogilint.grammars").joinpath("claims.lark")
-    with resources.as_file(path) as real:
-        return Lark.open(str(real), parser="lalr", lexer="basic", start=list(STARTS))
+    return _claims_grammar(parser="lalr")
 
 
 STARTS = ("flow", "done", "rate", "share", "outcome", "verdict", "item")
@@ -165,9 +163,13 @@ STARTS = ("flow", "done", "rate", "share", "outcome", "verdict", "item")
 def lexer() -> Lark:
     """The grammar's terminals alone (no parser): a clause is lexed once, here, and its tokens fed
     to the parser for each start (``Lark.lex`` on the parser would build a lexer at every call)."""
+    return _claims_grammar(parser=None)
+
+
+def _claims_grammar(parser) -> Lark:
     path = resources.files("ogilint.grammars").joinpath("claims.lark")
     with resources.as_file(path) as real:
-        return Lark.open(str(real), parser=None, lexer="basic", start=list(STARTS))
+        return Lark.open(str(real), parser=parser, lexer="basic", start=list(STARTS))
 
 
 @functools.cache
