@@ -81,6 +81,12 @@ def has_second_part(rule) -> bool:
     return getattr(type(rule), "with_others", None) not in (None, Rule.with_others)
 
 
+def has_note(rule) -> bool:
+    """Whether ``rule`` (a class or an instance) keeps a :meth:`Rule.note` of each report."""
+    cls = rule if isinstance(rule, type) else type(rule)
+    return getattr(cls, "note", None) not in (None, Rule.note)
+
+
 def others_where(run_reports, key: Callable, value) -> tuple:
     """The reports of ``run_reports`` (a :class:`RunReports`, or any sequence of reports) whose
     ``key`` is ``value``, in run order: through the run's index when there is one, else by a scan.
@@ -177,6 +183,22 @@ class Rule:
         ``found``, the findings that stand. A rule that overrides it keeps ``across_reports`` false:
         its ``check`` runs in a worker process, this where every report is."""
         return found
+
+    def note(self, report):
+        """What this rule, looking across reports, needs of a report besides its ``meta`` — a few
+        figures, a sentence found in it — or None. It is worked out where the report is read (the
+        first stage, with the model at hand) for every report of the run, and kept with the report's
+        head: a large run or a rerun from the result cache holds its models on disk, and a rule that
+        reads other reports' figures through :meth:`noted` loads none of them. A note is small, plain,
+        picklable data (it crosses to the process where every report is), and depends on the report
+        only, not on the rule's options."""
+        return None
+
+    def noted(self, report):
+        """:meth:`note` of ``report`` (any report of the run, or the one being checked): as kept with a
+        report whose model is on disk, else worked out from the model."""
+        notes = getattr(report, "notes", None)  # a LazyReport's (checking/outcome.py); a model has none
+        return notes.get(self.code) if isinstance(notes, dict) else self.note(report)
 
     # --- helpers for rule authors -----------------------------------------------------------
     def finding(

@@ -98,6 +98,46 @@ def test_a_warm_rerun_loads_no_model(tmp_path, monkeypatch):
     assert loaded.count(1) == len([r for r in first if r.report is not None])
 
 
+def test_a_region_and_its_departments_on_disk_load_no_model(tmp_path, monkeypatch):
+    """IDN008 compares a region's aggregate with the sum of its departments: in a run whose models lie
+    on disk, it reads what each report's note keeps (the figures, where the region says it aggregates)
+    and loads no model, with the findings of a run held in memory."""
+    root = tmp_path / "reports"
+    root.mkdir()
+    shutil.copy(FIXTURES / "real" / "pingtan-2021.txt", root)  # 「本年度全区共收到70件申请」, 本年新收 70
+    text = (FIXTURES / "real" / "pt-czj-2021.txt").read_text(encoding="utf-8")
+    for name, new in (("财政金融局", 50), ("教育与体育局", 30)):  # two departments: 80 together
+        edited = text.replace("平潭综合实验区财政金融局", f"平潭综合实验区{name}")
+        for row in ("一、本年新收政府信息公开申请数量", "（一）予以公开", "（七）总计"):
+            assert f"{row}0 0 0 0 0 00" in edited
+            edited = edited.replace(f"{row}0 0 0 0 0 00", f"{row}{new} 0 0 0 0 0{new}")
+        (root / f"pt-{new}.txt").write_text(edited, encoding="utf-8")
+
+    def idn008(results):
+        return [
+            (r.path.rsplit("/", 1)[-1], f.location.row, f.expected, f.actual, f.message)
+            for r in results
+            for f in r.findings
+            if f.code == "IDN008"
+        ]
+
+    in_memory = idn008(_engine().check_paths([str(root)]))
+    assert [row[:4] for row in in_memory] == [
+        ("pingtan-2021.txt", "new_received", 80, 70),
+        ("pingtan-2021.txt", "total_handled", 80, 69),
+    ]
+    loaded = []
+    load = Stored.load
+
+    def counted(self):
+        loaded.append(self.index)
+        return load(self)
+
+    monkeypatch.setattr(Stored, "load", counted)
+    assert idn008(_engine(spill_after=0).check_paths([str(root)])) == in_memory
+    assert 3 not in loaded  # outcome.PARTS: 3 is the model
+
+
 @pytest.mark.parametrize(
     "document",
     [

@@ -11,7 +11,7 @@ Its key is the file's path and the SHA-256 of its bytes, ogilint's version, ever
 with its version, and the effective configuration; anything else changed, and the key is another.
 The rules that look across reports run on every run (they depend on the other files).
 
-Entries are files under ``<folder>/v4/``, written to a temporary name and renamed into place, so
+Entries are files under ``<folder>/v5/``, written to a temporary name and renamed into place, so
 runs at the same time never read half an entry; an entry that cannot be read is a miss. Timeouts
 are not kept (they depend on the machine's load). The folder may be deleted at any time.
 """
@@ -30,7 +30,7 @@ import attrs
 from ogilint.checking.outcome import Outcome, Stored, read_offsets
 from ogilint.version import __version__
 
-FORMAT = "v4"  # changes when what an entry holds changes
+FORMAT = "v5"  # changes when what an entry holds changes
 CACHE_ENV = "OGILINT_CACHE_DIR"
 _CHUNK = 1 << 20
 

@@ -28,7 +28,16 @@ from ogilint.checking.config import (
 from ogilint.checking.outcome import LazyReport, Local, Outcome, Places
 from ogilint.checking.ranking import with_rank
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
-from ogilint.checking.runner import ACROSS, ONE_REPORT, CheckResult, assemble, reader_findings, rule_findings, run_rules
+from ogilint.checking.runner import (
+    ACROSS,
+    ONE_REPORT,
+    CheckResult,
+    assemble,
+    reader_findings,
+    rule_findings,
+    rule_notes,
+    run_rules,
+)
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.finding import severity_counts
@@ -42,7 +51,7 @@ from ogilint.reading.suffixes import (
     skipped_reason,
     suffix_of,
 )
-from ogilint.rule import Run, has_second_part
+from ogilint.rule import Run, has_note, has_second_part
 
 REPORT_SUFFIXES = READ_SUFFIXES  # what a folder walk (and the pytest plugin) reads
 # A folder of fewer files is checked in this process whatever ``jobs`` says: starting the workers
@@ -91,6 +100,7 @@ class Engine:
         self.overrides = overrides or Overrides()
         self._rulesets: dict[str, RuleSet] = {}
         self._plans: dict[tuple, tuple] = {}  # (rule set name, per-file ignores) -> selection
+        self._noting: dict[str, list] = {}  # rule set name -> its rules that keep notes
         self.registry = registry if registry is not None else build_registry(extra_plugins)
         # Plugins registered in this process only (tests): worker processes would not have them.
         self.in_process_plugins = bool(extra_plugins)
@@ -205,6 +215,14 @@ class Engine:
             self._plans[key] = self._selection(rs, ignored)
         codes, options, severities = self._plans[key]
         return Plan([self.registry.rules[c]() for c in codes], options, severities, rs)
+
+    def noting(self, ruleset: str) -> list:
+        """The rules of the rule set named ``ruleset`` that keep a note of each report (``Rule.note``),
+        whatever a per-file ignore leaves out of a file's plan: that file's figures still count for the
+        other reports. Instances, made once per rule set."""
+        if ruleset not in self._noting:
+            self._noting[ruleset] = [r for r in self.plan_of(ruleset).rules if has_note(r)]
+        return self._noting[ruleset]
 
     def _selection(self, rs: RuleSet, ignored: tuple) -> tuple[list, dict, dict]:
         """(the codes to run, in order; their options; the severities set) under a rule set."""
@@ -353,8 +371,9 @@ class Engine:
 
     def finish_all(self, outcomes: list, found: Collected, tell, spill=None) -> list[CheckResult]:
         """The results of a run from every file's :meth:`outcome`: the rules that look across reports
-        run here, with every report of the run to look at. A report whose model is not in memory is
-        seen as a :class:`LazyReport` (its model loaded only if a rule reads more than its meta). In a
+        run here, with every report of the run to look at. They see each report as a :class:`LazyReport`
+        with the notes its first stage kept (``Rule.note``), its model loaded, when it is not in memory,
+        only if a rule reads more than its meta and notes. In a
         large run (``spill``) the results keep their findings on disk: where the first stage left them
         when the rules across reports add nothing, else in the run's folder."""
         from ogilint.checking.spill import Loaded, StoredResult
@@ -366,10 +385,13 @@ class Engine:
                 found.skipped[answer.path] = answer.skipped
             elif answer.meta is None:
                 kept.append((answer, None))
-            elif answer.report is not None:
-                kept.append((answer, answer.report))
+            elif answer.report is not None:  # the rules see its notes, as they would with it on disk
+                kept.append(
+                    (answer, LazyReport(answer.meta, functools.partial(getattr, answer, "report"), notes=answer.notes))
+                )
             else:
-                kept.append((answer, LazyReport(answer.meta, models.loader(answer, "report", self._again))))
+                load = models.loader(answer, "report", self._again)
+                kept.append((answer, LazyReport(answer.meta, load, notes=answer.notes)))
         run = Run(member for _, member in kept if member is not None)
         results: list = []
 
@@ -401,7 +423,9 @@ class Engine:
                 counts = severity_counts(findings) if findings is not None else answer.counts
                 done(StoredResult(answer.path, answer.meta, load, entry, counts, seconds, spill))
                 continue
-            if isinstance(member, LazyReport):
+            if answer.report is not None:
+                member = answer.report
+            else:
                 member.places = entry()[1]
             done(CheckResult(path=answer.path, report=member, findings=findings or entry()[0], seconds_rules=seconds))
         tell("检查", total, total)
@@ -449,7 +473,9 @@ class Engine:
             stage=ONE_REPORT,
         )
         ranked = {code: [with_rank(f) for f in got] for code, got in per_rule.items()}  # ranked here, once
-        local = Local([with_rank(f) for f in faults + reader_findings(report)], ranked, seconds)
+        noting = self.noting(name)
+        notes, failed = rule_notes(report, noting, self.registry.versions) if noting else ({}, [])
+        local = Local([with_rank(f) for f in faults + failed + reader_findings(report)], ranked, seconds)
         final = assemble(local.findings, [r.code for r in plan.rules], self.registry.failures, local.first)
         own = {r.code: ranked.get(r.code, []) for r in plan.rules if has_second_part(r)}
         return Outcome(
@@ -457,6 +483,7 @@ class Engine:
             meta=report.meta,
             ruleset=name,
             own=own,
+            notes=notes,
             counts=severity_counts(final),
             seconds=seconds,
             shown=(final, Places.of(report, final)),

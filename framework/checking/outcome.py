@@ -88,6 +88,7 @@ class Outcome:
     skipped: Optional[str] = None
     ruleset: str = ""
     own: dict = attrs.Factory(dict)
+    notes: dict = attrs.Factory(dict)  # code -> what a rule across reports keeps of it (Rule.note)
     counts: tuple = (0, 0, 0)
     seconds: float = 0.0
     shown: Optional[tuple] = None  # (findings, Places), in memory
@@ -150,13 +151,13 @@ class LazyReport:
     ``load``, which keeps a few recently loaded models). The places of its findings' cells are
     answered from ``places`` without loading. Rules and outputs treat it as the report."""
 
-    __slots__ = ("meta", "places", "_load", "__weakref__")
+    __slots__ = ("meta", "places", "notes", "_load", "__weakref__")
 
-    def __init__(self, meta, load: Callable[[], object], places: Optional[Places] = None):
-        self.meta, self._load, self.places = meta, load, places or Places()
+    def __init__(self, meta, load: Callable[[], object], places: Optional[Places] = None, notes: Optional[dict] = None):
+        self.meta, self._load, self.places, self.notes = meta, load, places or Places(), notes or {}
 
     def __getattr__(self, name: str):
-        if name.startswith("__") or name in ("meta", "places", "_load"):
+        if name.startswith("__") or name in ("meta", "places", "notes", "_load"):
             raise AttributeError(name)
         return getattr(self._load(), name)
 
@@ -181,5 +182,5 @@ def with_meta(report, meta):
     name, say); a lazy one stays lazy."""
     if isinstance(report, LazyReport):
         load = report._load
-        return LazyReport(meta, lambda: attrs.evolve(load(), meta=meta), report.places)
+        return LazyReport(meta, lambda: attrs.evolve(load(), meta=meta), report.places, report.notes)
     return attrs.evolve(report, meta=meta)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import os
+import pickle
 import re
 import signal
 import sys
@@ -45,7 +46,7 @@ import attrs
 
 from ogilint.checking.ranking import rank_findings
 from ogilint.errors import CheckTimeout
-from ogilint.finding import ERROR, SEVERITIES, WARNING, Finding, Location
+from ogilint.finding import ERROR, SEVERITIES, WARNING, Finding, Location, share_locations
 from ogilint.reading.guard import PLUGIN_ERROR as READER_ERROR
 from ogilint.reading.guard import PLUGIN_OUTPUT as READER_OUTPUT
 from ogilint.reading.guard import CapturedOutput, short_error
@@ -492,6 +493,39 @@ def _second_part(rule, report, options, severities, path, run_reports, versions,
     return about + _run_rule(rule, report, options, severities, path, run_reports, versions, seconds, own)
 
 
+def rule_notes(report, rules: Iterable, versions: dict | None = None) -> tuple[dict, list[Finding]]:
+    """({code: note} of the ``rules`` that keep a note of each report (``Rule.note``), and OGI
+    findings for the notes that could not be made): worked out where the report is read, so that the
+    rules across reports read the other reports' notes instead of their models. A note that fails, or
+    that cannot cross to another process (pickle), is left out and said."""
+    versions = versions or {}
+    seconds = rule_seconds()
+    notes: dict = {}
+    faults: list[Finding] = []
+    with plugin_clock():
+        for rule in rules:
+            outcome = call_plugin(lambda rule=rule: rule.note(report), seconds)
+            version = versions.get(rule.plugin, "?")
+            problem = None
+            if outcome.error is not None:
+                problem = _rule_failure(rule, outcome.error, seconds)
+            elif outcome.value is not None:
+                try:
+                    pickle.dumps(outcome.value, protocol=pickle.HIGHEST_PROTOCOL)
+                    notes[rule.code] = outcome.value
+                except Exception as exc:  # a plugin's note may hold anything
+                    problem = f"返回了无法保存的值 ({short_error(exc)})"
+            if problem is not None:
+                faults.append(
+                    plugin_finding(PLUGIN_ERROR, rule.plugin, version, f"的规则 {rule.code} 记录报告摘要时{problem}")
+                )
+            if outcome.output.total:
+                faults.append(
+                    output_finding(rule.plugin, version, f"的规则 {rule.code} 记录报告摘要时", outcome.output)
+                )
+    return notes, faults
+
+
 def assemble(
     per_rule: dict, order: Iterable[str], failures: Iterable = (), first: Iterable[Finding] = ()
 ) -> list[Finding]:
@@ -516,7 +550,7 @@ def assemble(
                 hint="检查插件的安装;其余规则照常运行",
             )
         )
-    return rank_findings(findings)
+    return share_locations(rank_findings(findings))
 
 
 def _run_rule(rule, report, options, severities, path, run_reports, versions, seconds, own=None) -> list[Finding]:

@@ -443,6 +443,32 @@ def test_the_file_time_budget_is_not_taken_for_a_rule_error():
 
 
 @pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        (lambda self, report: 1 / 0, "运行出错: ZeroDivisionError"),
+        (lambda self, report: lambda: None, "返回了无法保存的值"),  # cannot cross to another process
+    ],
+    ids=["raises", "unpicklable"],
+)
+def test_a_note_that_fails_is_said_and_left_out(note, said):
+    """A rule across reports keeps a note of each report where it is read (``Rule.note``): one that
+    raises, or answers what pickle cannot carry, is an OGI001 on that report; the rule then finds
+    no note (None), and the run goes on."""
+    seen = []
+
+    def check(self, report, ctx):
+        seen.append(self.noted(report))
+        return ()
+
+    rule = _rule("NOT001", check, note=note, across_reports=True)
+    engine = Engine(ProjectConfig(), Overrides(select=["NOT"]), extra_plugins=[_rules_plugin("n", rule)])
+    [result] = engine.check_paths([str(SEED)])
+    [ogi] = [f for f in result.findings if f.code == PLUGIN_ERROR]
+    assert ogi.plugin == "n" and "的规则 NOT001 记录报告摘要时" in ogi.message and said in ogi.message
+    assert seen == [None]
+
+
+@pytest.mark.parametrize(
     ("answer", "said"),
     [
         (lambda: 42, "返回了 42"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ogilint import spec
 from ogilint.finding import WARNING
@@ -34,6 +34,16 @@ _WHOLE_COUNT = re.compile(
     r"全(?P<unit>省|市|区|县|旗|州|盟)(?:各[^\s。;；,，]{0,6})?(?:全年)?共?(?:受理|收到|接收|新收)[^。;；,，]{0,16}?申请"
 )
 _FOREWORD_LINES = 40
+
+
+class Counts(NamedTuple):
+    """A report's note (``Rule.note``): the figures of :data:`COUNTS` (None where unread or doubtful),
+    and for a government's report that says it covers its region, where it says so — (line, column,
+    words) — and the (line, column) of each figure."""
+
+    values: tuple
+    said: Optional[tuple] = None
+    cells: Optional[tuple] = None
 
 
 def place_year(report) -> Optional[tuple]:
@@ -109,6 +119,20 @@ class DepartmentsExceedAggregate(Rule):
     groups = ("identities", "cross-report")
     across_reports = True  # the departments of the region and year
 
+    def note(self, report):
+        """What the check needs of any report of the run: the figures of :data:`COUNTS` (those of a
+        department go into the sum), and, for a government's report, where it says it covers its whole
+        region and where its figures are; None where there is nothing of the kind."""
+        values = tuple(_num(report.tables[t].cell(r, c)) for t, r, c, _ in COUNTS)
+        chain = places(report.meta.body)
+        if not chain or not report.meta.year or not _GOVERNMENT.match(_after_places(report.meta.body, chain)):
+            return Counts(values) if any(v is not None for v in values) else None
+        said = aggregate_statement(report, chain[-1])
+        if said is None:
+            return None  # a government's report that does not say it covers the region: not compared
+        cells = [report.tables[t].cell(r, c) for t, r, c, _ in COUNTS]
+        return Counts(values, said, tuple((c.line, c.column) if c is not None else (None, None) for c in cells))
+
     def check(self, report, ctx):
         m = report.meta
         chain = places(m.body)
@@ -116,26 +140,28 @@ class DepartmentsExceedAggregate(Rule):
             return
         departments = _departments(report, chain, ctx.run_reports)  # first: by the meta, through the run's index
         if not departments:
-            return  # no report of the text read: in a large run a report's model stays on disk
-        said = aggregate_statement(report, chain[-1])
-        if said is None:
             return
-        for table, row, col, label in COUNTS:
-            cell = report.tables[table].cell(row, col)
-            whole = _num(cell)
+        mine = self.noted(report)
+        if mine is None or mine.said is None:
+            return
+        # The departments' figures from their notes: in a large run their models stay on disk.
+        theirs = [(d, note) for d in departments if (note := self.noted(d)) is not None]
+        said = mine.said
+        for i, (table, row, col, label) in enumerate(COUNTS):
+            whole = mine.values[i]
             if whole is None:
                 continue
-            parts = [(d, _num(d.tables[table].cell(row, col))) for d in departments]
-            parts = [(d, v) for d, v in parts if v is not None]
+            parts = [(d, note.values[i]) for d, note in theirs if note.values[i] is not None]
             total = sum(v for _, v in parts)
             if not parts or total <= whole + spec.TOLERANCE:
                 continue
             shown = "、".join(f"{d.meta.body} {v:g}" for d, v in parts if v)
+            line, column = mine.cells[i]
             yield self.finding(
                 f"{label}为 {whole:g},但同年本级部门的报告合计 {total:g}({shown});"
                 f"本报告称汇总全地区(第{said[0]}行「{said[2]}」),部门的数字应已计入",
-                line=cell.line,
-                column=cell.column,
+                line=line,
+                column=column,
                 table=table,
                 row=row,
                 col=col,
