@@ -20,8 +20,6 @@ from ogilint.checking.registry import build_registry
 from ogilint.checking.runner import CheckResult
 from ogilint.document import Document
 from ogilint.model import Report
-from ogilint.parsing import pipeline
-from ogilint.parsing.pipeline import parse_bytes, parse_text
 from ogilint.reading import guard
 
 
@@ -36,10 +34,33 @@ def read_document(path: str | os.PathLike, manager=None) -> Document:
     return guard.read_document(path, manager or default_manager())
 
 
+# The parser (lark, the grammar, the table builders) is imported on the first parse, not with
+# ogilint: a rerun the result cache answers, and ``ogilint explain``, parse nothing.
+
+
 def parse_file(path: str | os.PathLike, version: Optional[str] = None, manager=None) -> Report:
     """Read any supported file (text, PDF, DOCX, HTML) through the reader plugins and parse it.
     Raises :class:`ogilint.UnusableInput` with a one-line reason when it cannot be read."""
+    from ogilint.parsing import pipeline
+
     return pipeline.parse_file(path, manager or default_manager(), version=version)
+
+
+def parse_text(
+    text: str, source: Optional[str] = None, encoding: Optional[str] = None, version: Optional[str] = None
+) -> Report:
+    """Parse a report's text (``source`` names it in the findings; ``version``: the template, else
+    detected)."""
+    from ogilint.parsing import pipeline
+
+    return pipeline.parse_text(text, source=source, encoding=encoding, version=version)
+
+
+def parse_bytes(data: bytes, source: Optional[str] = None, version: Optional[str] = None) -> Report:
+    """Parse a report's text given as bytes, its encoding detected (UTF-8, UTF-16, GB 18030)."""
+    from ogilint.parsing import pipeline
+
+    return pipeline.parse_bytes(data, source=source, version=version)
 
 
 parse = parse_file

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 import ogilint
-from ogilint.checking import engine as engine_module
+from ogilint.parsing import pipeline  # the engine imports its parse_file when it first reads a file
 from tests.benchmarks.distinct import write
 from tests.conftest import SEEDS
 
@@ -36,7 +36,7 @@ def test_a_rerun_reads_nothing_again_and_answers_the_same(folder, tmp_path, monk
     def never(*args, **kwargs):
         raise AssertionError("an unchanged file was parsed again")
 
-    monkeypatch.setattr(engine_module, "parse_file", never)
+    monkeypatch.setattr(pipeline, "parse_file", never)
     again = list(ogilint.check([folder], cache_dir=cache))
     assert _shown(again) == _shown(first)
     assert again[0].report.meta.title == first[0].report.meta.title
@@ -46,8 +46,8 @@ def test_a_changed_file_or_configuration_is_read_again(folder, tmp_path, monkeyp
     cache = tmp_path / "cache"
     list(ogilint.check([folder], cache_dir=cache))
     parsed = []
-    real = engine_module.parse_file
-    monkeypatch.setattr(engine_module, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    real = pipeline.parse_file
+    monkeypatch.setattr(pipeline, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
     seed = folder / SEED
     seed.write_text(seed.read_text(encoding="utf-8").replace("12872.06", "12.06"), encoding="utf-8")
     [changed] = [r for r in ogilint.check([folder], cache_dir=cache) if r.path == str(seed)]
@@ -105,8 +105,8 @@ def test_installing_the_ocr_engine_reads_every_file_again(folder, tmp_path, monk
     monkeypatch.setattr(ocr, "engine_version", lambda: "")
     list(ogilint.check([folder], cache_dir=cache))
     parsed = []
-    real = engine_module.parse_file
-    monkeypatch.setattr(engine_module, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
+    real = pipeline.parse_file
+    monkeypatch.setattr(pipeline, "parse_file", lambda path, *a, **k: parsed.append(path) or real(path, *a, **k))
     monkeypatch.setattr(ocr, "engine_version", lambda: "1.4.4")
     list(ogilint.check([folder], cache_dir=cache))
     assert len(parsed) == 5

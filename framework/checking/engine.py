@@ -41,7 +41,6 @@ from ogilint.checking.runner import (
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.finding import severity_counts
-from ogilint.parsing.pipeline import parse_file
 from ogilint.reading import pages
 from ogilint.reading.suffixes import (
     MAYBE_REPORT_SUFFIXES,
@@ -447,6 +446,8 @@ class Engine:
         reason = found.unreadable.get(path)
         if reason is not None:
             return None, reason, None, True
+        from ogilint.parsing.pipeline import parse_file  # here: a run the result cache answers parses nothing
+
         try:
             with time_budget(self.overrides.timeout):
                 return attrs.evolve(parse_file(path, self.registry.manager), tree=None), None, None, True

@@ -87,14 +87,13 @@ class Registry:
             self.failures.append(failure)
 
 
-def _version(ep) -> str:
+def _origin(ep, known: dict) -> tuple:
+    """(name, version) of the distribution that installed ``ep``, asked once per distribution
+    (``known``): a distribution's ``name`` and ``version`` read and parse its METADATA file each time."""
     dist = getattr(ep, "dist", None)
-    return getattr(dist, "version", None) or "?"
-
-
-def _is_builtin(ep) -> bool:
-    dist = getattr(ep, "dist", None)
-    return getattr(dist, "name", None) == BUILTIN_DISTRIBUTION
+    if id(dist) not in known:
+        known[id(dist)] = (dist, getattr(dist, "name", None), getattr(dist, "version", None) or "?")
+    return known[id(dist)][1:]
 
 
 def load_seconds() -> Optional[float]:
@@ -123,11 +122,13 @@ def build_registry(extra_plugins: Iterable = ()) -> Registry:
     builtin: set[str] = set()
     seconds = load_seconds()
     with plugin_clock():  # one clock for all the calls into plugins while loading
-        entry_points = sorted(
-            metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (not _is_builtin(e), e.name)
-        )
-        for ep in entry_points:
-            version = _version(ep)
+        known: dict = {}
+
+        def is_builtin(ep) -> bool:
+            return _origin(ep, known)[0] == BUILTIN_DISTRIBUTION
+
+        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (not is_builtin(e), e.name)):
+            version = _origin(ep, known)[1]
             if pm.has_plugin(ep.name) or ep.name in registry.versions:
                 registry.failures.append(
                     PluginFailure(
@@ -144,7 +145,7 @@ def build_registry(extra_plugins: Iterable = ()) -> Registry:
                 registry.failures.append(PluginFailure(ep.name, version, _failure_text(outcome)))
                 continue
             registry.versions[ep.name] = version
-            if _is_builtin(ep):
+            if is_builtin(ep):
                 builtin.add(ep.name)
         for plugin in extra_plugins:
             name = getattr(plugin, "__name__", None) or repr(plugin)
