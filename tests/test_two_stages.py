@@ -66,6 +66,19 @@ def test_a_rule_in_two_parts_answers_as_in_one(two_years, spill_after):
     ]
 
 
+def _parts_loaded(monkeypatch) -> list:
+    """The parts (their index in outcome.PARTS, from 1) read from disk from now on, in order."""
+    loaded = []
+    load = Stored.load
+
+    def counted(self):
+        loaded.append(self.index)
+        return load(self)
+
+    monkeypatch.setattr(Stored, "load", counted)
+    return loaded
+
+
 def test_a_warm_rerun_loads_no_model(tmp_path, monkeypatch):
     """Reports of different bodies, none of last year: a rerun from the result cache writes the text,
     JSON, SARIF and concise outputs from what the cache holds of each file, never its model, and
@@ -78,14 +91,7 @@ def test_a_warm_rerun_loads_no_model(tmp_path, monkeypatch):
     rules = cold.registry.rule_classes()
     expected = {fmt: FORMATS[fmt](first, rules=rules) for fmt in ("text", "json", "sarif", "concise")}
 
-    loaded = []
-    load = Stored.load
-
-    def counted(self):
-        loaded.append(self.index)
-        return load(self)
-
-    monkeypatch.setattr(Stored, "load", counted)
+    loaded = _parts_loaded(monkeypatch)
     warm = _engine()
     warm.use_cache(tmp_path / "cache")
     again = warm.check_paths([str(root)])
@@ -126,14 +132,7 @@ def test_a_region_and_its_departments_on_disk_load_no_model(tmp_path, monkeypatc
         ("pingtan-2021.txt", "new_received", 80, 70),
         ("pingtan-2021.txt", "total_handled", 80, 69),
     ]
-    loaded = []
-    load = Stored.load
-
-    def counted(self):
-        loaded.append(self.index)
-        return load(self)
-
-    monkeypatch.setattr(Stored, "load", counted)
+    loaded = _parts_loaded(monkeypatch)
     assert idn008(_engine(spill_after=0).check_paths([str(root)])) == in_memory
     assert 3 not in loaded  # outcome.PARTS: 3 is the model
 
