@@ -15,6 +15,8 @@ from ogilint import parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
 from ogilint.checking.outcome import Stored
+from ogilint.checking.runner import assemble
+from ogilint.finding import Finding, Location
 from ogilint.output import FORMATS
 from ogilint.output.json_format import ITEMS, json_text, streamed
 from ogilint.rule import Run
@@ -151,3 +153,18 @@ def test_a_list_written_in_pieces_is_the_json_written_whole(document, count):
     items = [{"file": f"报告{i}.txt", "findings": [{"line": i, "related": []}], "odd": "\udcff"} for i in range(count)]
     whole = json_text(json.loads(json.dumps(document).replace(json.dumps(ITEMS), json.dumps(items))))
     assert "".join(streamed(document, iter(items))) == whole
+
+
+def test_a_reports_findings_share_equal_locations():
+    """A report's findings put together (``assemble``) hold one object for each place, however many
+    findings name it (an identity's cells are named by the row's and the column's): pickle then
+    writes and rebuilds each once."""
+
+    def cell():
+        return Location(84, 18, "t3", "new_received", "natural_person")
+
+    row = Finding("IDN001", "a", "error", "行", location=cell(), related=(cell(), Location(84, 23)))
+    column = Finding("IDN002", "b", "error", "列", location=Location(90, 1), related=(cell(),))
+    together = assemble({"IDN001": [row], "IDN002": [column]}, ["IDN001", "IDN002"])
+    places = [loc for f in together for loc in (f.location, *f.related) if loc == cell()]
+    assert len(places) == 3 and len({id(loc) for loc in places}) == 1

@@ -123,14 +123,14 @@ class DepartmentsExceedAggregate(Rule):
         """What the check needs of any report of the run: the figures of :data:`COUNTS` (those of a
         department go into the sum), and, for a government's report, where it says it covers its whole
         region and where its figures are; None where there is nothing of the kind."""
-        values = tuple(_num(report.tables[t].cell(r, c)) for t, r, c, _ in COUNTS)
+        cells = [report.tables[t].cell(r, c) for t, r, c, _ in COUNTS]
+        values = tuple(_num(cell) for cell in cells)
         chain = places(report.meta.body)
         if not chain or not report.meta.year or not _GOVERNMENT.match(_after_places(report.meta.body, chain)):
             return Counts(values) if any(v is not None for v in values) else None
         said = aggregate_statement(report, chain[-1])
         if said is None:
             return None  # a government's report that does not say it covers the region: not compared
-        cells = [report.tables[t].cell(r, c) for t, r, c, _ in COUNTS]
         return Counts(values, said, tuple((c.line, c.column) if c is not None else (None, None) for c in cells))
 
     def check(self, report, ctx):
