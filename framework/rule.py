@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import inspect
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Optional
 
 import attrs
@@ -33,22 +33,40 @@ class Run:
 
     def __init__(self, reports: Iterable = ()):
         self.reports = tuple(reports)
-        self._members = {id(r) for r in self.reports}
+        self._members: Optional[set] = None  # their ids, once a report not known to be one is asked about
         self._indexes: dict = {}
 
     def seen_from(self, report) -> RunReports:
-        """The other reports of the run, as ``report`` (a member) sees them."""
+        """The other reports of the run, as ``report`` (a member, or any report) sees them."""
+        if self._members is None:
+            self._members = {id(r) for r in self.reports}
         return RunReports(self, report if id(report) in self._members else None)
 
+    def seen_by_member(self, report) -> RunReports:
+        """:meth:`seen_from` for a report known to be one of the run's (the engine's, which made the
+        run of them): no set of the members is made, which a large run would hold while it checks."""
+        return RunReports(self, report)
+
     def index(self, key: Callable) -> dict:
-        """{key(report): [reports, in run order]} for the reports whose key is not None."""
+        """{hash of key(report): the report, or a list of the reports (in run order) whose keys share
+        that hash} for the reports whose key is not None. Kept by hash, not by key: a key holds a
+        report's words (its body's name), and a run of 100,000 reports would hold them all; a lookup
+        (:meth:`RunReports.where`) compares the few reports it finds with the key itself."""
         found = self._indexes.get(key)
         if found is None:
             found = {}
             for r in self.reports:
                 k = key(r)
-                if k is not None:
-                    found.setdefault(k, []).append(r)
+                if k is None:
+                    continue
+                h = hash(k)
+                there = found.get(h)
+                if there is None:
+                    found[h] = r
+                elif type(there) is list:
+                    there.append(r)
+                else:
+                    found[h] = [there, r]
             self._indexes[key] = found
         return found
 
@@ -73,7 +91,11 @@ class RunReports(Sequence):
         return tuple(self)[i]
 
     def where(self, key: Callable, value) -> tuple:
-        return tuple(r for r in self._run.index(key).get(value, ()) if r is not self._self)
+        """The other reports whose ``key`` is ``value``, in run order."""
+        there = self._run.index(key).get(hash(value))
+        if there is None:
+            return ()
+        return tuple(r for r in (there if type(there) is list else (there,)) if r is not self._self and key(r) == value)
 
 
 def has_second_part(rule) -> bool:
@@ -198,7 +220,7 @@ class Rule:
         """:meth:`note` of ``report`` (any report of the run, or the one being checked): as kept with a
         report whose model is on disk, else worked out from the model."""
         notes = getattr(report, "notes", None)  # a LazyReport's (checking/outcome.py); a model has none
-        return notes.get(self.code) if isinstance(notes, dict) else self.note(report)
+        return notes.get(self.code) if isinstance(notes, Mapping) else self.note(report)
 
     # --- helpers for rule authors -----------------------------------------------------------
     def finding(

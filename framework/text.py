@@ -9,7 +9,7 @@ import re
 _NOISE = re.compile(r"[\s\t,.;:!?()\[\]{}<>\"'“”‘’、。:;!?()【】《》〔〕·…_\-—/|]+")
 
 
-_CACHED_UP_TO = 200  # characters: labels and headings are remembered; whole texts are not
+_CACHED_UP_TO = 64  # characters: labels and headings are remembered; sentences and whole texts are not
 
 
 def clean(text: str) -> str:

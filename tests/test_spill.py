@@ -45,8 +45,37 @@ def test_the_rules_across_years_look_up_the_report_on_disk(folder):
 def test_the_temporary_folder_goes_with_the_results(folder):
     _, spilled = _run(folder, spill_after=0)
     stored = next(r for r in spilled if isinstance(r, StoredResult))
-    where = stored._spill.folder
+    where = stored._run.spill.folder
     assert os.path.isdir(where) and os.listdir(where)
     del stored, spilled
     gc.collect()
     assert not os.path.exists(where)
+
+
+def test_a_large_run_holds_a_place_per_report_not_its_head(folder, monkeypatch):
+    """What a spilled run holds of a report is where it lies: the metas of its reports are read again
+    when asked (a few kept), not held one per report until the output is written."""
+    from ogilint.checking import engine, outcome
+    from ogilint.model import Meta
+
+    def metas() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if isinstance(o, Meta))
+
+    monkeypatch.setattr(outcome, "RECENT_HEADS", 2)
+    monkeypatch.setattr(engine, "RECENT_MODELS", 2)
+    before = metas()
+    _, spilled = _run(folder, spill_after=0)
+    stored = [r for r in spilled if isinstance(r, StoredResult)]
+    assert len(stored) > 10
+    assert all(isinstance(r._answer, outcome.OnDisk) for r in stored)
+    assert metas() - before <= 2 + 2  # the recent heads and models, not one per report
+    # and each is there when asked for
+    assert [r.report.meta.source for r in stored] == [r.path for r in stored]
+
+
+def test_each_process_of_a_large_run_appends_to_one_file(folder):
+    _, spilled = _run(folder, spill_after=0)
+    stored = next(r for r in spilled if isinstance(r, StoredResult))
+    names = sorted(os.listdir(stored._run.spill.folder))
+    assert len([n for n in names if n.startswith("outcomes-")]) == 1, names

@@ -14,7 +14,7 @@ import pytest
 from ogilint import parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-from ogilint.checking.outcome import Stored
+from ogilint.checking.outcome import PARTS, OnDisk
 from ogilint.checking.runner import assemble
 from ogilint.finding import Finding, Location
 from ogilint.output import FORMATS
@@ -71,13 +71,13 @@ def test_a_rule_in_two_parts_answers_as_in_one(two_years, spill_after):
 def _parts_loaded(monkeypatch) -> list:
     """The parts (their index in outcome.PARTS, from 1) read from disk from now on, in order."""
     loaded = []
-    load = Stored.load
+    load = OnDisk.part
 
-    def counted(self):
-        loaded.append(self.index)
-        return load(self)
+    def counted(self, name):
+        loaded.append(PARTS.index(name) + 1)
+        return load(self, name)
 
-    monkeypatch.setattr(Stored, "load", counted)
+    monkeypatch.setattr(OnDisk, "part", counted)
     return loaded
 
 
@@ -168,3 +168,34 @@ def test_a_reports_findings_share_equal_locations():
     together = assemble({"IDN001": [row], "IDN002": [column]}, ["IDN001", "IDN002"])
     places = [loc for f in together for loc in (f.location, *f.related) if loc == cell()]
     assert len(places) == 3 and len({id(loc) for loc in places}) == 1
+
+
+class _SameHash:
+    """A key whose every value has the same hash."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __hash__(self) -> int:
+        return 1
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _SameHash) and other.value == self.value
+
+
+def _name_key(report):
+    return _SameHash(report.name) if report.name else None
+
+
+def test_the_runs_index_tells_apart_keys_that_share_a_hash():
+    """The run's index is kept by the hash of each key (a key holds a body's name, and a run of
+    100,000 reports would hold them all); a lookup compares what it finds with the key itself."""
+    from types import SimpleNamespace
+
+    reports = [SimpleNamespace(name=n) for n in ("a", "b", "", "a")]
+    run = Run(reports)
+    assert run.seen_from(reports[0]).where(_name_key, _SameHash("a")) == (reports[3],)
+    assert run.seen_from(reports[0]).where(_name_key, _SameHash("b")) == (reports[1],)
+    assert run.seen_from(reports[0]).where(_name_key, _SameHash("z")) == ()
+    assert run.seen_by_member(reports[1]).where(_name_key, _SameHash("a")) == (reports[0], reports[3])
+    assert run.seen_from(SimpleNamespace(name="a")).where(_name_key, _SameHash("a")) == (reports[0], reports[3])

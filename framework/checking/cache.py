@@ -4,14 +4,14 @@ As ruff keeps one: an entry is what reading and the rules that look at one repor
 (an :class:`~ogilint.checking.outcome.Outcome`: the report's meta and the counts of its findings, or
 the one-line reason it could not be read), followed by its parts: the findings to show, each rule's
 findings, and the model, without the parse tree. A hit reads the head only; a part is loaded from
-the entry when it is needed (``outcome.Stored``), so a rerun over an unchanged folder reads each
+the entry when it is needed (``outcome.OnDisk``), so a rerun over an unchanged folder reads each
 report's findings once, for the output, and few models or none.
 
 Its key is the file's path and the SHA-256 of its bytes, ogilint's version, every installed plugin
 with its version, and the effective configuration; anything else changed, and the key is another.
 The rules that look across reports run on every run (they depend on the other files).
 
-Entries are files under ``<folder>/v5/``, written to a temporary name and renamed into place, so
+Entries are files under ``<folder>/v6/``, written to a temporary name and renamed into place, so
 runs at the same time never read half an entry; an entry that cannot be read is a miss. Timeouts
 are not kept (they depend on the machine's load). The folder may be deleted at any time.
 """
@@ -25,12 +25,10 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-import attrs
-
-from ogilint.checking.outcome import Outcome, Stored, read_offsets
+from ogilint.checking.outcome import OnDisk, Outcome, read_offsets, remember_head
 from ogilint.version import __version__
 
-FORMAT = "v5"  # changes when what an entry holds changes
+FORMAT = "v6"  # changes when what an entry holds changes
 CACHE_ENV = "OGILINT_CACHE_DIR"
 _CHUNK = 1 << 20
 
@@ -77,9 +75,10 @@ class ResultCache:
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"
 
-    def get(self, key: Optional[str]) -> Optional[Outcome]:
-        """The outcome kept under ``key`` — its head read, its parts left in the entry (``at``) — or
-        None (none kept, or one that cannot be read)."""
+    def get(self, key: Optional[str]):
+        """The outcome kept under ``key`` — an ``OnDisk`` that reads its head and parts from the entry
+        when asked (or, for a file that gave no report, the head itself) — or None (none kept, or one
+        that cannot be read)."""
         if key is None:
             return None
         file = self._file(key)
@@ -96,11 +95,13 @@ class ResultCache:
         self.hits += 1
         if head.meta is None:
             return head  # no report: nothing more to read
-        return attrs.evolve(head, at=tuple(Stored(str(file), o, inode, i + 1) for i, o in enumerate(offsets)))
+        answer = OnDisk(head.path, str(file), offsets, inode)
+        remember_head(answer, head)
+        return answer
 
-    def put(self, key: Optional[str], value: Outcome) -> Optional[Outcome]:
-        """Keep ``value`` under ``key``, and answer it with its findings and model in the entry (None:
-        the cache cannot be written — which is no error: the run goes on)."""
+    def put(self, key: Optional[str], value: Outcome) -> Optional[OnDisk]:
+        """Keep ``value`` under ``key``, and answer it as it lies in the entry (None: the cache cannot
+        be written — which is no error: the run goes on)."""
         if key is None:
             return None
         target = self._file(key)
@@ -109,7 +110,7 @@ class ResultCache:
             fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    kept = value.write(fh, str(target), head=True)
+                    kept = value.write(fh, str(target), inode=True)
                 os.replace(temporary, target)
             except BaseException:
                 os.unlink(temporary)

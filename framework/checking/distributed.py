@@ -16,9 +16,7 @@ from __future__ import annotations
 import threading
 from typing import Optional
 
-import attrs
-
-from ogilint.checking.outcome import PARTS
+from ogilint.checking.outcome import OnDisk
 from ogilint.checking.runner import CheckResult
 
 _engines: dict = {}  # on a worker: (config, overrides, cache folder) -> Engine, built once
@@ -45,8 +43,8 @@ def outcome(item: tuple, config, overrides, cache_folder=None):
     from ogilint.checking.engine import Collected
 
     answer = _engine(config, overrides, cache_folder).outcome(item[0], Collected.of_one(*item))
-    if answer.at is not None:  # from the worker's result cache: what it holds goes with the answer
-        answer = attrs.evolve(answer, **{part: answer.part(part) for part in PARTS}, at=None)
+    if isinstance(answer, OnDisk):  # from the worker's result cache: what it holds goes with the answer
+        answer = answer.whole()
     return answer
 
 

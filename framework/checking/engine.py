@@ -25,7 +25,7 @@ from ogilint.checking.config import (
     load_ruleset,
     option_type_problem,
 )
-from ogilint.checking.outcome import LazyReport, Local, Outcome, Places
+from ogilint.checking.outcome import LazyReport, Local, OnDisk, Outcome, Places
 from ogilint.checking.ranking import with_rank
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import (
@@ -375,23 +375,21 @@ class Engine:
         only if a rule reads more than its meta and notes. In a
         large run (``spill``) the results keep their findings on disk: where the first stage left them
         when the rules across reports add nothing, else in the run's folder."""
-        from ogilint.checking.spill import Loaded, StoredResult
+        from ogilint.checking.spill import Loaded, SpilledRun, StoredResult
 
         models, shown = Loaded(RECENT_MODELS), Loaded(2)
-        kept = []
+        model_of, shown_of = models.loader("report", self._again), shown.loader("shown", self._again)
+        kept = []  # a LazyReport per report (with its outcome), else the outcome of a file that gave none
         for answer in outcomes:
-            if answer.skipped is not None:
+            if isinstance(answer, OnDisk):  # a report (its head is read when a rule asks for its meta)
+                kept.append(LazyReport(answer, model_of))
+            elif answer.skipped is not None:
                 found.skipped[answer.path] = answer.skipped
             elif answer.meta is None:
-                kept.append((answer, None))
-            elif answer.report is not None:  # the rules see its notes, as they would with it on disk
-                kept.append(
-                    (answer, LazyReport(answer.meta, functools.partial(getattr, answer, "report"), notes=answer.notes))
-                )
-            else:
-                load = models.loader(answer, "report", self._again)
-                kept.append((answer, LazyReport(answer.meta, load, notes=answer.notes)))
-        run = Run(member for _, member in kept if member is not None)
+                kept.append(answer)
+            else:  # in memory too the rules see its notes, as they would with it on disk
+                kept.append(LazyReport(answer, _model_in_memory))
+        run = Run(member for member in kept if isinstance(member, LazyReport))
         results: list = []
 
         def done(result) -> None:
@@ -400,33 +398,37 @@ class Engine:
                 self.on_result(result)
 
         total = len(kept)
-        for answer, member in kept:
+        together = None  # what the results of a large run share
+        for member in kept:
             tell("检查", len(results), total)
-            if member is None:
-                done(CheckResult(path=answer.path, report=None, findings=[], error=answer.error))
+            if not isinstance(member, LazyReport):
+                done(CheckResult(path=member.path, report=None, findings=[], error=member.error))
                 continue
+            answer = member.outcome
             try:
                 with time_budget(self.overrides.timeout):
-                    findings, seconds = self.finish_report(member, answer, run.seen_from(member), self._again)
+                    findings, seconds = self.finish_report(member, answer, run.seen_by_member(member), self._again)
             except CheckTimeout:
                 done(self.timed_out(answer.path, "规则检查"))
                 continue
             except UnusableInput as exc:  # what was kept of it is gone, and the file cannot be read now
                 done(CheckResult(path=answer.path, report=None, findings=[], error=exc.reason))
                 continue
-            entry = shown.loader(answer, "shown", self._again)
             if spill is not None:
+                offset = None
                 if findings is not None:  # the rules across reports added to what the first stage shows
-                    entry = spill.entry_of(spill.put_findings(findings, entry()[1]))
-                load = models.loader(answer, "report", self._again)
-                counts = severity_counts(findings) if findings is not None else answer.counts
-                done(StoredResult(answer.path, answer.meta, load, entry, counts, seconds, spill))
+                    offset = spill.put_findings(findings, shown_of(answer)[1])
+                counts = severity_counts(findings) if findings is not None else None
+                if together is None:
+                    together = SpilledRun(spill, model_of, shown_of)
+                done(StoredResult(answer, counts, seconds, offset, together))
                 continue
             if answer.report is not None:
                 member = answer.report
             else:
-                member.places = entry()[1]
-            done(CheckResult(path=answer.path, report=member, findings=findings or entry()[0], seconds_rules=seconds))
+                member.places = shown_of(answer)[1]
+            findings = findings or shown_of(answer)[0]
+            done(CheckResult(path=answer.path, report=member, findings=findings, seconds_rules=seconds))
         tell("检查", total, total)
         return results
 
@@ -478,13 +480,13 @@ class Engine:
         notes, failed = rule_notes(report, noting, self.registry.versions) if noting else ({}, [])
         local = Local([with_rank(f) for f in faults + failed + reader_findings(report)], ranked, seconds)
         final = assemble(local.findings, [r.code for r in plan.rules], self.registry.failures, local.first)
-        own = {r.code: ranked.get(r.code, []) for r in plan.rules if has_second_part(r)}
+        own = {r.code: ranked[r.code] for r in plan.rules if has_second_part(r) and ranked.get(r.code)}
         return Outcome(
             path,
             meta=report.meta,
             ruleset=name,
-            own=own,
-            notes=notes,
+            own=own or None,
+            notes=notes or None,
             counts=severity_counts(final),
             seconds=seconds,
             shown=(final, Places.of(report, final)),
@@ -510,7 +512,7 @@ class Engine:
             found=answer.own,
         )
         seconds = answer.seconds + more_seconds
-        if all(got == answer.own.get(code, []) for code, got in more.items()):
+        if all(got == (answer.own or {}).get(code, []) for code, got in more.items()):
             return None, seconds
         try:
             local = answer.part("local")
@@ -528,6 +530,11 @@ class Engine:
 
     def _timeout_reason(self, stage: str) -> str:
         return f"检查超时:{stage}用尽了每个文件 {self.overrides.timeout:g} 秒的时间预算,这份报告未能检查"
+
+
+def _model_in_memory(answer: Outcome):
+    """The model of an outcome that holds it (a run held in memory)."""
+    return answer.report
 
 
 @attrs.define

@@ -6,7 +6,7 @@ cluster, or taken from the result cache); the rules that look across reports (la
 the same body, the departments of a region) then run where every report is. What crosses from the
 first stage to the second is an :class:`Outcome`: a small head (the report's ``meta``, the counts of
 its findings, what the rules in two parts found) and its parts — the findings it shows, each rule's
-findings, the model — in memory while the run is small, else where they lie on disk (:class:`Stored`:
+findings, the model — in memory while the run is small, else where they lie on disk (:class:`OnDisk`:
 in the result cache's entry, or in the run's spill folder), each read only when it is needed.
 
 The second stage sees each report as a :class:`LazyReport`: its ``meta`` is at hand (the run's
@@ -19,9 +19,12 @@ name them without loading the model.
 
 from __future__ import annotations
 
+import collections
 import os
 import pickle
 import struct
+import sys
+import types
 from collections.abc import Callable
 from typing import Optional
 
@@ -41,33 +44,17 @@ class Local:
 # The parts of an outcome besides its head, in the order they are written: what the outputs show if
 # the rules across reports add nothing ((findings, places)), each rule's findings (a Local), the model.
 PARTS = ("shown", "local", "report")
-_OFFSETS = struct.Struct("<" + "Q" * len(PARTS))  # a cache entry's first bytes: where each part begins
+_OFFSETS = struct.Struct("<" + "Q" * len(PARTS))  # an outcome's first bytes on disk: where each part begins
+_START = struct.Struct("<Q")  # where in its file an outcome begins
 
 
-@attrs.frozen
-class Stored:
-    """Where one part of an outcome lies: the pickle at ``offset`` of a file. A file of the result
-    cache may have been put in place by another run since (``inode`` tells): then the part is found
-    again by its ``index`` (1 for the first of :data:`PARTS`) in the offsets the entry begins with."""
-
-    file: str
-    offset: int = 0
-    inode: int = 0
-    index: int = 0
-
-    def load(self):
-        with open(self.file, "rb") as fh:
-            offset = self.offset
-            if self.inode and os.fstat(fh.fileno()).st_ino != self.inode:
-                offset = read_offsets(fh)[self.index - 1]  # another run's entry of the same key
-            fh.seek(offset)
-            return pickle.load(fh)
-
-
-def read_offsets(fh) -> tuple:
-    """Where the parts of the cache entry open in ``fh`` begin."""
+def read_offsets(fh) -> bytes:
+    """The first bytes of a file of the result cache: where its parts begin (see :class:`OnDisk`)."""
     fh.seek(0)
-    return _OFFSETS.unpack(fh.read(_OFFSETS.size))
+    offsets = fh.read(_OFFSETS.size)
+    if len(offsets) != _OFFSETS.size:
+        raise EOFError("no outcome")
+    return offsets
 
 
 @attrs.define
@@ -77,53 +64,127 @@ class Outcome:
 
     Its head is what the second stage needs of every report: the meta, the rule set chosen (by
     name), the first-stage findings of the rules in two parts (``own``, for their ``with_others``),
-    the counts of what it shows, and the seconds spent. Its :data:`PARTS` are in memory, or on disk
-    (``at``) in a large run or when they come from the result cache, and are read only when needed:
-    the shown findings when an output reads them, each rule's findings only when a rule across
-    reports adds to them, the model only when a rule or an output reads more than the meta."""
+    the counts of what it shows, and the seconds spent. Its :data:`PARTS` are in memory; in a large
+    run, or from the result cache, the whole outcome lies on disk instead (:class:`OnDisk`, which
+    answers as this does), and each part is read only when it is needed: the shown findings when an
+    output reads them, each rule's findings only when a rule across reports adds to them, the model
+    only when a rule or an output reads more than the meta."""
 
     path: str
     meta: object = None
     error: Optional[str] = None
     skipped: Optional[str] = None
     ruleset: str = ""
-    own: dict = attrs.Factory(dict)
-    notes: dict = attrs.Factory(dict)  # code -> what a rule across reports keeps of it (Rule.note)
+    own: Optional[dict] = None  # code -> findings; None for none (a large run holds one per report)
+    notes: Optional[dict] = None  # code -> what a rule across reports keeps of it (Rule.note), or None
     counts: tuple = (0, 0, 0)
     seconds: float = 0.0
     shown: Optional[tuple] = None  # (findings, Places), in memory
     local: Optional[Local] = None
     report: object = None
-    at: Optional[tuple] = None  # or the Stored of each part
 
     def head(self) -> Outcome:
         """This outcome without its parts: what a large run holds of each file."""
-        return attrs.evolve(self, shown=None, local=None, report=None, at=None)
+        return attrs.evolve(self, shown=None, local=None, report=None)
 
     def part(self, name: str):
-        """One of :data:`PARTS`, from memory or from disk."""
-        if self.at is None:
-            return getattr(self, name)
-        return self.at[PARTS.index(name)].load()
+        """One of :data:`PARTS`."""
+        return getattr(self, name)
 
-    def write(self, fh, name: str, head: bool = False) -> Outcome:
-        """Its parts written to ``fh`` (open on the new file ``name``) — with ``head``, as a cache entry:
-        the offsets of the parts, then its head, then the parts — and this outcome answered with them
-        on disk."""
-        if head:
-            fh.write(bytes(_OFFSETS.size))
-            pickle.dump(self.head(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    def write(self, fh, name: str, inode: bool = False) -> OnDisk:
+        """This outcome written to ``fh`` (open on the file ``name``, at its end) as :class:`OnDisk`
+        describes, and answered as it lies there (``inode``: a file that another run may replace)."""
+        start = fh.tell()
+        fh.write(bytes(_OFFSETS.size))
+        pickle.dump(self.head(), fh, protocol=pickle.HIGHEST_PROTOCOL)
         offsets = []
         for part in PARTS:
             offsets.append(fh.tell())
             pickle.dump(getattr(self, part), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        inode = 0
-        if head:
-            fh.seek(0)
-            fh.write(_OFFSETS.pack(*offsets))
-            inode = os.fstat(fh.fileno()).st_ino
-        at = tuple(Stored(name, offset, inode, i + 1) for i, offset in enumerate(offsets))
-        return attrs.evolve(self.head(), at=at)
+        end = fh.tell()
+        fh.seek(start)
+        fh.write(_OFFSETS.pack(*offsets))
+        fh.seek(end)
+        number = os.fstat(fh.fileno()).st_ino if inode else 0
+        return OnDisk(self.path, name, _OFFSETS.pack(*offsets), number, start)
+
+
+class OnDisk:
+    """An outcome that lies on disk: what a large run, or a rerun from the result cache, holds of a
+    report — a path and a place, whatever the report says. It answers as the :class:`Outcome` would,
+    reading its head when a field of it is asked for (the last few heads read are kept: the second
+    stage asks for a report's several times in a row), and its parts when asked for one.
+
+    In ``file``, at ``start``: the offsets of its parts (as :data:`_OFFSETS` packs them), then its
+    head, then its parts (:data:`PARTS`), each a pickle. ``where`` holds ``start`` and those offsets,
+    packed (a large run holds one of these per report: a few bytes, not a tuple of numbers). A file
+    of the result cache holds one outcome (``start`` 0) and may have been put in place by another
+    run since (``inode`` tells, else 0): then the offsets are read again from the file."""
+
+    __slots__ = ("path", "file", "where", "inode")
+
+    shown = local = report = None  # its parts are on disk
+
+    def __init__(self, path: str, file: str, offsets: bytes, inode: int = 0, start: int = 0):
+        self.path, self.file, self.where, self.inode = path, file, _START.pack(start) + offsets, inode
+
+    def __getattr__(self, name: str):
+        if name.startswith("__") or name in OnDisk.__slots__:
+            raise AttributeError(name)
+        return getattr(_recent_head(self), name)
+
+    def part(self, name: str):
+        """One of :data:`PARTS`, from disk."""
+        return self._read(lambda fh: _OFFSETS.unpack(self._offsets(fh))[PARTS.index(name)])
+
+    def head(self) -> Outcome:
+        """Its head, from disk."""
+        return self._read(lambda fh: _START.unpack_from(self.where)[0] + _OFFSETS.size)
+
+    def whole(self) -> Outcome:
+        """The outcome with its parts in memory."""
+        return attrs.evolve(_recent_head(self), path=self.path, **{part: self.part(part) for part in PARTS})
+
+    def _read(self, where: Callable):
+        with open(self.file, "rb") as fh:
+            fh.seek(where(fh))
+            return pickle.load(fh)
+
+    def _offsets(self, fh) -> bytes:
+        if self.inode and os.fstat(fh.fileno()).st_ino != self.inode:  # another run's entry of the same key
+            return read_offsets(fh)
+        return self.where[_START.size :]
+
+    def __getstate__(self):
+        return self.path, self.file, self.where, self.inode
+
+    def __setstate__(self, state) -> None:
+        self.path, file, self.where, self.inode = state
+        self.file = sys.intern(file)  # from a worker: the name of its file, one string for all its outcomes
+
+    def __repr__(self) -> str:
+        return f"OnDisk({self.path!r})"
+
+
+RECENT_HEADS = 16  # heads read from disk kept in memory, in each process
+_heads: collections.OrderedDict = collections.OrderedDict()  # id(OnDisk) -> (it, its head)
+
+
+def _recent_head(outcome: OnDisk) -> Outcome:
+    key = id(outcome)
+    if key in _heads:
+        _heads.move_to_end(key)
+        return _heads[key][1]
+    head = outcome.head()
+    remember_head(outcome, head)
+    return head
+
+
+def remember_head(outcome: OnDisk, head: Outcome) -> None:
+    """Keep ``head`` as the head of ``outcome`` (just read or written), among the last few."""
+    _heads[id(outcome)] = (outcome, head)  # the outcome is kept with it: its id stays its own
+    if len(_heads) > RECENT_HEADS:
+        _heads.popitem(last=False)
 
 
 @attrs.define
@@ -146,41 +207,83 @@ class Places:
         return places
 
 
+NO_PLACES = Places()  # read only: the places of a stand-in that has none of its own
+# What a report that has no notes or no places answers: shared, never changed (a large run makes a
+# stand-in per report, and an empty dict each would grow with the run).
+NO_NOTES = types.MappingProxyType({})
+
+
 class LazyReport:
-    """A report of a run whose model is loaded only when more than its ``meta`` is read (through
-    ``load``, which keeps a few recently loaded models). The places of its findings' cells are
-    answered from ``places`` without loading. Rules and outputs treat it as the report."""
+    """A report of a run whose model is loaded only when more than its ``meta`` and its ``notes`` is
+    read. Both are its outcome's (``of``: an :class:`Outcome`, or an :class:`OnDisk` that reads its
+    head when asked); ``load(of)`` gives the model (a loader shared by the run's stand-ins, so a
+    stand-in costs one small object). The places of its findings' cells are answered from ``places``
+    without loading. Rules and outputs treat it as the report."""
 
-    __slots__ = ("meta", "places", "notes", "_load", "__weakref__")
+    __slots__ = ("places", "_load", "_of", "__weakref__")
 
-    def __init__(self, meta, load: Callable[[], object], places: Optional[Places] = None, notes: Optional[dict] = None):
-        self.meta, self._load, self.places, self.notes = meta, load, places or Places(), notes or {}
+    def __init__(self, of, load: Callable[[object], object], places: Optional[Places] = None):
+        self._of, self._load = of, load
+        self.places = places if places is not None else NO_PLACES
+
+    @property
+    def outcome(self):
+        """What the first stage came to for it (an :class:`Outcome` or an :class:`OnDisk`)."""
+        return self._of
+
+    @property
+    def meta(self):
+        return self._of.meta
+
+    @property
+    def notes(self):
+        """What the rules across reports kept of it (``Rule.note``): code -> note."""
+        return self._of.notes or NO_NOTES
+
+    def model(self):
+        """The report's model (loaded, or kept from a recent load)."""
+        return self._load(self._of)
 
     def __getattr__(self, name: str):
-        if name.startswith("__") or name in ("meta", "places", "notes", "_load"):
+        if name.startswith("__") or name in LazyReport.__slots__:
             raise AttributeError(name)
-        return getattr(self._load(), name)
+        return getattr(self.model(), name)
 
     def where(self, line: Optional[int], column: Optional[int] = None) -> str:
         known = self.places.at.get((line, column))
-        return known[0] if known is not None else self._load().where(line, column)
+        return known[0] if known is not None else self.model().where(line, column)
 
     def where_json(self, line: Optional[int], column: Optional[int] = None):
         known = self.places.at.get((line, column))
-        return known[1] if known is not None else self._load().where_json(line, column)
+        return known[1] if known is not None else self.model().where_json(line, column)
 
     def source_line(self, line: Optional[int]) -> str:
         known = self.places.lines.get(line)
-        return known if known is not None else self._load().source_line(line)
+        return known if known is not None else self.model().source_line(line)
 
     def __repr__(self) -> str:
         return f"LazyReport({getattr(self.meta, 'source', '')!r})"
+
+
+@attrs.frozen
+class _Renamed:
+    """A stand-in's outcome, as another ``meta`` shows it."""
+
+    report: LazyReport
+    meta: object
+
+    @property
+    def notes(self):
+        return self.report.notes
+
+
+def _renamed_model(of: _Renamed):
+    return attrs.evolve(of.report.model(), meta=of.meta)
 
 
 def with_meta(report, meta):
     """``report`` (a model or a :class:`LazyReport`) with another ``meta`` (a file shown under another
     name, say); a lazy one stays lazy."""
     if isinstance(report, LazyReport):
-        load = report._load
-        return LazyReport(meta, lambda: attrs.evolve(load(), meta=meta), report.places, report.notes)
+        return LazyReport(_Renamed(report, meta), _renamed_model, report.places)
     return attrs.evolve(report, meta=meta)

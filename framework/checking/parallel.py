@@ -25,7 +25,7 @@ import pickle
 import sys
 from typing import Optional
 
-from ogilint.checking.outcome import Outcome
+from ogilint.checking.outcome import OnDisk, Outcome
 from ogilint.checking.runner import CheckResult
 from ogilint.reading import pages
 
@@ -114,7 +114,7 @@ def _submit(pool, found, path: str):
 
 
 def _answer(path: str, future, heard=None):
-    if isinstance(future, Outcome):
+    if isinstance(future, (Outcome, OnDisk)):
         return future
     if heard is not None and isinstance(future, futures.Future):
         while not future.done():
@@ -182,6 +182,7 @@ def check_files(engine, found, jobs: int, tell, spill=None, ready: Optional[dict
         try:
             for done, answer in enumerate(_in_order(pool, found, ready, _pages_of(told, tell))):
                 tell("读取", done, total)
+                answer.path = found.files[done]  # the walk's string, not a copy of it per report
                 answers.append(answer)
         except _Broken as exc:
             if not any(a.path not in ready and a.error is None for a in answers):

@@ -4,12 +4,12 @@ with the number of reports.
 A run over a folder needs a report twice after reading it: for the rules that look across reports
 (last year's report of the same body, the departments of a region) and for the output. Holding every
 model until then costs about 140 KiB per report — 1.4 GB for 10,000. Past a few hundred files each
-model and the findings of its first stage go to disk as soon as they are made (to the result
-cache's entry when there is one, else to this run's folder, written by whichever process read the
-file), and each report's final findings too; the run holds the head of an
-:class:`~ogilint.checking.outcome.Outcome` per file, with the report's ``meta``, and loads a model
-again only when a rule or an output reads more than that (a few recently used ones stay in memory).
-The folder is removed when the run is gone.
+file's outcome — its head (meta, notes, counts), the findings of its first stage, its model — goes
+to disk as soon as it is made (to the result cache's entry when there is one, else to this run's
+folder, where each process of the run appends to a file of its own), and each report's final
+findings too. The run holds an :class:`~ogilint.checking.outcome.OnDisk` per file (its path and where
+it lies: about a hundred bytes) and reads the rest again when a rule or an output asks for it (a few
+recently read heads and models stay in memory). The folder is removed when the run is gone.
 """
 
 from __future__ import annotations
@@ -22,16 +22,29 @@ import shutil
 import tempfile
 import weakref
 from collections.abc import Callable
+from typing import Optional
 
-from ogilint.checking.outcome import LazyReport, Outcome
+import attrs
+
+from ogilint.checking.outcome import LazyReport, OnDisk, Outcome
+
+_appending: list = [None, None, None]  # the run's folder this process writes outcomes to, its file there, its name
 
 
-def write_outcome(folder: str, outcome: Outcome) -> Outcome:
-    """``outcome``'s parts in a new file of ``folder`` (from any process of the run), and the outcome
-    that holds where they lie instead."""
-    fd, name = tempfile.mkstemp(dir=folder, suffix=".pickle")
-    with os.fdopen(fd, "wb") as fh:
-        return outcome.write(fh, name)
+def write_outcome(folder: str, outcome: Outcome) -> OnDisk:
+    """``outcome`` written to ``folder`` (from any process of the run: each appends to a file of its
+    own, so that the run holds one file name per process, not per report), and answered as it lies
+    there."""
+    if _appending[0] != folder:
+        if _appending[1] is not None:
+            _appending[1].close()  # another run's, gone or going
+        fd, name = tempfile.mkstemp(dir=folder, prefix="outcomes-", suffix=".pickle")
+        _appending[:] = [folder, os.fdopen(fd, "w+b"), name]
+    fh = _appending[1]
+    fh.seek(0, os.SEEK_END)
+    answer = outcome.write(fh, _appending[2])
+    fh.flush()  # the process that runs the second stage reads it
+    return answer
 
 
 class Loaded:
@@ -57,8 +70,10 @@ class Loaded:
             self._recent.popitem(last=False)
         return value
 
-    def loader(self, answer: Outcome, part: str, again: Callable) -> Callable[[], object]:
-        return functools.partial(self.get, answer, part, again)
+    def loader(self, part: str, again: Callable) -> Callable[[Outcome], object]:
+        """``load(outcome)``: the ``part`` of an outcome, for every stand-in of the run (one callable,
+        not one per report)."""
+        return functools.partial(self.get, part=part, again=again)
 
 
 class Spill:
@@ -85,28 +100,51 @@ class Spill:
             self._last = (offset, pickle.load(self._findings))
         return self._last[1]
 
-    def entry_of(self, offset: int) -> Callable[[], tuple]:
-        return functools.partial(self.entry, offset)
-
 
 class StoredResult:
     """A :class:`~ogilint.checking.runner.CheckResult` whose findings lie on disk (``entry()`` reads
     them, with their places; the outputs read them report by report), with their ``counts``, and
     whose report is a :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an
-    output needs more than its meta and its findings' places."""
+    output needs more than its meta and its findings' places. It holds the report's outcome (its head,
+    which says where its parts lie) and the run's shared loaders: a large run holds one per report.
+    The findings are the outcome's shown part, or, where the rules across reports added to them, the
+    entry of the run's spill at ``offset``."""
 
-    __slots__ = ("path", "error", "skipped", "seconds_rules", "counts", "_meta", "_load", "_entry", "_spill")
+    __slots__ = ("seconds_rules", "_counts", "_answer", "_offset", "_run")
 
-    def __init__(self, path: str, meta, load: Callable, entry: Callable, counts: tuple, seconds: float, spill: Spill):
-        self.path, self.error, self.skipped, self.seconds_rules = path, None, False, seconds
-        self.counts = counts  # the overview and the last line read these, not the findings
-        self._meta, self._load, self._entry = meta, load, entry
-        self._spill = spill  # its folder holds what the loaders read: it lives as long as this result
+    def __init__(self, answer, counts: Optional[tuple], seconds: float, offset: Optional[int], run: SpilledRun):
+        self.seconds_rules = seconds
+        self._answer, self._counts, self._offset, self._run = answer, counts, offset, run
+
+    path = property(lambda self: self._answer.path)
+    error = None
+    skipped = False
+
+    @property
+    def counts(self) -> tuple:
+        """(errors, warnings, notes): what the overview and the last line read, not the findings."""
+        return self._counts if self._counts is not None else self._answer.counts
+
+    def entry(self) -> tuple:
+        """(findings, places)."""
+        if self._offset is None:
+            return self._run.shown(self._answer)
+        return self._run.spill.entry(self._offset)
 
     @property
     def report(self) -> LazyReport:
-        return LazyReport(self._meta, self._load, self._entry()[1])
+        return LazyReport(self._answer, self._run.model, self.entry()[1])
 
     @property
     def findings(self) -> list:
-        return self._entry()[0]
+        return self.entry()[0]
+
+
+@attrs.frozen
+class SpilledRun:
+    """What the results of a large run share: its spill (whose folder holds what the loaders read: it
+    lives as long as a result), and the loaders of the outcomes' models and shown findings."""
+
+    spill: Spill
+    model: Callable
+    shown: Callable
