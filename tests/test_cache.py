@@ -110,3 +110,27 @@ def test_installing_the_ocr_engine_reads_every_file_again(folder, tmp_path, monk
     monkeypatch.setattr(ocr, "engine_version", lambda: "1.4.4")
     list(ogilint.check([folder], cache_dir=cache))
     assert len(parsed) == 5
+
+
+def test_entries_deleted_while_a_run_goes_on_are_read_again_from_the_files(folder, tmp_path, monkeypatch):
+    """A rerun holds of each report only where its entry lies (its head is read again when asked, a
+    few kept): should the entries be deleted half-way, each report is worked out again from its
+    file, and the answer is the same."""
+    from ogilint.checking import outcome
+    from ogilint.checking.engine import Engine
+
+    cache = tmp_path / "cache"
+    first = list(ogilint.check([folder], cache_dir=cache))
+    monkeypatch.setattr(outcome, "RECENT_HEADS", 1)
+    finish_all = Engine.finish_all
+
+    def deleting_first(self, *args, **kwargs):
+        shutil.rmtree(cache)
+        return finish_all(self, *args, **kwargs)
+
+    monkeypatch.setattr(Engine, "finish_all", deleting_first)
+    again = list(ogilint.check([folder], cache_dir=cache))
+    assert _shown(again) == _shown(first)
+    assert [r.report.meta.title for r in again if r.report is not None] == [
+        r.report.meta.title for r in first if r.report is not None
+    ]

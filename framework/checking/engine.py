@@ -378,10 +378,12 @@ class Engine:
         from ogilint.checking.spill import Loaded, SpilledRun, StoredResult
 
         models, shown = Loaded(RECENT_MODELS), Loaded(2)
-        model_of, shown_of = models.loader("report", self._again), shown.loader("shown", self._again)
+        again = self._again  # one bound method for every outcome of the run
+        model_of, shown_of = models.loader("report", again), shown.loader("shown", again)
         kept = []  # a LazyReport per report (with its outcome), else the outcome of a file that gave none
         for answer in outcomes:
             if isinstance(answer, OnDisk):  # a report (its head is read when a rule asks for its meta)
+                answer.again = again
                 kept.append(LazyReport(answer, model_of))
             elif answer.skipped is not None:
                 found.skipped[answer.path] = answer.skipped

@@ -24,6 +24,7 @@ import os
 import pickle
 import struct
 import sys
+import threading
 import types
 from collections.abc import Callable
 from typing import Optional
@@ -121,12 +122,15 @@ class OnDisk:
     of the result cache holds one outcome (``start`` 0) and may have been put in place by another
     run since (``inode`` tells, else 0): then the offsets are read again from the file."""
 
-    __slots__ = ("path", "file", "where", "inode")
+    __slots__ = ("path", "file", "where", "inode", "again")
 
     shown = local = report = None  # its parts are on disk
 
     def __init__(self, path: str, file: str, offsets: bytes, inode: int = 0, start: int = 0):
         self.path, self.file, self.where, self.inode = path, file, _START.pack(start) + offsets, inode
+        # ``again(self)``: the outcome worked out afresh from the file, should its head be gone from
+        # disk (a cache entry deleted while the run goes on); set by the run (one callable for all).
+        self.again: Optional[Callable] = None
 
     def __getattr__(self, name: str):
         if name.startswith("__") or name in OnDisk.__slots__:
@@ -160,6 +164,7 @@ class OnDisk:
 
     def __setstate__(self, state) -> None:
         self.path, file, self.where, self.inode = state
+        self.again = None
         self.file = sys.intern(file)  # from a worker: the name of its file, one string for all its outcomes
 
     def __repr__(self) -> str:
@@ -168,23 +173,31 @@ class OnDisk:
 
 RECENT_HEADS = 16  # heads read from disk kept in memory, in each process
 _heads: collections.OrderedDict = collections.OrderedDict()  # id(OnDisk) -> (it, its head)
+_heads_lock = threading.Lock()  # runs in threads of one process share them
 
 
 def _recent_head(outcome: OnDisk) -> Outcome:
-    key = id(outcome)
-    if key in _heads:
-        _heads.move_to_end(key)
-        return _heads[key][1]
-    head = outcome.head()
+    with _heads_lock:
+        kept = _heads.get(id(outcome))
+        if kept is not None:
+            _heads.move_to_end(id(outcome))
+            return kept[1]
+    try:
+        head = outcome.head()
+    except Exception:
+        if outcome.again is None:
+            raise
+        head = outcome.again(outcome).head()
     remember_head(outcome, head)
     return head
 
 
 def remember_head(outcome: OnDisk, head: Outcome) -> None:
     """Keep ``head`` as the head of ``outcome`` (just read or written), among the last few."""
-    _heads[id(outcome)] = (outcome, head)  # the outcome is kept with it: its id stays its own
-    if len(_heads) > RECENT_HEADS:
-        _heads.popitem(last=False)
+    with _heads_lock:
+        _heads[id(outcome)] = (outcome, head)  # the outcome is kept with it: its id stays its own
+        while len(_heads) > RECENT_HEADS:
+            _heads.popitem(last=False)
 
 
 @attrs.define

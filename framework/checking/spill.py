@@ -20,6 +20,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import threading
 import weakref
 from collections.abc import Callable
 from typing import Optional
@@ -29,22 +30,24 @@ import attrs
 from ogilint.checking.outcome import LazyReport, OnDisk, Outcome
 
 _appending: list = [None, None, None]  # the run's folder this process writes outcomes to, its file there, its name
+_appending_lock = threading.Lock()  # runs in threads of one process take turns
 
 
 def write_outcome(folder: str, outcome: Outcome) -> OnDisk:
     """``outcome`` written to ``folder`` (from any process of the run: each appends to a file of its
     own, so that the run holds one file name per process, not per report), and answered as it lies
     there."""
-    if _appending[0] != folder:
-        if _appending[1] is not None:
-            _appending[1].close()  # another run's, gone or going
-        fd, name = tempfile.mkstemp(dir=folder, prefix="outcomes-", suffix=".pickle")
-        _appending[:] = [folder, os.fdopen(fd, "w+b"), name]
-    fh = _appending[1]
-    fh.seek(0, os.SEEK_END)
-    answer = outcome.write(fh, _appending[2])
-    fh.flush()  # the process that runs the second stage reads it
-    return answer
+    with _appending_lock:
+        if _appending[0] != folder or not os.path.exists(_appending[2]):  # a new run (in a folder of the same name)
+            if _appending[1] is not None:
+                _appending[1].close()  # another run's, gone or going
+            fd, name = tempfile.mkstemp(dir=folder, prefix="outcomes-", suffix=".pickle")
+            _appending[:] = [folder, os.fdopen(fd, "w+b"), name]
+        fh = _appending[1]
+        fh.seek(0, os.SEEK_END)
+        answer = outcome.write(fh, _appending[2])
+        fh.flush()  # the process that runs the second stage reads it
+        return answer
 
 
 class Loaded:
