@@ -409,7 +409,7 @@ class Engine:
             answer = member.outcome
             try:
                 with time_budget(self.overrides.timeout):
-                    findings, seconds = self.finish_report(member, answer, run.seen_by_member(member), self._again)
+                    findings, seconds = self.finish_report(member, answer, run.seen_by_member(member), again)
             except CheckTimeout:
                 done(self.timed_out(answer.path, "规则检查"))
                 continue

@@ -108,8 +108,8 @@ class StoredResult:
     """A :class:`~ogilint.checking.runner.CheckResult` whose findings lie on disk (``entry()`` reads
     them, with their places; the outputs read them report by report), with their ``counts``, and
     whose report is a :class:`~ogilint.checking.outcome.LazyReport`, its model loaded only if an
-    output needs more than its meta and its findings' places. It holds the report's outcome (its head,
-    which says where its parts lie) and the run's shared loaders: a large run holds one per report.
+    output needs more than its meta and its findings' places. It holds the report's outcome (an
+    ``OnDisk``: where it lies) and the run's shared loaders: a large run holds one per report.
     The findings are the outcome's shown part, or, where the rules across reports added to them, the
     entry of the run's spill at ``offset``."""
 
