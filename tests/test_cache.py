@@ -121,7 +121,7 @@ def test_entries_deleted_while_a_run_goes_on_are_read_again_from_the_files(folde
 
     cache = tmp_path / "cache"
     first = list(ogilint.check([folder], cache_dir=cache))
-    monkeypatch.setattr(outcome, "RECENT_HEADS", 1)
+    monkeypatch.setattr(outcome.recent_heads, "capacity", 1)
     finish_all = Engine.finish_all
 
     def deleting_first(self, *args, **kwargs):

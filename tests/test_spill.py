@@ -62,7 +62,7 @@ def test_a_large_run_holds_a_place_per_report_not_its_head(folder, monkeypatch):
         gc.collect()
         return sum(1 for o in gc.get_objects() if isinstance(o, Meta))
 
-    monkeypatch.setattr(outcome, "RECENT_HEADS", 2)
+    monkeypatch.setattr(outcome.recent_heads, "capacity", 2)
     monkeypatch.setattr(engine, "RECENT_MODELS", 2)
     before = metas()
     _, spilled = _run(folder, spill_after=0)

@@ -25,7 +25,7 @@ from ogilint.checking.config import (
     load_ruleset,
     option_type_problem,
 )
-from ogilint.checking.outcome import LazyReport, Local, OnDisk, Outcome, Places
+from ogilint.checking.outcome import LazyReport, Loaded, Local, OnDisk, Outcome, Places
 from ogilint.checking.ranking import with_rank
 from ogilint.checking.registry import Registry, build_registry, default_options, validate_options
 from ogilint.checking.runner import (
@@ -375,7 +375,7 @@ class Engine:
         only if a rule reads more than its meta and notes. In a
         large run (``spill``) the results keep their findings on disk: where the first stage left them
         when the rules across reports add nothing, else in the run's folder."""
-        from ogilint.checking.spill import Loaded, SpilledRun, StoredResult
+        from ogilint.checking.spill import SpilledRun, StoredResult
 
         models, shown = Loaded(RECENT_MODELS), Loaded(2)
         again = self._again  # one bound method for every outcome of the run

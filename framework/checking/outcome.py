@@ -20,6 +20,7 @@ name them without loading the model.
 from __future__ import annotations
 
 import collections
+import functools
 import os
 import pickle
 import struct
@@ -89,8 +90,8 @@ class Outcome:
         return attrs.evolve(self, shown=None, local=None, report=None)
 
     def part(self, name: str):
-        """One of :data:`PARTS`."""
-        return getattr(self, name)
+        """Its head (``"head"``: itself without its parts) or one of :data:`PARTS`."""
+        return self.head() if name == "head" else getattr(self, name)
 
     def write(self, fh, name: str, inode: bool = False) -> OnDisk:
         """This outcome written to ``fh`` (open on the file ``name``, at its end) as :class:`OnDisk`
@@ -138,12 +139,10 @@ class OnDisk:
         return getattr(_recent_head(self), name)
 
     def part(self, name: str):
-        """One of :data:`PARTS`, from disk."""
+        """Its head (``"head"``) or one of :data:`PARTS`, from disk."""
+        if name == "head":
+            return self._read(lambda fh: _START.unpack_from(self.where)[0] + _OFFSETS.size)
         return self._read(lambda fh: _OFFSETS.unpack(self._offsets(fh))[PARTS.index(name)])
-
-    def head(self) -> Outcome:
-        """Its head, from disk."""
-        return self._read(lambda fh: _START.unpack_from(self.where)[0] + _OFFSETS.size)
 
     def whole(self) -> Outcome:
         """The outcome with its parts in memory."""
@@ -171,33 +170,57 @@ class OnDisk:
         return f"OnDisk({self.path!r})"
 
 
-RECENT_HEADS = 16  # heads read from disk kept in memory, in each process
-_heads: collections.OrderedDict = collections.OrderedDict()  # id(OnDisk) -> (it, its head)
-_heads_lock = threading.Lock()  # runs in threads of one process share them
+class Loaded:
+    """Parts of outcomes (their heads too) read from where they lie, the last ``capacity`` of them
+    kept, each with its outcome (whose id is the key: kept alive, it stays its own). A part that
+    cannot be read (a cache entry deleted while the run goes on) is worked out again from the file
+    by ``again(outcome)``, which answers the outcome in memory. Safe for threads of one process."""
+
+    def __init__(self, capacity: int):
+        self.capacity = capacity
+        self._recent: collections.OrderedDict = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, answer, part: str, again: Optional[Callable]):
+        key = (id(answer), part)
+        with self._lock:
+            kept = self._recent.get(key)
+            if kept is not None:
+                self._recent.move_to_end(key)
+                return kept[1]
+        try:
+            value = answer.part(part)
+        except Exception:
+            if again is None:
+                raise
+            value = again(answer).part(part)
+        self.put(answer, part, value)
+        return value
+
+    def put(self, answer, part: str, value) -> None:
+        with self._lock:
+            self._recent[id(answer), part] = (answer, value)
+            while len(self._recent) > self.capacity:
+                self._recent.popitem(last=False)
+
+    def loader(self, part: str, again: Callable) -> Callable[[Outcome], object]:
+        """``load(outcome)``: the ``part`` of an outcome, for every stand-in of the run (one callable,
+        not one per report)."""
+        return functools.partial(self.get, part=part, again=again)
+
+
+# The heads of the outcomes on disk read last, in this process: the second stage asks for a
+# report's several times in a row.
+recent_heads = Loaded(16)
 
 
 def _recent_head(outcome: OnDisk) -> Outcome:
-    with _heads_lock:
-        kept = _heads.get(id(outcome))
-        if kept is not None:
-            _heads.move_to_end(id(outcome))
-            return kept[1]
-    try:
-        head = outcome.head()
-    except Exception:
-        if outcome.again is None:
-            raise
-        head = outcome.again(outcome).head()
-    remember_head(outcome, head)
-    return head
+    return recent_heads.get(outcome, "head", outcome.again)
 
 
 def remember_head(outcome: OnDisk, head: Outcome) -> None:
-    """Keep ``head`` as the head of ``outcome`` (just read or written), among the last few."""
-    with _heads_lock:
-        _heads[id(outcome)] = (outcome, head)  # the outcome is kept with it: its id stays its own
-        while len(_heads) > RECENT_HEADS:
-            _heads.popitem(last=False)
+    """Keep ``head`` as the head of ``outcome`` (just read or written), among the recent ones."""
+    recent_heads.put(outcome, "head", head)
 
 
 @attrs.define

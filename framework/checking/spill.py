@@ -14,8 +14,6 @@ recently read heads and models stay in memory). The folder is removed when the r
 
 from __future__ import annotations
 
-import collections
-import functools
 import os
 import pickle
 import shutil
@@ -48,35 +46,6 @@ def write_outcome(folder: str, outcome: Outcome) -> OnDisk:
         answer = outcome.write(fh, _appending[2])
         fh.flush()  # the process that runs the second stage reads it
         return answer
-
-
-class Loaded:
-    """Parts of a run's outcomes loaded from where they lie, the last ``capacity`` of them kept. A part
-    that cannot be loaded (a cache entry deleted while the run goes on) is worked out again from the
-    file by ``again(outcome)``, which answers the outcome in memory."""
-
-    def __init__(self, capacity: int):
-        self.capacity = capacity
-        self._recent: collections.OrderedDict = collections.OrderedDict()
-
-    def get(self, answer: Outcome, part: str, again: Callable):
-        key = (id(answer), part)
-        if key in self._recent:
-            self._recent.move_to_end(key)
-            return self._recent[key][1]
-        try:
-            value = answer.part(part)
-        except Exception:
-            value = getattr(again(answer), part)
-        self._recent[key] = (answer, value)  # the outcome is kept with it: its id stays its own
-        if len(self._recent) > self.capacity:
-            self._recent.popitem(last=False)
-        return value
-
-    def loader(self, part: str, again: Callable) -> Callable[[Outcome], object]:
-        """``load(outcome)``: the ``part`` of an outcome, for every stand-in of the run (one callable,
-        not one per report)."""
-        return functools.partial(self.get, part=part, again=again)
 
 
 class Spill:
