@@ -6,11 +6,12 @@ cluster, or taken from the result cache); the rules that look across reports (la
 the same body, the departments of a region) then run where every report is. What crosses from the
 first stage to the second is an :class:`Outcome`: a small head (the report's ``meta``, the counts of
 its findings, what the rules in two parts found) and its parts — the findings it shows, each rule's
-findings, the model — in memory while the run is small, else where they lie on disk (:class:`OnDisk`:
-in the result cache's entry, or in the run's spill folder), each read only when it is needed.
+findings, the model — in memory while the run is small, else, head and parts, where they lie on disk
+(:class:`OnDisk`: in the result cache's entry, or in the run's spill folder), each read only when it
+is needed.
 
-The second stage sees each report as a :class:`LazyReport`: its ``meta`` is at hand (the run's
-indexes find last year's report by it), and anything else loads the model, so a rerun over an
+The second stage sees each report as a :class:`LazyReport`: its ``meta`` and notes come from the
+head (the run's indexes find last year's report by the meta), and anything else loads the model, so a rerun over an
 unchanged folder, or a folder with no report of last year in it, loads no model at all unless an
 output needs one. The places in the original of the findings' cells (``where``, ``where_json``,
 ``source_line``) are kept with the outcome for the same reason: the text, JSON and SARIF outputs
@@ -103,12 +104,12 @@ class Outcome:
         for part in PARTS:
             offsets.append(fh.tell())
             pickle.dump(getattr(self, part), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        end = fh.tell()
+        end, packed = fh.tell(), _OFFSETS.pack(*offsets)
         fh.seek(start)
-        fh.write(_OFFSETS.pack(*offsets))
+        fh.write(packed)
         fh.seek(end)
         number = os.fstat(fh.fileno()).st_ino if inode else 0
-        return OnDisk(self.path, name, _OFFSETS.pack(*offsets), number, start)
+        return OnDisk(self.path, name, packed, number, start)
 
 
 class OnDisk:
