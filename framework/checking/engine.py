@@ -6,6 +6,7 @@ for finding on the same folder.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import stat
@@ -41,7 +42,7 @@ from ogilint.checking.runner import (
 from ogilint.checking.selection import matches_any, resolve, unknown_selectors
 from ogilint.errors import CheckTimeout, UnusableInput
 from ogilint.finding import severity_counts
-from ogilint.reading import pages
+from ogilint.reading import isolation, pages
 from ogilint.reading.suffixes import (
     MAYBE_REPORT_SUFFIXES,
     READ_SUFFIXES,
@@ -322,10 +323,11 @@ class Engine:
         ready = ready or {}
         outcomes = []
         pages_read = functools.partial(tell, pages.STAGE)  # a scan's pages, as OCR reads them
-        for done, path in enumerate(found.files):
-            tell("读取", done, total)
-            with pages.listening(pages_read):
-                outcomes.append(ready[path] if path in ready else self.outcome(path, found, folder))
+        with isolation.keeping_a_child() if total > 1 else contextlib.nullcontext():
+            for done, path in enumerate(found.files):
+                tell("读取", done, total)
+                with pages.listening(pages_read):
+                    outcomes.append(ready[path] if path in ready else self.outcome(path, found, folder))
         tell("读取", total, total)
         return self.finish_all(outcomes, found, tell, spill)
 

@@ -27,7 +27,7 @@ from typing import Optional
 
 from ogilint.checking.outcome import OnDisk, Outcome
 from ogilint.checking.runner import CheckResult
-from ogilint.reading import pages
+from ogilint.reading import isolation, pages
 
 _engine = None  # the worker's Engine, built once by _start
 _spill_folder = None  # where the worker puts its models in a large run (spill.py), or None
@@ -64,6 +64,7 @@ def _start(config, overrides, cache_folder, spill_folder=None, pages_queue=None)
     from ogilint.checking.engine import Engine
 
     _engine, _spill_folder, _pages = Engine(config, overrides), spill_folder, pages_queue
+    isolation.keep_a_child()  # the worker's PDFs are read by one child, not a fresh one each
     if cache_folder is not None:
         _engine.use_cache(cache_folder)
 
