@@ -117,9 +117,9 @@ def test_the_ways_of_the_open_rows_are_bounded():
     builder = t3.Table3Builder(*_t3_spec())
     options = {f"r{i}": [object()] * 4 for i in range(8)}  # 4**8 ways of reading eight open rows
     builder._by_column = lambda key, reading: {}
-    assert builder._ways(options, list(options), {"fixed": {}}, splits=2) == [{"fixed": {}}]  # once, unknown
+    assert list(builder._ways(options, list(options), splits=2)) == [None]  # once, unknown
     few = {"a": [object()] * 2, "b": [object()] * 3}
-    assert len(builder._ways(few, ["a", "b"], {}, splits=10)) == 6
+    assert len(list(builder._ways(few, ["a", "b"], splits=10))) == 6
 
 
 def _t3_spec():

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Optional
 
 import attrs
@@ -129,8 +129,9 @@ class _Through:
     every other cell of the table again: the judgements of a row cost what the open rows change."""
 
     def __init__(self, identities: list[Identity], key: str, fixed: dict, open_rows: list):
-        opened = set(open_rows)
-        # (identity, {column: +1 left / -1 right}, Σ of the fixed rows' cells or None, open rows' cells)
+        opened = {r: i for i, r in enumerate(open_rows)}
+        # (identity, {column: +1 left / -1 right}, Σ of the fixed rows' cells or None,
+        #  open rows' cells as (the row's place in ``open_rows``, column, sign))
         self.items = []
         for identity in identities:
             own: dict = {}
@@ -141,21 +142,22 @@ class _Through:
                     if r == key:
                         own[c] = sign
                     elif r in opened:
-                        open_cells.append((r, c, sign))
+                        open_cells.append((opened[r], c, sign))
                     elif rest is not None:
                         v = fixed.get(r, {}).get(c)
                         rest = None if v is None else rest + sign * v
             if own:
                 self.items.append((identity, own, rest, tuple(open_cells)))
 
-    def judge(self, known: dict) -> _RowJudge:
-        """The judge of the row with the open rows read as ``known`` says."""
+    def judge(self, way: Optional[tuple]) -> _RowJudge:
+        """The judge of the row with the open rows read one ``way`` ({column: value} per open row, in
+        order), or unknown (None)."""
         through = []
         for identity, own, rest, open_cells in self.items:
-            for r, c, sign in open_cells:
+            for i, c, sign in open_cells:
                 if rest is None:
                     break
-                v = known.get(r, {}).get(c)
+                v = None if way is None else way[i].get(c)
                 rest = None if v is None else rest + sign * v
             through.append((identity, own, rest))
         return _RowJudge(through)
@@ -184,6 +186,10 @@ class _Values:
     sums: tuple  # per identity through the row: Σ of the row's cells, signed, or None when one is unknown
 
 
+_ALONG_THE_ROW = frozenset(("row", "subtotal"))  # the kinds of identity that run along a row of table 三
+_DOWN_A_COLUMN = frozenset(("balance", "handled"))  # and those that run down its columns
+
+
 class _RowJudge:
     """The identities of table 三 through one row, with every other row's cells known (None: unknown):
     each judgement of a way of reading the row costs one step per identity through it."""
@@ -209,14 +215,17 @@ class _RowJudge:
     def culprits(self, values: _Values) -> list[Culprit]:
         """The cells of the row whose change alone makes every identity through the row hold, with a
         row identity and a column identity among those it makes hold (IDN010's evidence)."""
-        if self.consistent(values):
-            return []
+        failing, along, down = [], False, False  # one pass: most ways of reading fail here
+        for (identity, own, rest), own_sum in zip(self.through, values.sums):
+            if rest is not None and own_sum is not None and abs(rest + own_sum) > TOLERANCE:
+                failing.append((identity, own, rest + own_sum))
+                along = along or identity.kind in _ALONG_THE_ROW
+                down = down or identity.kind in _DOWN_A_COLUMN
+        if not (along and down):
+            return []  # the row and a column must both point at the cell
         status = self.misses(values)
-        failing = [(i, own, d) for i, own, d in status if d is not None and abs(d) > TOLERANCE]
         out: list[Culprit] = []
         kinds = tuple(k for k in IDENTITY_NAMES if any(i.kind == k for i, _, _ in failing))
-        if not any(k in ("row", "subtotal") for k in kinds) or not any(k in ("balance", "handled") for k in kinds):
-            return out  # the row and a column must both point at the cell
         for c, v in values.vec.items():
             if v is None or any(c not in own for _, own, _ in failing):
                 continue
@@ -297,21 +306,20 @@ class Table3Builder(TableBuilder):
     def _judge_row(self, key: str, options: dict, pending: set) -> bool:
         """Read row ``key`` by its splits (see the class); False when a reading as read fits."""
         splits = self.splits[key]
+        open_rows = [k for k, v in options.items() if len(v) > 1 and k != key and k not in pending]
+        self.work -= self._count_ways(options, open_rows, len(splits)) * (len(splits) + len(options[key]))
+        if self.work < 0:
+            return False  # the table's bound is spent: the row stays as read (its ways never built)
         fixed = {
             k: self._by_column(k, v[0]) for k, v in options.items() if len(v) == 1 and k != key and k not in pending
         }
-        open_rows = [k for k, v in options.items() if len(v) > 1 and k != key and k not in pending]
-        ways = self._ways(options, open_rows, fixed, len(splits))
-        self.work -= len(ways) * (len(splits) + len(options[key]))
-        if self.work < 0:
-            return False  # the table's bound is spent: the row stays as read
         explained: dict = {}
         through = _Through(self.identities, key, fixed, open_rows)
         # the row's values and their sums through each identity, once, not once a way
         readings = [through.values(self._by_column(key, r)) for r in options[key]]
         split_values = [(r, through.values(self._by_column(key, r))) for r in splits]
-        for known in ways:
-            judge = through.judge(known)
+        for way in self._ways(options, open_rows, len(splits)):
+            judge = through.judge(way)
             if any(judge.consistent(vec) for vec in readings):
                 return False  # a reading (a lost cell placed) fits every identity through the row: kept
             for r, vec in split_values:
@@ -329,16 +337,23 @@ class Table3Builder(TableBuilder):
             self.unfit.add(key)
         return True
 
-    def _ways(self, options: dict, open_rows: list, fixed: dict, splits: int) -> list[dict]:
-        """The values of the other rows, once for each way the open rows may be read together — or once,
-        with the open rows unknown, when the ways times the splits to judge exceed WAYS_WORK."""
+    @staticmethod
+    def _count_ways(options: dict, open_rows: list, splits: int) -> int:
+        """How many ways :meth:`_ways` gives, known before any is built."""
         ways = 1
         for k in open_rows:
             ways *= len(options[k])
-        if not open_rows or ways * splits > WAYS_WORK:
-            return [fixed]
-        per_row = [[self._by_column(k, r) for r in options[k]] for k in open_rows]
-        return [{**fixed, **dict(zip(open_rows, combo))} for combo in itertools.product(*per_row)]
+            if ways * splits > WAYS_WORK:
+                return 1
+        return ways
+
+    def _ways(self, options: dict, open_rows: list, splits: int) -> Iterable[Optional[tuple]]:
+        """The values of the open rows ({column: value} per row, in order), once for each way they may
+        be read together — or once, unknown (None), when there are none or the ways times the splits
+        to judge exceed WAYS_WORK."""
+        if self._count_ways(options, open_rows, splits) == 1:
+            return [None]
+        return itertools.product(*([self._by_column(k, r) for r in options[k]] for k in open_rows))
 
     def make_row(
         self, rspec: spec.RowSpec, obs: ObservedRow, opts: list[Reading], exhausted: bool, score: float
