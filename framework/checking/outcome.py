@@ -211,8 +211,10 @@ class Loaded:
 
 
 # The heads of the outcomes on disk read last, in this process: the second stage asks for a
-# report's several times in a row.
-recent_heads = Loaded(16)
+# report's several times in a row, and each stage (index, finishing, output) goes over the run's
+# reports once. A head is a few KiB: a bounded few MiB keep a run of a thousand reports from reading
+# each head from disk at every stage, and a larger run holds no more.
+recent_heads = Loaded(1024)
 
 
 def _recent_head(outcome: OnDisk) -> Outcome:
