@@ -86,14 +86,14 @@ def change(f: dict, cell: tuple) -> float:
 def culprits(report, fails: list[dict]) -> dict:
     """{(row, col): [failures]} for cells shared by a failing row total and a failing column identity
     that the same change of that cell makes hold (a count stays zero or more)."""
-    rows = [f for f in fails if f["kind"] in ("row", "subtotal")]
-    cols = [f for f in fails if f["kind"] in ("balance", "handled")]
+    rows = [(f, set(f["cells"])) for f in fails if f["kind"] in ("row", "subtotal")]
+    cols = [(f, set(f["cells"])) for f in fails if f["kind"] in ("balance", "handled")]
     t3 = report.tables.get("t3")
     found: dict = {}
-    for r in rows:
-        for c in cols:
+    for r, r_cells in rows:
+        for c, c_cells in cols:
             cell = (r["row"], c["col"])
-            if cell not in c["cells"] or cell not in r["cells"]:
+            if cell not in c_cells or cell not in r_cells:
                 continue
             delta = change(r, cell)
             value = _num(t3.cell(*cell)) if t3 is not None else None
@@ -176,6 +176,17 @@ def swapped_in(report) -> Optional[tuple[str, str]]:
     return swapped_rows(report, failures(report))
 
 
+def _explained(report, fails) -> frozenset:
+    """The ids of the failing identities among ``fails`` that one cell explains (:func:`culprits`)."""
+    return frozenset(id(f) for fs in culprits(report, fails).values() for f in fs)
+
+
+@once_per_report
+def explained_by_one_cell(report) -> frozenset:
+    """:func:`_explained` of the report's failing identities, once per report (each identity rule asks)."""
+    return _explained(report, failures(report))
+
+
 class _Identity(Rule):
     groups = ("identities",)
     severity = ERROR
@@ -185,7 +196,7 @@ class _Identity(Rule):
         fails = failures(report)
         if self.kind != "t4" and swapped_in(report) is not None:
             fails = [f for f in fails if f["kind"] == "t4"]  # table 三's misses are IDN011's (two rows exchanged)
-        explained = {id(f) for fs in culprits(report, fails).values() for f in fs}
+        explained = explained_by_one_cell(report) if fails is failures(report) else _explained(report, fails)
         mine = [f for f in fails if f["kind"] == self.kind and id(f) not in explained]
         left_blank = [f for f in mine if blank_dependent(report, f)]
         for f in mine:
