@@ -142,3 +142,59 @@ def test_a_run_of_pdfs_forks_one_reading_child_and_reads_as_fresh_children_do(tm
     assert forked == [isolation.CHILD_MEMORY]
     assert in_a_run == each_alone and len(in_a_run) == 5
     assert in_a_run[str(tmp_path / "broken.pdf")][0]  # its one-line reason, and the run went on
+
+
+def _form_bomb(depth: int = 5, fan: int = 60) -> bytes:
+    """A PDF of 3 KB whose page draws a form that draws a form … ``fan`` times at each of ``depth``
+    levels: PDFium unfolds them when it loads the page, past any memory limit."""
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /XObject << /X0 10 0 R >> >> >>",
+    }
+    content = b"/X0 Do " * fan
+    objects[4] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+    for level in range(depth):
+        inner = level < depth - 1
+        body = content if inner else b"0 0 m 1 1 l S"
+        resources = b"/Resources << /XObject << /X0 %d 0 R >> >>" % (11 + level) if inner else b""
+        objects[10 + level] = (
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] %s /Length %d >>\nstream\n%s\nendstream"
+            % (
+                resources,
+                len(body),
+                body,
+            )
+        )
+    out, offsets = bytearray(b"%PDF-1.7\n"), {}
+    for number in sorted(objects):
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, objects[number])
+    start, size = len(out), max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[number] if number in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, start)
+    return bytes(out)
+
+
+def test_a_pdf_that_unfolds_past_the_memory_limit_mid_run_is_its_own_reason(tmp_path):
+    """The kept child dies over the file; the file is read once more in a fresh child (the kept one
+    had read another file first), dies there too, and is reported; the files after it are read."""
+    from pathlib import Path
+
+    from ogilint.checking.config import ProjectConfig
+    from ogilint.checking.engine import Engine, Overrides
+
+    real = Path(__file__).parent / "fixtures" / "real"
+    (tmp_path / "a.pdf").write_bytes((real / "hongze-2023.pdf").read_bytes())
+    (tmp_path / "b.pdf").write_bytes(_form_bomb())
+    (tmp_path / "c.pdf").write_bytes((real / "huaian-2024.pdf").read_bytes())
+    engine = Engine(ProjectConfig(), Overrides())
+    results = {Path(r.path).name: r for r in engine.check_paths([str(tmp_path)])}
+    assert "读取进程被终止" in results["b.pdf"].error
+    for name in ("a.pdf", "c.pdf"):
+        [alone] = engine.check_paths([str(tmp_path / name)])
+        assert results[name].error is None
+        assert [f.code for f in results[name].findings] == [f.code for f in alone.findings]

@@ -19,6 +19,7 @@ was forked (a test's monkeypatch) is read in a fresh child too.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import resource
@@ -104,7 +105,10 @@ def _computed(fn, args: tuple, what: str) -> tuple:
 
 
 def _limited(limit: int) -> None:
-    """The child's own signals and memory limit, set once after the fork."""
+    """The child's own signals and memory limit, set once after the fork. A crash in the child is
+    the parent's to report, in one line: no Python crash report of its own (``faulthandler``, on
+    under pytest or PYTHONFAULTHANDLER) on the terminal."""
+    faulthandler.disable()
     for sig in (signal.SIGALRM, signal.SIGVTALRM, signal.SIGINT):
         signal.signal(sig, signal.SIG_DFL)
     signal.setitimer(signal.ITIMER_VIRTUAL, 0)
