@@ -198,3 +198,16 @@ def test_a_pdf_that_unfolds_past_the_memory_limit_mid_run_is_its_own_reason(tmp_
         [alone] = engine.check_paths([str(tmp_path / name)])
         assert results[name].error is None
         assert [f.code for f in results[name].findings] == [f.code for f in alone.findings]
+
+
+def test_no_fork_to_be_had_is_said_and_the_next_read_forks_again(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("资源暂时不可用")
+
+    with keeping_a_child():
+        monkeypatch.setattr(os, "fork", no_fork)
+        with pytest.raises(OSError):
+            isolated(_pid_and, 1)
+        monkeypatch.undo()
+        child, value = isolated(_pid_and, 2)  # the keeper is free again: a kept child serves
+        assert value == 2 and isolated(_pid_and, 3)[0] == child

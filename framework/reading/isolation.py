@@ -190,7 +190,7 @@ class _KeptChild:
                 return _KILLED  # the file's own doing: a fresh child would be killed too
             return None
         self.served += 1
-        if answer[0] == "patched":
+        if answer[0] == "unservable":  # patched after the fork, or not to be unpickled there
             self.stop()
             return None
         if len(answer) == 3 or self.served >= KEPT_CHILD_READS:
@@ -220,10 +220,12 @@ def _serve(requests, out, retire_above: int) -> None:
         head = requests.read(_LENGTH.size)
         if len(head) < _LENGTH.size:
             return
-        data = requests.read(_LENGTH.unpack(head)[0])
-        fn, fn_id, args, what, seconds = pickle.loads(data)
-        if id(fn) != fn_id:
-            _send(out, ("patched", None))
+        try:
+            fn, fn_id, args, what, seconds = pickle.loads(requests.read(_LENGTH.unpack(head)[0]))
+        except Exception:  # what this copy of the program cannot take: a fresh child will
+            fn, fn_id = None, None
+        if fn_id is None or id(fn) != fn_id:
+            _send(out, ("unservable", None))
             return
         signal.alarm(seconds)
         answer = _computed(fn, args, what)
@@ -269,7 +271,11 @@ def _kept_child_for(memory: int) -> Optional[_KeptChild]:
         _keeper.lock.release()
         return None
     if child is None:
-        _keeper.child = child = _KeptChild(memory)
+        try:
+            _keeper.child = child = _KeptChild(memory)
+        except BaseException:  # no fork to be had: the fresh child's fork will say why
+            _keeper.lock.release()
+            raise
     return child
 
 
