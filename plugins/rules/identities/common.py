@@ -176,15 +176,11 @@ def swapped_in(report) -> Optional[tuple[str, str]]:
     return swapped_rows(report, failures(report))
 
 
-def _explained(report, fails) -> frozenset:
-    """The ids of the failing identities among ``fails`` that one cell explains (:func:`culprits`)."""
-    return frozenset(id(f) for fs in culprits(report, fails).values() for f in fs)
-
-
 @once_per_report
 def explained_by_one_cell(report) -> frozenset:
-    """:func:`_explained` of the report's failing identities, once per report (each identity rule asks)."""
-    return _explained(report, failures(report))
+    """The ids of the report's failing identities that one cell explains (:func:`culprits`), worked
+    out once per report: each identity rule asks."""
+    return frozenset(id(f) for fs in culprits(report, failures(report)).values() for f in fs)
 
 
 class _Identity(Rule):
@@ -193,10 +189,10 @@ class _Identity(Rule):
     kind = ""
 
     def check(self, report, ctx):
-        fails = failures(report)
+        fails, explained = failures(report), explained_by_one_cell(report)
         if self.kind != "t4" and swapped_in(report) is not None:
             fails = [f for f in fails if f["kind"] == "t4"]  # table 三's misses are IDN011's (two rows exchanged)
-        explained = explained_by_one_cell(report) if fails is failures(report) else _explained(report, fails)
+            explained = frozenset()  # one cell explains a row of 三 with a column of 三: none of 四
         mine = [f for f in fails if f["kind"] == self.kind and id(f) not in explained]
         left_blank = [f for f in mine if blank_dependent(report, f)]
         for f in mine:
