@@ -77,3 +77,17 @@ def test_an_unreachable_scheduler_is_a_one_line_reason(folder):
         timeout=120,
     )
     assert proc.returncode == 2 and "无法连接 Dask 调度器" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_pdfs_read_on_the_cluster_as_in_one_process(cluster, tmp_path):
+    """Each partition's PDFs are read by one reading child kept for the partition."""
+    from pathlib import Path
+
+    _, client = cluster
+    real = Path(__file__).parent / "fixtures" / "real"
+    for name in ("hongze-2023.pdf", "huaian-2024.pdf"):
+        for copy in range(2):
+            (tmp_path / f"{copy}-{name}").write_bytes((real / name).read_bytes())
+    serial = list(ogilint.check([tmp_path]))
+    on_dask = list(ogilint.check([tmp_path], dask=client))
+    assert _shown(on_dask) == _shown(serial) and all(r.error is None for r in on_dask)

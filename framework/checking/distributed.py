@@ -8,7 +8,7 @@ client is, on every report of the run, so the results are those of ``ogilint che
 in the same order. Each worker builds one engine per configuration and keeps it. The workers read
 the files by the paths given: they must see the same paths (a shared file system). On a worker the
 per-file time budget does not apply (Dask runs tasks in threads; the budget needs the main thread);
-PDF reading keeps its own memory and time limits.
+PDF reading keeps its own memory and time limits, in one reading child kept for each partition.
 """
 
 from __future__ import annotations
@@ -55,7 +55,16 @@ def items(found) -> list[tuple]:
 
 def outcomes(bag, config, overrides, cache_folder: Optional[str] = None):
     """A ``dask.bag`` of :func:`items` mapped to their outcomes (lazy: compute it on a cluster)."""
-    return bag.map(outcome, config=config, overrides=overrides, cache_folder=cache_folder)
+    return bag.map_partitions(_outcomes_of, config=config, overrides=overrides, cache_folder=cache_folder)
+
+
+def _outcomes_of(partition, config, overrides, cache_folder=None) -> list:
+    """The outcomes of one partition's items, its PDFs read by one reading child kept for the
+    partition (``reading/isolation.py``), not a fresh child each."""
+    from ogilint.reading import isolation
+
+    with isolation.keeping_a_child():
+        return [outcome(item, config, overrides, cache_folder) for item in partition]
 
 
 def check_files(
