@@ -9,7 +9,7 @@ import pytest
 from ogilint import parse_file, parse_text
 from ogilint.checking.config import ProjectConfig
 from ogilint.checking.engine import Engine, Overrides
-from ogilint.plugins.rules.text_tables import claims
+from ogilint.plugins.rules.text_tables import claims, claims_grammar
 from ogilint.plugins.rules.text_tables.claims import read_claims
 from ogilint.plugins.rules.text_tables.TXT009_all_upheld import groups_named
 from tests.conftest import CLEAN_REAL_TEXTS, FIXTURES, SEEDS
@@ -273,7 +273,7 @@ def test_keywords_are_never_swallowed_by_plain_text():
         "COUNT": ["3件", "两份", "12 条"],
         "SHARE": ["17.46%", "5％"],
     }
-    lark = claims.parser()
+    lark = claims_grammar.parser()
     for kind, samples in words.items():
         for word in samples:
             tokens = [(t.type, t.value) for t in lark.lex(f"甲乙{word}甲乙")]

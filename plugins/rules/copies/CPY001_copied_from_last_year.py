@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 from ogilint import spec
 from ogilint.finding import WARNING
 from ogilint.plugins.rules.copies.common import body_year
@@ -73,6 +71,8 @@ class CopiedFromLastYear(Rule):
         previous = others_where(ctx.run_reports, body_year, (m.body, m.year - 1))
         if not previous:
             return
+        from rapidfuzz import fuzz  # only for a body with last year's report in the run
+
         prev = previous[0]
         threshold = ctx.options.get("threshold", 85)
         min_chars = ctx.options.get("min_chars", 100)
