@@ -134,3 +134,25 @@ def test_entries_deleted_while_a_run_goes_on_are_read_again_from_the_files(folde
     assert [r.report.meta.title for r in again if r.report is not None] == [
         r.report.meta.title for r in first if r.report is not None
     ]
+
+
+_LOADED_AT_EXIT = """
+import atexit, runpy, sys
+atexit.register(lambda: sys.stderr.write("LOADED " + " ".join(sorted(m for m in sys.modules if "." not in m)) + "\\n"))
+sys.argv = ["ogilint", *sys.argv[1:]]
+runpy.run_module("ogilint", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_a_rerun_from_the_cache_loads_no_parser(folder, tmp_path):
+    """Nothing is read again, so neither the parser (lark) nor what only a read needs (the PDF
+    engine, the fuzzy matcher of CPY001 without last year's report) is loaded: a rerun starts sooner."""
+    env = {**os.environ, "OGILINT_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-c", _LOADED_AT_EXIT, "check", str(folder), "--format", "concise", "--jobs", "1"]
+    loaded = []
+    for _ in range(2):
+        run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        assert run.returncode in (0, 1), run.stderr
+        loaded.append(set(next(x for x in run.stderr.splitlines() if x.startswith("LOADED ")).split()[1:]))
+    assert "lark" in loaded[0]  # the first run reads and parses every file
+    assert not {"lark", "rapidfuzz", "pypdfium2", "cn2an", "docx"} & loaded[1]
