@@ -211,3 +211,25 @@ def test_no_fork_to_be_had_is_said_and_the_next_read_forks_again(monkeypatch):
         monkeypatch.undo()
         child, value = isolated(_pid_and, 2)  # the keeper is free again: a kept child serves
         assert value == 2 and isolated(_pid_and, 3)[0] == child
+
+
+_LEFTOVERS: list = []  # what earlier reads left in the process that made them
+
+
+def _leaves_something():
+    _LEFTOVERS.append("上一份文件留下的")
+    return os.getpid()
+
+
+def _dies_of_leftovers():
+    if _LEFTOVERS:  # only where an earlier read ran: the kept child, never a fresh one
+        os.kill(os.getpid(), signal.SIGKILL)
+    return "读完"
+
+
+def test_a_file_the_kept_child_dies_over_after_other_reads_is_read_again_fresh():
+    """The death may be the earlier files' doing: a fresh child (without their leftovers) reads it."""
+    with keeping_a_child():
+        child = isolated(_leaves_something)
+        assert isolated(_dies_of_leftovers) == "读完"
+        assert isolated(_pid_and, 1)[0] != child  # the dead child was replaced

@@ -4,7 +4,7 @@ Part 一 (or the whole text when part 一 is not found) is joined into one strin
 the PDF's layout is joined to the next; a heading line, a line ending a sentence and a line before
 an enumerator end their sentence), cut into sentences (。！？) and the sentences into clauses (at
 ，；：, at brackets, and at a 、 that follows a count: "预决算公开197条、“三公”经费27条"). A clause
-that holds a count, a percentage or a word of completion is parsed; :class:`ClaimReader` turns the
+that holds a count, a percentage or a word of completion is parsed; ``claims_grammar.ClaimReader`` turns the
 tree into a :class:`Claim`. What one clause cannot say alone — who the subject is when the clause
 names none ("…共受理申请1295件，办结1191件"), whether a bare "答复3050件" counts requests — is
 read from the clauses before it in the same sentence.
