@@ -193,9 +193,14 @@ def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: i
         return m.end()
     plain = not (sign or frac or unit) and num == grouped
     after = text[end] if end < len(text) else ""
-    # "2." / "3、" directly before a label: the last digit is the row's enumerator.
+    # "2." / "3、" directly before a label: the last digit is the row's enumerator. After a run of
+    # digits the label may also follow a space ("…00000003. 补正后…", as OCR and some PDFs give it).
     if plain and after in _ENUM_AFTER:
         nxt = text[end + 1] if end + 1 < len(text) else ""
+        if len(num) > 1 and nxt == " ":
+            label = _skip_spaces(text, end + 1)
+            nxt = text[label] if label < len(text) else ""
+            nxt = "" if nxt in "-+/.,、" else nxt
         if nxt and not nxt.isdigit() and not nxt.isspace():
             if len(num) > 1:
                 atoms.append(Atom(NUM, num[:-1], line, col))
