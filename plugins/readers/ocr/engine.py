@@ -1,18 +1,15 @@
-"""The OCR engine: RapidOCR's PP-OCRv4 detection and recognition (ONNX models inside its wheel).
+"""The OCR engine: PaddleOCR's PP-OCRv6 tiny detection and recognition models, shipped in
+``models/`` beside this file, run through RapidOCR's ONNX wrappers (the ``ocr`` extra).
 
-Chosen over Tesseract 5 ``chi_sim`` by measurement (``tests/benchmarks/bench_ocr.py``: the 16
-pages of the five seed reports rendered, read, parsed and compared cell by cell with the texts):
-RapidOCR read 100.0% of the cells of tables 二/三/四 right at 300 DPI and 99.9% at 150, Tesseract
-69.8% and 83.1%; Tesseract is the faster (2.6 and 2.0 CPU seconds a page against 6.5 and 5.3 on
-the shared two-core machine, one thread), and its models come from the system, not from a wheel. Nothing is
-downloaded: RapidOCR's models are files of the installed package. Those pages were drawn with
-whatever CJK font the machine had; drawn since with a Song face embedded (as reports are printed),
-RapidOCR read the figures' "0" as the letter "o" (87.8% of cells right) until a box read as digits
-and such letters only was decoded again among the digits (see ``recognise``): 99.6% at 300 DPI
-and 99.5% at 150, none wrong without being marked, 11.2 and 10.3 CPU seconds a page on a slower
-machine of the same kind.
+Chosen by measurement (``tests/benchmarks/bench_ocr.py``: the 16 pages of the five seed reports
+drawn in a Song face, rendered, read, parsed and compared cell by cell with the texts; one thread).
+RapidOCR's own PP-OCRv4 models read 99.6% of the cells right at 300 DPI in 6.8 CPU seconds a page;
+the PP-OCRv6 tiny models read 100.0% in 1.8 s (1.4 s at 150 DPI) (the recogniser is 4× cheaper per pixel, the
+detector 2×). Tesseract 5 ``chi_sim`` read 69.8% at 300 DPI and 83.1% at 150. Nothing is
+downloaded: the models are files of the installed ogilint (``models/README.md`` says where they
+come from), the direction classifier is the one in RapidOCR's wheel.
 
-The text lines are found on a copy of the page at most DETECT_SIDE pixels long (the detector's
+The text lines are found on a copy of the page at most ``detect_side`` pixels long (the detector's
 cost grows with the pixels) and read from the full page (the recogniser scales each line to 48
 pixels high, so its cost does not). Every box comes back with the recogniser's
 confidence; boxes of low confidence are kept, never dropped, so a doubtful digit is reported
@@ -22,17 +19,62 @@ instead of lost. One thread by default (``OGILINT_OCR_THREADS``): files are read
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import attrs
 
 THREADS_VARIABLE = "OGILINT_OCR_THREADS"
-DETECT_SIDE = 2000  # pixels: the long side of the copy the text lines are found on
+MODELS = Path(__file__).with_name("models")
 # Lines are read one at a time: a batch pads every line to its widest, and measured on two pages the
 # recogniser took 4.5 and 5.3 CPU seconds one by one against 13.1 and 7.6 in batches of eight.
-REC_SHAPE = (3, 48, 320)  # the recogniser's input: channels, height, RapidOCR's narrowest width
-# A lone digit is padded to 320 pixels like a line of seven characters: measured on the seed pages,
-# narrower inputs read fewer cells right (97.5% at 128 pixels, 97.0% at 192, 100% at 320).
-MIN_WIDTH = 320
+REC_HEIGHT = 48  # pixels: the recogniser's input is this high
+
+
+@attrs.frozen
+class ModelSet:
+    """The detector and recogniser the engine runs, with the settings measured for them
+    (``tests/benchmarks/bench_ocr.py`` compares sets). A path of None: RapidOCR's own model."""
+
+    name: str
+    detector: Path | None
+    recogniser: Path | None
+    characters: Path | None  # the recogniser's classes, one a line (None: in the model's metadata)
+    detector_settings: dict = attrs.field(factory=dict)  # over RapidOCR's defaults
+    detect_side: int = 2000  # pixels: the long side of the copy the text lines are found on
+    min_width: int = 320  # pixels: the narrowest recogniser input (a lone figure is padded to it)
+
+
+# The set read with. The detector's settings are its exporters' (its inference.yml): ImageNet's mean
+# and deviation, a lower threshold, a tighter box. Measured on the seed pages at 300 DPI: 100.0% of
+# cells right with the text lines found at 1,600 and 2,000 pixels (99.9% at 1,400), and with lone
+# figures padded to 128, 160 and 320 pixels; 1,600 and 160 each save 0.2 s a page.
+PP_OCR_V6_TINY = ModelSet(
+    "PP-OCRv6 tiny",
+    MODELS / "PP-OCRv6_tiny_det.onnx",
+    MODELS / "PP-OCRv6_tiny_rec.onnx",
+    MODELS / "PP-OCRv6_tiny_rec_dict.txt",
+    {
+        "mean": [0.485, 0.456, 0.406],
+        "std": [0.229, 0.224, 0.225],
+        "thresh": 0.2,
+        "box_thresh": 0.4,
+        "unclip_ratio": 1.4,
+    },
+    detect_side=1600,
+    min_width=160,
+)
+# RapidOCR's own models, read with before: 4× the recogniser's cost per pixel, 2× the detector's.
+# Its recogniser needed lone figures padded to 320 pixels (97.5% of cells right at 128, 97.0% at 192).
+PP_OCR_V4 = ModelSet("PP-OCRv4 (RapidOCR)", None, None, None)
+models_used = PP_OCR_V6_TINY
+
+
+def use(model_set: ModelSet) -> None:
+    """Read with ``model_set`` from now on in this process (the benchmark's comparison)."""
+    global models_used, _models
+    models_used, _models = model_set, None
+
+
 # A figure in a Song face is read as a letter ("0" in SimSun is an "o" to the recogniser): a box
 # read as digits and such letters only is read again with the digits alone to choose from.
 DIGITS = "0123456789.%"
@@ -60,6 +102,14 @@ class _Models:
         config = rapid.update_model_path(rapid.read_yaml(rapid.DEFAULT_CFG_PATH))
         for part in ("Det", "Cls", "Rec"):
             config[part].update(intra_op_num_threads=threads, inter_op_num_threads=1)
+        chosen = models_used
+        config["Det"].update(chosen.detector_settings)
+        if chosen.detector:
+            config["Det"]["model_path"] = str(chosen.detector)
+        if chosen.recogniser:
+            config["Rec"]["model_path"] = str(chosen.recogniser)
+        if chosen.characters:
+            config["Rec"]["rec_keys_path"] = str(chosen.characters)
         self.detector = rapid.TextDetector(config["Det"])
         self.classifier = rapid.TextClassifier(config["Cls"])
         self.recogniser = rapid.TextRecognizer(config["Rec"])
@@ -90,14 +140,14 @@ def _colour(pixels):
     return np.ascontiguousarray(np.repeat(pixels[:, :, None], 3, axis=2)) if pixels.ndim == 2 else pixels
 
 
-def detect(pixels, side: int = DETECT_SIDE) -> list:
+def detect(pixels, side: int | None = None) -> list:
     """The text boxes' corner points (4 × (x, y), clockwise from the top left) in the pixels of
-    ``pixels``, found on a copy at most ``side`` pixels long."""
+    ``pixels``, found on a copy at most ``side`` pixels long (the model set's side by default)."""
     import numpy as np
     from PIL import Image
 
     height, width = pixels.shape[:2]
-    scale = min(1.0, side / max(height, width))
+    scale = min(1.0, (side or models_used.detect_side) / max(height, width))
     small = pixels
     if scale < 1.0:
         size = (max(1, round(width * scale)), max(1, round(height * scale)))
@@ -125,14 +175,15 @@ def _crop(pixels, quad):
 
 
 def read_boxes(pixels) -> list[Box]:
-    """The text boxes of an upright page (a numpy array, grey or RGB), each read with its confidence."""
-    pixels = _colour(pixels)
+    """The text boxes of an upright page (a numpy array, grey or RGB), each read with its confidence.
+    A grey page is found and cut in grey, and only its small copy and each line made colour (the
+    models read three channels): the page itself is never copied thrice."""
     quads = detect(pixels)
     if not quads:
         return []
     out = []
     for quad in quads:
-        text, score = recognise(_crop(pixels, quad))
+        text, score = recognise(_colour(_crop(pixels, quad)))
         if text:
             xs, ys = quad[:, 0], quad[:, 1]
             out.append(Box(text, float(xs.min()), float(ys.min()), float(xs.max()), float(ys.max()), score))
@@ -147,7 +198,7 @@ def recognise(crop) -> tuple[str, float]:
 
     models = _load()
     height, width = crop.shape[:2]
-    ratio = max(MIN_WIDTH / REC_SHAPE[1], width / max(height, 1))
+    ratio = max(models_used.min_width / REC_HEIGHT, width / max(height, 1))
     batch = models.recogniser.resize_norm_img(crop, ratio)[np.newaxis, :].astype(np.float32)
     return _read_steps(models.recogniser.session(batch)[0][0])  # (time steps, characters): probabilities
 

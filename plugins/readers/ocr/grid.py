@@ -15,13 +15,15 @@ DARK = 170  # grey level below which a pixel is ink (a hairline rule, resampled 
 
 def rules(grey, dpi: float):
     """``(horizontal, vertical)`` rules in pixels: ``(y, x0, x1)`` and ``(x, y0, y1)``."""
+    import numpy as np
+
     dark = grey < DARK
     min_length = max(12, round(dpi * 0.35))  # 9 mm: longer than any stroke of a character
     thickest = max(3, round(dpi * 3 / 72))  # 3 points
     horizontal = _rules(dark, min_length, thickest)
     if not horizontal:
         return [], []
-    columns = _rules(dark.T, max(8, round(dpi * 0.08)), thickest)
+    columns = _rules(np.ascontiguousarray(dark.T), max(8, round(dpi * 0.08)), thickest)
     tolerance = max(3, round(dpi * 4 / 72))  # 4 points
     vertical = [
         (x, y0, y1)
@@ -39,9 +41,11 @@ def _rules(dark, min_length: int, thickest: int) -> list[tuple[float, float, flo
     """Rules along the rows of ``dark``: (row, start, end) of each group of overlapping long runs."""
     import numpy as np
 
-    edges = np.diff(dark.astype(np.int8), axis=1, prepend=0, append=0)
+    candidates = _rows_with_a_long_run(dark, min_length)
+    edges = np.diff(dark[candidates].astype(np.int8), axis=1, prepend=0, append=0)
     rows, starts = np.nonzero(edges == 1)
     _, ends = np.nonzero(edges == -1)
+    rows = candidates[rows]
     long = (ends - starts) >= min_length
     rows, starts, ends = rows[long], starts[long], ends[long]
     if len(rows) > MAX_RUNS:
@@ -59,3 +63,15 @@ def _rules(dark, min_length: int, thickest: int) -> list[tuple[float, float, flo
             groups.append(group)
             open_groups.append(group)
     return [((a + b) / 2, float(s), float(e)) for a, b, s, e in groups if b - a + 1 <= thickest]
+
+
+def _rows_with_a_long_run(dark, min_length: int):
+    """The indexes of the rows of ``dark`` that may hold a run of ``min_length`` dark pixels: those
+    where an erosion by a run that long leaves a pixel (a superset: the image's edge counts as dark).
+    Most of a page's rows hold none, and the runs are then looked for in the few that may."""
+    import cv2
+    import numpy as np
+
+    kernel = np.ones((1, min_length), dtype=np.uint8)
+    eroded = cv2.erode(dark.view(np.uint8), kernel)
+    return np.flatnonzero(eroded.any(axis=1))
