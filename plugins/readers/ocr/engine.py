@@ -4,8 +4,8 @@
 Chosen by measurement (``tests/benchmarks/bench_ocr.py``: the 16 pages of the five seed reports
 drawn in a Song face, rendered, read, parsed and compared cell by cell with the texts; one thread).
 RapidOCR's own PP-OCRv4 models read 99.6% of the cells right at 300 DPI in 6.8 CPU seconds a page;
-the PP-OCRv6 tiny models read 100.0% in 1.8 s (1.4 s at 150 DPI) (the recogniser is 4× cheaper per pixel, the
-detector 2×). Tesseract 5 ``chi_sim`` read 69.8% at 300 DPI and 83.1% at 150. Nothing is
+the PP-OCRv6 tiny models read 100.0% in 1.5–1.8 s, 1.4–1.6 s at 150 DPI (the recogniser is 4×
+cheaper per pixel, the detector 2×). Tesseract 5 ``chi_sim`` read 69.8% at 300 DPI and 83.1% at 150. Nothing is
 downloaded: the models are files of the installed ogilint (``models/README.md`` says where they
 come from), the direction classifier is the one in RapidOCR's wheel.
 
