@@ -57,6 +57,24 @@ def noisy(image, share: float = 0.01, seed: int = 7):
     return Image.fromarray(pixels)
 
 
+def worn(image, seed: int = 7):
+    """A worn copy: 2% salt-and-pepper noise and a slight blur (as a cheap scanner gives it)."""
+    from PIL import ImageFilter
+
+    return noisy(image, share=0.02, seed=seed).filter(ImageFilter.GaussianBlur(0.6))
+
+
+def as_jpeg(image, quality: int = 55):
+    """The image after a round trip through a JPEG of ``quality`` (as a web page gives a scan)."""
+    import io
+
+    from PIL import Image
+
+    data = io.BytesIO()
+    image.convert("RGB").save(data, format="JPEG", quality=quality)
+    return Image.open(io.BytesIO(data.getvalue()))
+
+
 def stamped(image, where=(0.55, 0.6), size=0.22):
     """A red seal (ring and star) pressed on the page: ink multiplies with the print under it, as a
     stamped copy has (black print stays black, paper turns red)."""

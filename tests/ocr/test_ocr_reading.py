@@ -1,5 +1,5 @@
 """Scanned reports read by OCR: rendered report pages as images (TIFF, PNG, an image-only PDF) —
-clean at 300 DPI, at 150 DPI, borderless, turned, askew, noisy, stamped — read into the same tables
+clean at 300 DPI, at 150 DPI, borderless, turned, askew, noisy, stamped, worn and JPEG-compressed — read into the same tables
 as the text they were rendered from, every wrong cell marked low-confidence or reported."""
 
 from __future__ import annotations
@@ -100,6 +100,18 @@ def test_real_report_pages_at_300_dpi(tmp_path):
     _check(read, golden, 0.98)
     findings = Engine(ProjectConfig(), Overrides()).check_report(read, "huaian.pdf").findings
     assert not [f for f in findings if f.code.startswith("IDN")], [f.message for f in findings]
+
+
+def test_a_worn_scan_loses_cells_but_states_none_wrongly(tmp_path):
+    """Noisy, blurred, askew, JPEG-compressed pages of a real report: many cells are doubtful, none
+    is silently wrong. (A thin "1" in a wide cell once came out as a sure blank.)"""
+    golden = parse_file(FIXTURES / "real" / "shuyang-2025.txt")
+    pages = [scans.worn(page, seed=k) for k, page in enumerate(scans.render_pages(golden, tmp_path, 300))]
+    pages[0] = scans.stamped(pages[0], where=(0.6, 0.5))
+    pages = [scans.as_jpeg(scans.skewed(page, 0.8)) for page in pages]
+    path = tmp_path / "worn.tif"
+    pages[0].save(path, format="TIFF", save_all=True, append_images=pages[1:], compression="jpeg", quality=55)
+    _check(parse_file(path), golden, 0.5)
 
 
 def test_decompression_bomb_is_refused(tmp_path):
