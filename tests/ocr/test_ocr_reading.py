@@ -1,6 +1,7 @@
 """Scanned reports read by OCR: rendered report pages as images (TIFF, PNG, an image-only PDF) —
-clean at 300 DPI, at 150 DPI, borderless, turned, askew, noisy, stamped, worn and JPEG-compressed — read into the same tables
-as the text they were rendered from, every wrong cell marked low-confidence or reported."""
+clean at 300 DPI, at 150 DPI, borderless, turned, askew, noisy, stamped, worn and JPEG-compressed —
+read into the same tables as the text they were rendered from, every wrong cell marked
+low-confidence or reported."""
 
 from __future__ import annotations
 
