@@ -1,5 +1,6 @@
-"""Whether OCR can run here: the optional extra ``ogilint[ocr]`` (RapidOCR's ONNX runtime wrappers;
-the models are files of ogilint, ``plugins/readers/ocr/models/``).
+"""Whether OCR can run here: the optional extra ``ogilint[ocr]`` (RapidOCR's ONNX wrappers and its
+direction classifier; the detection and recognition models are files of ogilint,
+``plugins/readers/ocr/models/``).
 
 Scanned pages and image files are read only when the extra is installed; without it they get the
 reason they always got, plus the command that installs it. Asked without importing the engine

@@ -27,7 +27,13 @@ def test_scattered_specks_are_not_ink():
     grey, rect = _cell()
     rng = np.random.default_rng(7)
     ys, xs = rng.integers(32, 71, 50), rng.integers(32, 445, 50)
-    grey[ys, xs] = 0  # 50 lone dark dots: under INK_SHARE, in no column twice in a row
+    grey[ys, xs] = 0  # 50 lone dark dots: under INK_SHARE, and no column of them 30% dark
+    assert page._confidence([], rect, grey, SCALE) == 1.0
+
+
+def test_one_dark_column_is_not_a_stroke():
+    grey, rect = _cell()
+    grey[34:69, 300] = 0  # a hairline down the cell, one pixel wide (a scratch, a speck of a rule)
     assert page._confidence([], rect, grey, SCALE) == 1.0
 
 

@@ -1,7 +1,7 @@
 """The OCR models ogilint ships (plugins/readers/ocr/models): the files the engine reads with are
-there, are the bytes their README names (a checkout that converted line ends would shift every
-character of the recogniser's dictionary), and the dictionary has one entry per class the recogniser
-gives (with the CTC blank first and the space last)."""
+there, are the bytes their README names (not a copy changed on the way, its line ends converted by a
+checkout included), and the dictionary has one entry per class the recogniser gives (with the CTC
+blank first and the space last)."""
 
 from __future__ import annotations
 

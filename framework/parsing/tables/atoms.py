@@ -193,14 +193,16 @@ def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: i
         return m.end()
     plain = not (sign or frac or unit) and num == grouped
     after = text[end] if end < len(text) else ""
-    # "2." / "3、" directly before a label: the last digit is the row's enumerator. After a run of
-    # digits the label may also follow a space ("…00000003. 补正后…", as OCR and some PDFs give it).
+    # "2." / "3、" directly before a label: the last digit is the row's enumerator. A label may also
+    # follow a space when the digits are a row's cells run into the label before them ("…另行制作
+    # 00000003. 补正后…", as OCR gives it): not a number that stands alone ("10. 其他" is read below),
+    # nor one of a chain ("0591-12345678. 地址"), nor a count or a year before its word ("25. 件").
     if plain and after in _ENUM_AFTER:
         nxt = text[end + 1] if end + 1 < len(text) else ""
-        if len(num) > 1 and nxt == " ":
+        if nxt == " " and _run_into_a_label(text, start, num):
             label = _skip_spaces(text, end + 1)
             nxt = text[label] if label < len(text) else ""
-            nxt = "" if nxt in "-+/.,、" else nxt
+            nxt = "" if nxt in "-+/.,、" or nxt in _PROSE_AFTER else nxt
         if nxt and not nxt.isdigit() and not nxt.isspace():
             if len(num) > 1:
                 atoms.append(Atom(NUM, num[:-1], line, col))
@@ -249,6 +251,20 @@ def _scan_number(text: str, m: re.Match, atoms: list[Atom], line: int, column: i
         col += 1
     atoms.append(Atom(NUM, raw, line, col, unit=unit))
     return stop
+
+
+def _run_into_a_label(text: str, start: int, num: str) -> bool:
+    """Whether the digits at ``start`` are cells run together (three digits or more) straight after
+    the text of a label: not after a space, a link of a chain or a prose mark."""
+    before = text[start - 1] if start else ""
+    return (
+        len(num) >= 3
+        and bool(before)
+        and not before.isspace()
+        and not before.isdigit()
+        and before not in _CHAIN_BEFORE
+        and before not in _PROSE_BEFORE
+    )
 
 
 def _sign_belongs(text: str, m: re.Match, atoms: list[Atom], column: int) -> bool:

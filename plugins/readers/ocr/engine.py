@@ -5,7 +5,8 @@ Chosen by measurement (``tests/benchmarks/bench_ocr.py``: the 16 pages of the fi
 drawn in a Song face, rendered, read, parsed and compared cell by cell with the texts; one thread).
 RapidOCR's own PP-OCRv4 models read 99.6% of the cells right at 300 DPI in 6.8 CPU seconds a page;
 the PP-OCRv6 tiny models read 100.0% in 1.5–1.8 s, 1.4–1.6 s at 150 DPI (the recogniser is 4×
-cheaper per pixel, the detector 2×). Tesseract 5 ``chi_sim`` read 69.8% at 300 DPI and 83.1% at 150. Nothing is
+cheaper per pixel, the detector 2×). Tesseract 5 ``chi_sim`` read 69.8% at 300 DPI and 83.1% at 150
+(an earlier session, on the pages drawn in whatever CJK face the machine had). Nothing is
 downloaded: the models are files of the installed ogilint (``models/README.md`` says where they
 come from), the direction classifier is the one in RapidOCR's wheel.
 
@@ -25,8 +26,9 @@ import attrs
 
 THREADS_VARIABLE = "OGILINT_OCR_THREADS"
 MODELS = Path(__file__).with_name("models")
-# Lines are read one at a time: a batch pads every line to its widest, and measured on two pages the
-# recogniser took 4.5 and 5.3 CPU seconds one by one against 13.1 and 7.6 in batches of eight.
+# Lines are read one at a time: a batch pads every line to its widest, and measured on two pages
+# PP-OCRv4's recogniser took 4.5 and 5.3 CPU seconds one by one against 13.1 and 7.6 in batches of
+# eight (PP-OCRv6 tiny's, on one to sixteen figures of the same width: no faster in a batch).
 REC_HEIGHT = 48  # pixels: the recogniser's input is this high
 
 
@@ -39,7 +41,7 @@ class ModelSet:
     detector: Path | None
     recogniser: Path | None
     characters: Path | None  # the recogniser's classes, one a line (None: in the model's metadata)
-    detector_settings: dict = attrs.field(factory=dict)  # over RapidOCR's defaults
+    detector_settings: dict = attrs.field(factory=dict, hash=False)  # over RapidOCR's defaults
     detect_side: int = 2000  # pixels: the long side of the copy the text lines are found on
     min_width: int = 320  # pixels: the narrowest recogniser input (a lone figure is padded to it)
 

@@ -72,6 +72,8 @@ def _rows_with_a_long_run(dark, min_length: int):
     import cv2
     import numpy as np
 
+    if dark.size == 0:
+        return np.empty(0, dtype=np.intp)
     kernel = np.ones((1, min_length), dtype=np.uint8)
     eroded = cv2.erode(dark.view(np.uint8), kernel)
     return np.flatnonzero(eroded.any(axis=1))

@@ -14,9 +14,11 @@ from ogilint.plugins.readers.ocr import engine
 
 # pixels: the small copy the turn and skew are measured on. A page of 1,800 pixels or more (an A4
 # page scanned at about 160 DPI or more) is shrunk to SAMPLE_SIDE, a smaller one to at most
-# SMALL_PAGE_SAMPLE_SIDE. Measured on 8 pages, each turned 4 ways and askew 4 ways: at 300 and 150
-# DPI every turn and skew right with 900 as with 1,200 (0.12 s a page less at 300 DPI); at 100 DPI
-# one page's skew was 0.5° off with 900 and right with 1,200.
+# SMALL_PAGE_SAMPLE_SIDE. (RapidOCR's detector scales its input up until the short side is 736
+# pixels: a 900 × 636 copy is read at about 1,040 × 736.) Measured on 8 pages, each turned 4 ways and
+# askew 4 ways, copies of 900 pixels found every turn and skew right at 300 and 150 DPI, as 1,200
+# did, and at 300 DPI took 0.22–0.25 s a page against 0.34; at 100 DPI one page's skew was 0.5° off
+# with 900 and right with 1,200.
 SAMPLE_SIDE = 900
 SMALL_PAGE_SAMPLE_SIDE = 1200
 LONG = 2.5  # a box this many times longer than high is a text line, with a direction
