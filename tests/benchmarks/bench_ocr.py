@@ -76,7 +76,7 @@ def measure(engine: str, dpi: int, seeds, folder: Path) -> tuple[float, float, i
 
     read_boxes = tesseract_boxes if engine == "tesseract" else None
     if engine in MODEL_SETS:
-        ocr_engine.use(MODEL_SETS[engine]())
+        ocr_engine.use(getattr(ocr_engine, MODEL_SETS[engine]))
     cells = right = silent = pages = doubted = 0
     seconds = turning = 0.0
     for seed in seeds:
@@ -101,17 +101,9 @@ def measure(engine: str, dpi: int, seeds, folder: Path) -> tuple[float, float, i
     return right / cells, seconds / pages, silent, pages, doubted / max(right, 1), turning / pages
 
 
-def _model_set(name: str):
-    def chosen():
-        from ogilint.plugins.readers.ocr import engine
-
-        return getattr(engine, name)
-
-    return chosen
-
-
-# The RapidOCR model sets measured, by the name printed (the first is the one ogilint reads with).
-MODEL_SETS = {"PP-OCRv6 tiny": _model_set("PP_OCR_V6_TINY"), "PP-OCRv4": _model_set("PP_OCR_V4")}
+# The RapidOCR model sets measured, by the name printed, with their name in the engine (the first is
+# the one ogilint reads with).
+MODEL_SETS = {"PP-OCRv6 tiny": "PP_OCR_V6_TINY", "PP-OCRv4": "PP_OCR_V4"}
 
 
 def main(quick: bool = False, dpis=(150, 300)) -> int:
